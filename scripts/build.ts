@@ -1,0 +1,86 @@
+// This file defines the build: src/index.ts → dist/Code.js (one IIFE plus top-level stubs), sidebar/ → dist/sidebar.html, and the manifest.
+// Why gas-entry-generator directly: Apps Script only sees top-level `function X()` declarations, and custom functions
+// need their `@customfunction` JSDoc on that declaration. gas-entry-generator (the engine of gas-webpack-plugin) makes
+// those stubs from `global.X = …` lines; esbuild alone drops the comments, and webpack is not needed for the rest.
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import ts from 'typescript';
+
+// gas-entry-generator ships no types.
+const { generate } = require('gas-entry-generator') as {
+  generate: (js: string, options: { comment: boolean }) => { entryPointFunctions: string };
+};
+
+const root = join(__dirname, '..');
+const dist = join(root, 'dist');
+
+/** Top-level stubs (with their JSDoc) for every `global.X = …` in the entry file. */
+export function generateStubs(entrySource: string): string {
+  const js = ts.transpileModule(entrySource, {
+    compilerOptions: { target: ts.ScriptTarget.ES2019, module: ts.ModuleKind.ESNext, removeComments: false },
+  }).outputText;
+  // Imports are irrelevant to the stubs and esprima would need module mode for them.
+  const withoutImports = js.replace(/^import .*$/gm, '');
+  return generate(withoutImports, { comment: true }).entryPointFunctions;
+}
+
+export async function buildServer(): Promise<string> {
+  const entry = join(root, 'src/index.ts');
+  const stubs = generateStubs(readFileSync(entry, 'utf8'));
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    target: 'es2019',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    charset: 'utf8',
+    legalComments: 'none',
+    banner: { js: `var global = this;\n${stubs}` },
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].text;
+  writeFileSync(join(dist, 'Code.js'), code);
+  return code;
+}
+
+export async function buildSidebar(): Promise<string> {
+  const dir = join(root, 'sidebar');
+  const script = await esbuild.build({
+    entryPoints: [join(dir, 'main.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2019',
+    charset: 'utf8',
+    write: false,
+    minify: true,
+    logLevel: 'silent',
+  });
+  const css = readFileSync(join(dir, 'style.css'), 'utf8');
+  // `</script` inside the inlined code would end the element early.
+  const js = script.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const html = readFileSync(join(dir, 'index.html'), 'utf8')
+    .replace('<!-- STYLE -->', () => `<style>\n${css}</style>`)
+    .replace('<!-- SCRIPT -->', () => `<script>\n${js}</script>`);
+  writeFileSync(join(dist, 'sidebar.html'), html);
+  return html;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(dist, { recursive: true });
+  const code = await buildServer();
+  const html = await buildSidebar();
+  copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+  process.stderr.write(
+    `dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB, dist/sidebar.html ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB, dist/appsscript.json\n`,
+  );
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    process.stderr.write(`build failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

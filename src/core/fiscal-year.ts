@@ -1,0 +1,44 @@
+// This file defines the fiscal year: which days count for 対象年度 given 年度開始月 and 初年度開始日.
+import { type DayNumber, dayNumberFromYmd, formatDayNumber, ymdFromDayNumber } from './cells';
+import type { Settings } from './records';
+
+export interface Period {
+  readonly year: number;
+  /** First day, inclusive. */
+  readonly start: DayNumber;
+  /** Last day, inclusive. */
+  readonly end: DayNumber;
+}
+
+/** 対象年度 Y covers 年度開始月/Y to the day before 年度開始月/Y+1, shortened by 初年度開始日 when that falls inside. */
+export function fiscalPeriod(year: number, startMonth = 4, firstYearStart: DayNumber | null = null): Period {
+  const start = dayNumberFromYmd(year, startMonth, 1);
+  const end = dayNumberFromYmd(year + 1, startMonth, 1) - 1;
+  const shortened = firstYearStart !== null && firstYearStart > start && firstYearStart <= end ? firstYearStart : start;
+  return { year, start: shortened, end };
+}
+
+/** The period for the settings' year, or for an explicit year (CLI --year, a formula's 年度 argument). */
+export function periodFromSettings(settings: Settings, year: number): Period {
+  return fiscalPeriod(year, settings.fiscalStartMonth, settings.firstYearStart);
+}
+
+export function inPeriod(day: DayNumber | null, period: Period): boolean {
+  return day !== null && day >= period.start && day <= period.end;
+}
+
+/** 2022-04-01 → { y: 2022, m: 4, d: 1 } parts for the report's 期間 line. */
+export function describePeriod(period: Period): { start: string; end: string } {
+  return { start: formatDayNumber(period.start), end: formatDayNumber(period.end) };
+}
+
+/** The same day n months later, clamped to the month's end (2022-08-31 + 6 → 2023-02-28). */
+export function addMonths(day: DayNumber, months: number): DayNumber {
+  const { year, month, day: dayOfMonth } = ymdFromDayNumber(day);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  const lastDay =
+    dayNumberFromYmd(targetMonth === 12 ? targetYear + 1 : targetYear, targetMonth === 12 ? 1 : targetMonth + 1, 1) - 1;
+  return Math.min(dayNumberFromYmd(targetYear, targetMonth, dayOfMonth), lastDay);
+}

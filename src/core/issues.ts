@@ -1,0 +1,85 @@
+// This file defines issues: the located problems every stage returns as values instead of throwing.
+
+export type Severity = 'error' | 'warning';
+
+/** What went wrong; messages.ts turns each code into words, tests assert codes. */
+export type IssueCode =
+  | 'missing_tab'
+  | 'missing_column'
+  | 'duplicate_header'
+  | 'error_value'
+  | 'invalid_number'
+  | 'not_integer'
+  | 'negative_count'
+  | 'invalid_date'
+  | 'implausible_date'
+  | 'invalid_boolean'
+  | 'invalid_choice'
+  | 'required'
+  | 'duplicate_id'
+  | 'unknown_reference'
+  | 'hired_before_contact'
+  | 'end_before_start'
+  | 'participants_below_ids'
+  | 'negative_amount'
+  | 'missing_consent'
+  | 'missing_setting'
+  | 'invalid_setting'
+  | 'unknown_setting'
+  | 'unknown_metric'
+  | 'unknown_filter'
+  | 'invalid_filter_value'
+  | 'unknown_cell_reference'
+  | 'malformed_template'
+  | 'personal_reference'
+  | 'internal_error';
+
+/** Facts a message may quote; never a personal value (see `maskedValue`). */
+export interface IssueParams {
+  readonly expected?: string;
+  readonly other?: string;
+  readonly count?: number;
+  readonly limit?: number;
+}
+
+export interface Issue {
+  readonly severity: Severity;
+  readonly code: IssueCode;
+  /** Tab name as the user sees it (Japanese name when the tab is missing). */
+  readonly tab: string;
+  /** A1 notation; a whole-tab or whole-column issue points at the header row. */
+  readonly cell: string;
+  /** Header text of the column ('' when the issue is about the tab). */
+  readonly column: string;
+  /** The value found, as text; masked for person-level columns. */
+  readonly value: string;
+  readonly params: IssueParams;
+  readonly message: string;
+}
+
+/** An issue before its message is attached (messages come last, in one place). */
+export type IssueDraft = Omit<Issue, 'message' | 'params'> & { readonly params?: IssueParams };
+
+/** Shown instead of a value from a person-level column, so issue lists and logs stay free of personal data. */
+export const MASKED_VALUE = '＊＊＊';
+
+/** Column index (0-based) → letters: 0 → A, 26 → AA. */
+export function columnLetters(index: number): string {
+  let letters = '';
+  let n = index + 1;
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** A1 notation from 0-based column index and 1-based row number. */
+export function a1(columnIndex: number, rowNumber: number): string {
+  return `${columnLetters(columnIndex)}${rowNumber}`;
+}
+
+export function hasErrors(issues: readonly Issue[]): boolean {
+  return issues.some((issue) => issue.severity === 'error');
+}

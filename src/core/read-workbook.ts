@@ -1,0 +1,423 @@
+// This file defines reading: raw 2-D cell grids (as getValues or a file gives them) → typed records plus located issues.
+import {
+  type CellProblem,
+  type CellResult,
+  type CellValue,
+  cellToText,
+  isBlank,
+  normalizeText,
+  parseBoolean,
+  parseDate,
+  parseInteger,
+  parseText,
+  parseYen,
+} from './cells';
+import { a1, type IssueCode, type IssueDraft, MASKED_VALUE } from './issues';
+import type { Settings, TabLayout, Workbook } from './records';
+import { type ColumnDef, type ColumnType, SETTINGS, type SettingDef, TABS, type TabDef, type TabKey } from './schema';
+
+export type Grid = readonly (readonly CellValue[])[];
+
+export interface RawTab {
+  readonly name: string;
+  readonly values: Grid;
+}
+
+/** A workbook as an adapter hands it over: tabs by name, each with its values from row 1. */
+export interface RawWorkbook {
+  readonly tabs: readonly RawTab[];
+}
+
+export interface ReadOptions {
+  /** Read only these tabs (a custom formula reads what it needs); the others read as empty, without issues. */
+  readonly tabs?: readonly TabKey[];
+}
+
+export interface ReadResult {
+  readonly workbook: Workbook;
+  readonly issues: readonly IssueDraft[];
+}
+
+/** Matching key for tab names and headers: width-folded, trimmed, case-insensitive. */
+export function matchKey(text: string): string {
+  return normalizeText(text).toLowerCase();
+}
+
+/** Finds the tab for a definition by its Japanese name or English alias. */
+export function findTab(raw: RawWorkbook, def: Pick<TabDef, 'ja' | 'en'>): RawTab | undefined {
+  const names = new Set([matchKey(def.ja), matchKey(def.en)]);
+  return raw.tabs.find((tab) => names.has(matchKey(tab.name)));
+}
+
+const EXPECTED_FORMS: Partial<Record<ColumnType, string>> = {
+  date: '2022/4/1、2022-04-01、令和4年4月1日、R4.4.1',
+  count: '12',
+  yen: '50000、50,000円、50千円',
+  boolean: 'はい、いいえ',
+};
+
+interface ColumnMatch {
+  readonly def: ColumnDef;
+  readonly index: number;
+  readonly header: string;
+}
+
+interface HeaderResult {
+  readonly matches: readonly ColumnMatch[];
+  readonly layout: TabLayout;
+  readonly issues: readonly IssueDraft[];
+}
+
+/** Matches row 1 against the tab's columns: any order, extra columns ignored, a header given twice is an error. */
+export function matchHeaders(tabName: string, def: TabDef, headerRow: readonly CellValue[]): HeaderResult {
+  const byKey = new Map<string, ColumnDef>();
+  for (const column of def.columns) {
+    byKey.set(matchKey(column.ja), column);
+    byKey.set(matchKey(column.en), column);
+  }
+  const matches: ColumnMatch[] = [];
+  const issues: IssueDraft[] = [];
+  const seen = new Map<string, number>();
+  headerRow.forEach((cell, index) => {
+    const header = cellToText(cell);
+    const column = header === '' ? undefined : byKey.get(matchKey(header));
+    if (!column) return;
+    const first = seen.get(column.key);
+    if (first !== undefined) {
+      issues.push({
+        severity: 'error',
+        code: 'duplicate_header',
+        tab: tabName,
+        cell: a1(index, 1),
+        column: column.ja,
+        value: header,
+        params: { other: a1(first, 1).replace(/\d+$/, '') },
+      });
+      return;
+    }
+    seen.set(column.key, index);
+    matches.push({ def: column, index, header });
+  });
+  const width = headerRow.length;
+  for (const column of def.columns) {
+    if (column.required && !seen.has(column.key)) {
+      issues.push({
+        severity: 'error',
+        code: 'missing_column',
+        tab: tabName,
+        cell: a1(width, 1),
+        column: column.ja,
+        value: '',
+      });
+    }
+  }
+  const columns: Record<string, number> = {};
+  const headers: Record<string, string> = {};
+  for (const match of matches) {
+    columns[match.def.key] = match.index;
+    headers[match.def.key] = match.header;
+  }
+  return { matches, layout: { name: tabName, columns, headers }, issues };
+}
+
+type Parser = (value: CellValue) => CellResult<unknown>;
+
+function parseCount(value: CellValue): CellResult<number> {
+  return parseInteger(value);
+}
+
+const PARSERS: Record<ColumnType, Parser> = {
+  text: parseText,
+  id: parseText,
+  template: parseText,
+  choice: parseText,
+  idList: parseText,
+  date: parseDate,
+  count: parseCount,
+  yen: parseYen,
+  boolean: parseBoolean,
+};
+
+const PROBLEM_CODES: Record<CellProblem, IssueCode> = {
+  error_value: 'error_value',
+  invalid_number: 'invalid_number',
+  not_integer: 'not_integer',
+  invalid_date: 'invalid_date',
+  invalid_boolean: 'invalid_boolean',
+};
+
+/** The value as an issue may show it: person-level columns are masked. */
+export function shownValue(def: Pick<ColumnDef, 'personal'>, value: CellValue): string {
+  if (def.personal) return MASKED_VALUE;
+  return cellToText(value);
+}
+
+/** Index of the last row (0-based) holding anything but blanks; trailing blank rows are not data. */
+function lastDataRow(values: Grid): number {
+  for (let r = values.length - 1; r >= 1; r--) {
+    const row = values[r];
+    for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return r;
+  }
+  return 0;
+}
+
+function splitIds(text: string): string[] {
+  return normalizeText(text)
+    .split(/[,、，;；\s]+/)
+    .filter((id) => id !== '');
+}
+
+/** Makes the Set of allowed choices once per column. */
+function choiceSet(def: ColumnDef): Map<string, string> | undefined {
+  if (def.type !== 'choice' || !def.choices) return undefined;
+  return new Map(def.choices.map((choice) => [matchKey(choice), choice]));
+}
+
+function readTable(
+  tabName: string,
+  def: TabDef,
+  values: Grid,
+): { records: object[]; layout: TabLayout; issues: IssueDraft[] } {
+  const header = matchHeaders(tabName, def, values[0] ?? []);
+  const issues: IssueDraft[] = [...header.issues];
+  const records: object[] = [];
+  if (header.issues.some((issue) => issue.code === 'missing_column')) {
+    return { records, layout: header.layout, issues };
+  }
+  const columns = header.matches.map((match) => ({
+    ...match,
+    parse: PARSERS[match.def.type],
+    choices: choiceSet(match.def),
+  }));
+  const last = lastDataRow(values);
+  for (let r = 1; r <= last; r++) {
+    const row = values[r];
+    let anything = false;
+    for (const column of columns) {
+      if (!isBlank(row[column.index])) {
+        anything = true;
+        break;
+      }
+    }
+    if (!anything) continue;
+    const rowNumber = r + 1;
+    const record: Record<string, unknown> = { row: rowNumber };
+    for (const column of columns) {
+      const cell = row[column.index];
+      const result = column.parse(cell);
+      const issueBase = { tab: tabName, cell: a1(column.index, rowNumber), column: column.header };
+      if (!result.ok) {
+        issues.push({
+          severity: 'error',
+          code: PROBLEM_CODES[result.problem],
+          ...issueBase,
+          value: shownValue(column.def, cell),
+          params: { expected: EXPECTED_FORMS[column.def.type] },
+        });
+        record[column.def.key] = column.def.type === 'idList' ? [] : null;
+        continue;
+      }
+      let value = result.value;
+      if (value === null && column.def.required) {
+        issues.push({ severity: 'error', code: 'required', ...issueBase, value: '' });
+      }
+      if (column.def.type === 'count' && typeof value === 'number' && value < 0) {
+        issues.push({ severity: 'error', code: 'negative_count', ...issueBase, value: cellToText(cell) });
+        value = null;
+      }
+      if (column.choices && typeof value === 'string') {
+        const choice = column.choices.get(matchKey(value));
+        if (choice) value = choice;
+        else if (!column.def.openChoices) {
+          issues.push({
+            severity: 'error',
+            code: 'invalid_choice',
+            ...issueBase,
+            value: cellToText(cell),
+            params: { expected: (column.def.choices ?? []).join(' / ') },
+          });
+          value = null;
+        } else value = normalizeText(value);
+      } else if (column.def.type === 'id' && typeof value === 'string') {
+        value = normalizeText(value);
+      }
+      record[column.def.key] =
+        column.def.type === 'idList' ? (typeof value === 'string' ? splitIds(value) : []) : value;
+    }
+    for (const column of def.columns) {
+      if (!(column.key in record)) record[column.key] = column.type === 'idList' ? [] : null;
+    }
+    records.push(record);
+  }
+  return { records, layout: header.layout, issues };
+}
+
+const SETTING_EXPECTED: Record<SettingDef['type'], string> = {
+  text: '',
+  year: '2022',
+  month: '4',
+  date: '2022/10/1',
+  count: '3',
+  choice: '',
+};
+
+/** Reads the 設定 tab's 項目/値 rows; unknown 項目 are warned about, missing required ones are errors. */
+function readSettings(
+  tab: RawTab | undefined,
+  def: TabDef,
+): { settings: Settings; layout: TabLayout; issues: IssueDraft[] } {
+  const tabName = tab?.name ?? def.ja;
+  const table = tab ? readTable(tabName, def, tab.values) : { records: [], layout: emptyLayout(null), issues: [] };
+  const issues: IssueDraft[] = [...table.issues];
+  const byName = new Map<string, SettingDef>();
+  for (const setting of SETTINGS) {
+    byName.set(matchKey(setting.ja), setting);
+    byName.set(matchKey(setting.en), setting);
+  }
+  const valueColumn = table.layout.columns.value ?? 1;
+  const found = new Map<string, unknown>();
+  const rows = new Map<string, number>();
+  const source = tab?.values ?? [];
+  for (const record of table.records as { row: number; item: string | null }[]) {
+    if (record.item === null) continue;
+    const setting = byName.get(matchKey(record.item));
+    if (!setting) {
+      issues.push({
+        severity: 'warning',
+        code: 'unknown_setting',
+        tab: tabName,
+        cell: a1(table.layout.columns.item ?? 0, record.row),
+        column: table.layout.headers.item ?? def.columns[0].ja,
+        value: record.item,
+        params: { expected: SETTINGS.map((s) => s.ja).join('、') },
+      });
+      continue;
+    }
+    const raw = source[record.row - 1]?.[valueColumn];
+    const parsed = parseSetting(setting, raw);
+    if (parsed === undefined) {
+      issues.push({
+        severity: 'error',
+        code: 'invalid_setting',
+        tab: tabName,
+        cell: a1(valueColumn, record.row),
+        column: setting.ja,
+        value: cellToText(raw),
+        params: { expected: settingExpectation(setting) },
+      });
+      continue;
+    }
+    if (parsed !== null) {
+      found.set(setting.key, parsed);
+      rows.set(setting.key, record.row);
+    }
+  }
+  if (tab) {
+    for (const setting of SETTINGS) {
+      if (setting.required && !found.has(setting.key)) {
+        issues.push({
+          severity: 'error',
+          code: 'missing_setting',
+          tab: tabName,
+          cell: a1(0, Math.max(2, source.length + 1)),
+          column: setting.ja,
+          value: '',
+          params: { expected: settingExpectation(setting) || undefined },
+        });
+      }
+    }
+  }
+  const pick = <T>(key: string, fallback: T): T => (found.has(key) ? (found.get(key) as T) : fallback);
+  const settings: Settings = {
+    orgName: pick('orgName', ''),
+    fiscalYear: pick<number | null>('fiscalYear', null),
+    fiscalStartMonth: pick('fiscalStartMonth', 4),
+    firstYearStart: pick<number | null>('firstYearStart', null),
+    rounding: pick('rounding', '四捨五入'),
+    suppressionThreshold: pick('suppressionThreshold', 3),
+    language: pick('language', 'ja'),
+  };
+  return { settings, layout: table.layout, issues };
+}
+
+function settingExpectation(setting: SettingDef): string {
+  return setting.choices ? setting.choices.join(' / ') : SETTING_EXPECTED[setting.type];
+}
+
+/** A setting's value, null when blank, undefined when unreadable or out of range. */
+function parseSetting(setting: SettingDef, raw: CellValue): unknown {
+  if (isBlank(raw)) return null;
+  switch (setting.type) {
+    case 'text': {
+      const text = parseText(raw);
+      return text.ok ? text.value : undefined;
+    }
+    case 'year': {
+      const year = parseInteger(typeof raw === 'string' ? raw.replace(/年度?$/, '') : raw);
+      return year.ok && year.value !== null && year.value >= 1990 && year.value <= 2100 ? year.value : undefined;
+    }
+    case 'month': {
+      const month = parseInteger(typeof raw === 'string' ? raw.replace(/月$/, '') : raw);
+      return month.ok && month.value !== null && month.value >= 1 && month.value <= 12 ? month.value : undefined;
+    }
+    case 'count': {
+      const count = parseInteger(raw);
+      return count.ok && count.value !== null && count.value >= 0 && count.value <= 1000 ? count.value : undefined;
+    }
+    case 'date': {
+      const date = parseDate(raw);
+      return date.ok ? date.value : undefined;
+    }
+    case 'choice': {
+      const text = parseText(raw);
+      if (!text.ok || text.value === null) return undefined;
+      return (setting.choices ?? []).find((choice) => matchKey(choice) === matchKey(text.value as string));
+    }
+  }
+}
+
+function emptyLayout(name: string | null): TabLayout {
+  return { name, columns: {}, headers: {} };
+}
+
+/** Reads every tab of the contract. Bad data never throws: it becomes issues, and the rest is still read. */
+export function readWorkbook(raw: RawWorkbook, options: ReadOptions = {}): ReadResult {
+  const wanted = options.tabs ? new Set<TabKey>(options.tabs) : undefined;
+  const issues: IssueDraft[] = [];
+  const layouts = {} as Record<TabKey, TabLayout>;
+  const tables = {} as Record<TabKey, object[]>;
+  let settings: Settings | undefined;
+  for (const def of TABS as readonly TabDef[]) {
+    const tab = wanted && !wanted.has(def.key) ? undefined : findTab(raw, def);
+    if (!tab && def.required && (!wanted || wanted.has(def.key))) {
+      issues.push({ severity: 'error', code: 'missing_tab', tab: def.ja, cell: 'A1', column: '', value: '' });
+    }
+    if (def.kind === 'settings') {
+      const read = readSettings(tab, def);
+      settings = read.settings;
+      layouts[def.key] = read.layout;
+      issues.push(...read.issues);
+      continue;
+    }
+    if (!tab || def.kind === 'log') {
+      tables[def.key] = [];
+      layouts[def.key] = emptyLayout(tab?.name ?? null);
+      continue;
+    }
+    const read = readTable(tab.name, def, tab.values);
+    tables[def.key] = read.records;
+    layouts[def.key] = read.layout;
+    issues.push(...read.issues);
+  }
+  const workbook = {
+    settings: settings as Settings,
+    programs: tables.programs,
+    candidates: tables.candidates,
+    companies: tables.companies,
+    events: tables.events,
+    costs: tables.costs,
+    narrative: tables.narrative,
+    layouts,
+  } as unknown as Workbook;
+  return { workbook, issues };
+}
