@@ -1,0 +1,433 @@
+// This file defines how one hand-typed cell value is read: text, counts, yen, dates (DayNumber), booleans.
+
+/** What a spreadsheet adapter hands over for one cell: getValues() in Sheets, exceljs or CSV locally. */
+export type CellValue = string | number | boolean | Date | null | undefined;
+/** Days since 1970-01-01 (UTC calendar arithmetic), the one representation of a calendar date in the core. */
+export type DayNumber = number;
+export type CellProblem = 'error_value' | 'invalid_number' | 'not_integer' | 'invalid_date' | 'invalid_boolean';
+/** value null = blank cell. */
+export type CellResult<T> = { ok: true; value: T | null } | { ok: false; problem: CellProblem };
+
+// Results are shared frozen objects: the parsers run on every cell of 70,000-row tabs.
+const BLANK: { ok: true; value: null } = Object.freeze({ ok: true, value: null });
+const FAILURES: { readonly [P in CellProblem]: { ok: false; problem: P } } = Object.freeze({
+  error_value: Object.freeze({ ok: false, problem: 'error_value' }),
+  invalid_number: Object.freeze({ ok: false, problem: 'invalid_number' }),
+  not_integer: Object.freeze({ ok: false, problem: 'not_integer' }),
+  invalid_date: Object.freeze({ ok: false, problem: 'invalid_date' }),
+  invalid_boolean: Object.freeze({ ok: false, problem: 'invalid_boolean' }),
+} as const);
+
+function succeed<T>(value: T): CellResult<T> {
+  return { ok: true, value };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Text
+
+const NON_ASCII = /[\u0080-\uffff]/;
+// After NFKC, a dash-like character right before a digit is a minus or a date separator, unless it follows a
+// letter: in コピー1部 the ー is a katakana long vowel, in 2022ー4ー1 or ー3,000 it is a hyphen.
+const DASH_BEFORE_DIGIT = /(?<!\p{L})[ー—–―‐−](?=\d)/gu;
+const DASH = /[ー—–―‐−]/;
+const WHITESPACE_RUN = /\s+/g;
+const WHITESPACE_TO_COLLAPSE = /\s\s|[^\S ]/; // two in a row, or a tab, newline, full-width space…
+
+/** NFKC width folding (１２３ → 123, ＡＢ → AB, －/（）/，/　 → ASCII) plus dashes used as minus; does not trim. */
+export function foldWidth(text: string): string {
+  if (!NON_ASCII.test(text)) return text;
+  const folded = text.normalize('NFKC');
+  return DASH.test(folded) ? folded.replace(DASH_BEFORE_DIGIT, '-') : folded;
+}
+
+/** foldWidth, trim, and one space for every inner whitespace run: the form used to match headers, choices, keys. */
+export function normalizeText(text: string): string {
+  const trimmed = foldWidth(text).trim();
+  return WHITESPACE_TO_COLLAPSE.test(trimmed) ? trimmed.replace(WHITESPACE_RUN, ' ') : trimmed;
+}
+
+/** null, undefined, '' (also a formula's empty string) and whitespace-only strings, full-width space included. */
+export function isBlank(value: CellValue): boolean {
+  if (value === null || value === undefined) return true;
+  // String.prototype.trim removes U+3000 and U+00A0 as well.
+  return typeof value === 'string' && value.trim() === '';
+}
+
+const ERROR_VALUES: ReadonlySet<string> = new Set([
+  '#N/A',
+  '#REF!',
+  '#VALUE!',
+  '#DIV/0!',
+  '#NAME?',
+  '#NUM!',
+  '#NULL!',
+  '#ERROR!',
+  '#SPILL!',
+  '#CALC!',
+  // Newer Excel and Sheets errors, rarer but just as unreadable.
+  '#BLOCKED!',
+  '#BUSY!',
+  '#CONNECT!',
+  '#FIELD!',
+  '#UNKNOWN!',
+  '#GETTING_DATA',
+]);
+
+/** A spreadsheet error such as #N/A or #REF! (as text: how getValues() and CSV exports deliver them). */
+export function isErrorValue(value: CellValue): boolean {
+  if (typeof value !== 'string') return false;
+  const text = value.trim();
+  return text.charCodeAt(0) === 0x23 /* # */ && ERROR_VALUES.has(text.toUpperCase());
+}
+
+/** The folded, trimmed text of a string cell, or the result a blank or error cell stands for. */
+function readStringCell(value: string): string | typeof BLANK | typeof FAILURES.error_value {
+  const text = value.trim();
+  if (text === '') return BLANK;
+  if (text.charCodeAt(0) === 0x23 /* # */ && ERROR_VALUES.has(text.toUpperCase())) return FAILURES.error_value;
+  // Only NFKC can bring new edge spaces (゛ becomes a space plus a combining mark).
+  return NON_ASCII.test(text) ? foldWidth(text).trim() : text;
+}
+
+/** Display-ish text: trimmed string, number as String, TRUE/FALSE, Date as YYYY-MM-DD (local calendar), blank ''. */
+export function cellToText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  const day = dayNumberFromLocalDate(value);
+  return day === null ? '' : formatDayNumber(day);
+}
+
+/** Trimmed text of any cell; blank → null. Width is kept as typed (names, notes); use normalizeText to match. */
+export function parseText(value: CellValue): CellResult<string> {
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (text === '') return BLANK;
+    return isErrorValue(text) ? FAILURES.error_value : succeed(text);
+  }
+  if (value === null || value === undefined) return BLANK;
+  if (value instanceof Date && Number.isNaN(value.getTime())) return FAILURES.invalid_date;
+  return succeed(cellToText(value));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Numbers
+
+// Digits with correctly grouped thousands separators, and an optional fraction. '1,5' is not accepted: it could
+// be a European 1.5 or a mistyped 15, so it is reported rather than guessed.
+const UNSIGNED_DECIMAL = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+const COMMAS = /,/g;
+const NONZERO_DIGIT = /[1-9]/;
+const COUNT_SUFFIX = /\s*(?:人|名|件|回|社|組|個)$/;
+
+/** A number cell as an integer, allowing the float noise of formulas such as =1000*1.1 (1100.0000000000002). */
+function integerFromNumber(value: number): CellResult<number> {
+  if (!Number.isFinite(value)) return FAILURES.invalid_number;
+  const nearest = Math.round(value);
+  if (Math.abs(value - nearest) > Math.max(1e-9, Math.abs(value) * 1e-12)) return FAILURES.not_integer;
+  if (!Number.isSafeInteger(nearest)) return FAILURES.invalid_number;
+  return succeed(nearest === 0 ? 0 : nearest);
+}
+
+/**
+ * Reads unsigned decimal text times 10^scaleDigits as an exact integer, shifting the decimal point in the string
+ * so that '1.005' thousand is 1005, not the float 1004.9999999999999.
+ */
+function readScaledInteger(text: string, scaleDigits: number, negative: boolean): CellResult<number> {
+  const match = UNSIGNED_DECIMAL.exec(text);
+  if (match === null) return FAILURES.invalid_number;
+  const integerDigits = match[1].indexOf(',') >= 0 ? match[1].replace(COMMAS, '') : match[1];
+  const fraction = match[2] ?? '';
+  if (NONZERO_DIGIT.test(fraction.slice(scaleDigits))) return FAILURES.not_integer;
+  const magnitude = Number(integerDigits + fraction.slice(0, scaleDigits).padEnd(scaleDigits, '0'));
+  if (!Number.isSafeInteger(magnitude)) return FAILURES.invalid_number;
+  return succeed(negative && magnitude !== 0 ? -magnitude : magnitude);
+}
+
+/** Splits a leading + or - off folded, trimmed text. */
+function splitSign(text: string): { negative: boolean; rest: string } {
+  const first = text.charCodeAt(0);
+  if (first === 0x2d /* - */ || first === 0x2b /* + */) {
+    return { negative: first === 0x2d, rest: text.slice(1).trimStart() };
+  }
+  return { negative: false, rest: text };
+}
+
+/** A count: 12, '１２', '1,234', '12人', '12名', '12件', '12回' (also 社, 組, 個); 12.5 → not_integer. */
+export function parseInteger(value: CellValue): CellResult<number> {
+  if (typeof value === 'number') return integerFromNumber(value);
+  if (typeof value !== 'string') return value === null || value === undefined ? BLANK : FAILURES.invalid_number;
+  const text = readStringCell(value);
+  if (typeof text !== 'string') return text;
+  const { negative, rest } = splitSign(text.replace(COUNT_SUFFIX, ''));
+  return readScaledInteger(rest, 0, negative);
+}
+
+// Japanese accounting writes negatives as ▲3,000 or △3,000 (▼ is seen too).
+const NEGATIVE_MARKS = '-−▲△▼';
+const YEN_SIGNS = '¥\\'; // ￥ folds to ¥; a Shift_JIS CSV decoded as ASCII shows the yen sign as a backslash
+const YEN_UNITS: ReadonlyArray<{ suffix: string; scaleDigits: number }> = [
+  { suffix: '百万円', scaleDigits: 6 },
+  { suffix: '千円', scaleDigits: 3 },
+  { suffix: '万円', scaleDigits: 4 },
+  { suffix: '円', scaleDigits: 0 },
+  { suffix: '百万', scaleDigits: 6 },
+  { suffix: '千', scaleDigits: 3 },
+  { suffix: '万', scaleDigits: 4 },
+];
+function startsWithOneOf(text: string, characters: string): boolean {
+  return text !== '' && characters.indexOf(text.charAt(0)) >= 0;
+}
+
+// '5万3,000円' as people write it: whole 万 plus a remainder below 10,000.
+const MAN_AND_REMAINDER = /^(\d+)万(\d{1,4}|\d,\d{3})$/;
+
+/**
+ * Whole yen: 50000, '50,000', '５０，０００円', '50千円', '1.5千円', '5万円', '¥50,000', '-3,000', '▲3,000',
+ * '△3,000', '(3,000)'. A value that is not a whole yen → not_integer; anything hedged ('約5万') → invalid_number.
+ */
+export function parseYen(value: CellValue): CellResult<number> {
+  if (typeof value === 'number') return integerFromNumber(value);
+  if (typeof value !== 'string') return value === null || value === undefined ? BLANK : FAILURES.invalid_number;
+  const cellText = readStringCell(value);
+  if (typeof cellText !== 'string') return cellText;
+
+  let text = cellText;
+  let negativeMarks = 0;
+  if (text.charCodeAt(0) === 0x28 /* ( */ && text.charCodeAt(text.length - 1) === 0x29 /* ) */) {
+    negativeMarks++;
+    text = text.slice(1, -1).trim();
+  }
+  // The sign may stand before or after the yen sign: -¥3,000 and ¥-3,000 are both seen.
+  for (let pass = 0; pass < 2; pass++) {
+    if (startsWithOneOf(text, NEGATIVE_MARKS)) negativeMarks++;
+    if (startsWithOneOf(text, NEGATIVE_MARKS) || text.charAt(0) === '+') text = text.slice(1).trimStart();
+    if (pass === 0 && startsWithOneOf(text, YEN_SIGNS)) text = text.slice(1).trimStart();
+  }
+  if (negativeMarks > 1) return FAILURES.invalid_number; // (▲3,000) or --3000: no one means a double negative
+
+  let scaleDigits = 0;
+  for (const unit of YEN_UNITS) {
+    if (text.endsWith(unit.suffix)) {
+      scaleDigits = unit.scaleDigits;
+      text = text.slice(0, -unit.suffix.length).trimEnd();
+      break;
+    }
+  }
+  const negative = negativeMarks === 1;
+  const result = readScaledInteger(text, scaleDigits, negative);
+  if (result.ok || scaleDigits !== 0) return result;
+  const compound = MAN_AND_REMAINDER.exec(text);
+  if (compound === null) return result;
+  const yen = Number(compound[1]) * 10000 + Number(compound[2].replace(COMMAS, ''));
+  if (!Number.isSafeInteger(yen)) return FAILURES.invalid_number;
+  return succeed(negative && yen !== 0 ? -yen : yen);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Calendar arithmetic (proleptic Gregorian, no Date objects, no time zones)
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function isValidYmd(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (month < 1 || month > 12 || day < 1) return false;
+  const lastDay = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+  return day <= lastDay;
+}
+
+/** Month 1-12. A month or day outside its range rolls over like Date.UTC (month 13 = January of year + 1, day 0 = last day of the month before). */
+export function dayNumberFromYmd(year: number, month: number, day: number): DayNumber {
+  // Days-from-civil (H. Hinnant): years start on March 1 so the leap day falls at the end of a year.
+  const normalizedYear = year + Math.floor((month - 1) / 12);
+  const normalizedMonth = ((((month - 1) % 12) + 12) % 12) + 1;
+  const shiftedYear = normalizedMonth <= 2 ? normalizedYear - 1 : normalizedYear;
+  const era = Math.floor(shiftedYear / 400);
+  const yearOfEra = shiftedYear - era * 400;
+  const monthFromMarch = (normalizedMonth + 9) % 12;
+  const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5);
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468 + (day - 1);
+}
+
+export function ymdFromDayNumber(day: DayNumber): { year: number; month: number; day: number } {
+  const shifted = Math.floor(day) + 719468;
+  const era = Math.floor(shifted / 146097);
+  const dayOfEra = shifted - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  return {
+    year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0),
+    month,
+    day: dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1,
+  };
+}
+
+function padNumber(value: number, width: number): string {
+  const digits = String(Math.abs(value));
+  const padded = digits.length >= width ? digits : '0000'.slice(0, width - digits.length) + digits;
+  return value < 0 ? `-${padded}` : padded;
+}
+
+/** 'YYYY-MM-DD'. */
+export function formatDayNumber(day: DayNumber): string {
+  const date = ymdFromDayNumber(day);
+  return `${padNumber(date.year, 4)}-${padNumber(date.month, 2)}-${padNumber(date.day, 2)}`;
+}
+
+/** The calendar day a Date shows in the local time zone: Apps Script and the Node adapters build local-midnight Dates. */
+function dayNumberFromLocalDate(date: Date): DayNumber | null {
+  if (Number.isNaN(date.getTime())) return null;
+  return dayNumberFromYmd(date.getFullYear(), date.getMonth() + 1, date.getDate());
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dates
+
+// Sheets serial 0 is 1899-12-30 (Excel agrees from serial 61, 1900-03-01, on); 2958465 is 9999-12-31.
+const SERIAL_OF_1970_01_01 = 25569;
+const MAX_SERIAL = 2958465;
+
+// 2022/4/1, 2022-04-01, 2022.4.1, 2022年4月1日; the rest (time, whatever else) is checked separately.
+const WESTERN_DATE = /^(\d{4})\s*([/.\-年])\s*(\d{1,2})\s*([/.\-月])\s*(\d{1,2})(?:\s*(日))?(.*)$/;
+// 令和4年4月1日, 令和元年5月1日, R4.4.1, r4/4/1, H31.4.30, S64.1.7.
+const WAREKI_DATE =
+  /^(昭和|平成|令和|[SHR])\s*(元|\d{1,2})\s*([/.\-年])\s*(\d{1,2})\s*([/.\-月])\s*(\d{1,2})(?:\s*(日))?(.*)$/i;
+// A weekday in parentheses is decoration: (金), (金曜日), (金・祝), (Fri).
+const WEEKDAY =
+  /\(\s*(?:(?:[日月火水木金土祝休]|曜日?)(?:\s*[・,]?\s*(?:[日月火水木金土祝休]|曜日?))*|(?:sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?)\s*\)/i;
+// A time of day after the date is ignored: 10:00, 10:00:00.000Z, T10:00:00+09:00, 午後2時30分, 2:30 PM.
+const TIME_OF_DAY =
+  /^(?:\s+|\s*T\s*)?(?:(?:午前|午後)\s*)?\d{1,2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?|時(?:\s*\d{1,2}分(?:\s*\d{1,2}秒)?)?)\s*(?:[ap]\.?m\.?)?\s*(?:z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const BARE_NUMBER = /^(\d+)(?:\.\d+)?$/;
+
+// First and last days as DayNumber literals, so that loading the bundle computes nothing.
+type Era = { firstYear: number; start: DayNumber; end: DayNumber | null };
+const SHOWA: Era = { firstYear: 1926, start: -15713 /* 1926-12-25 */, end: 6946 /* 1989-01-07 */ };
+const HEISEI: Era = { firstYear: 1989, start: 6947 /* 1989-01-08 */, end: 18016 /* 2019-04-30 */ };
+const REIWA: Era = { firstYear: 2019, start: 18017 /* 2019-05-01 */, end: null };
+
+function eraNamed(name: string): Era {
+  switch (name) {
+    case '昭和':
+    case 'S':
+    case 's':
+      return SHOWA;
+    case '平成':
+    case 'H':
+    case 'h':
+      return HEISEI;
+    default:
+      return REIWA;
+  }
+}
+
+/** The separators must agree: 2022/4/1, 2022.4.1, 2022-4-1, or 年…月(…日). */
+function separatorsAgree(yearSeparator: string, monthSeparator: string, dayMark: string | undefined): boolean {
+  if (yearSeparator === '年') return monthSeparator === '月';
+  return monthSeparator === yearSeparator && dayMark === undefined;
+}
+
+/** What follows the day must be nothing or a time of day, set apart by a space or T unless 日 ends the date. */
+function isTimeOrNothing(rest: string, dayMark: string | undefined): boolean {
+  if (rest === '') return true;
+  const first = rest.charCodeAt(0);
+  if (dayMark === undefined && first >= 0x30 && first <= 0x39) return false; // 2022/4/110:00
+  return TIME_OF_DAY.test(rest);
+}
+
+/** Reads folded, trimmed text as a date. */
+function parseDateText(cellText: string): CellResult<DayNumber> {
+  const text = cellText.indexOf('(') >= 0 ? cellText.replace(WEEKDAY, ' ').trim() : cellText;
+
+  const startsWithDigit = text.charCodeAt(0) <= 0x39;
+  const western = startsWithDigit ? WESTERN_DATE.exec(text) : null;
+  if (western !== null) {
+    if (!separatorsAgree(western[2], western[4], western[6]) || !isTimeOrNothing(western[7], western[6])) {
+      return FAILURES.invalid_date;
+    }
+    const year = Number(western[1]);
+    const month = Number(western[3]);
+    const day = Number(western[5]);
+    return isValidYmd(year, month, day) ? succeed(dayNumberFromYmd(year, month, day)) : FAILURES.invalid_date;
+  }
+
+  const wareki = startsWithDigit ? null : WAREKI_DATE.exec(text);
+  if (wareki !== null) {
+    if (!separatorsAgree(wareki[3], wareki[5], wareki[7]) || !isTimeOrNothing(wareki[8], wareki[7])) {
+      return FAILURES.invalid_date;
+    }
+    const era = eraNamed(wareki[1]);
+    const eraYear = wareki[2] === '元' ? 1 : Number(wareki[2]);
+    const year = era.firstYear + eraYear - 1;
+    const month = Number(wareki[4]);
+    const day = Number(wareki[6]);
+    if (eraYear < 1 || !isValidYmd(year, month, day)) return FAILURES.invalid_date;
+    const dayNumber = dayNumberFromYmd(year, month, day);
+    // Strict: 平成31年5月1日 does not exist (that day is 令和元年5月1日), nor does 令和元年4月30日.
+    if (dayNumber < era.start || (era.end !== null && dayNumber > era.end)) return FAILURES.invalid_date;
+    return succeed(dayNumber);
+  }
+
+  // A bare serial such as '44652' (some CSV exports write dates so). Only five digits (1927-05-18 .. 2173-10-14):
+  // '2022' is a year and '202204' a year and month, not serials.
+  const bare = BARE_NUMBER.exec(text);
+  if (bare !== null && bare[1].length === 5) return succeed(Number(bare[1]) - SERIAL_OF_1970_01_01);
+  return FAILURES.invalid_date;
+}
+
+/**
+ * A calendar day: a Date (local calendar day), a Sheets/Excel serial number (the time fraction is ignored), or
+ * text: 2022/4/1, 2022-04-01, 2022.4.1, 2022年4月1日(金), an optional time, 和暦 (令和4年4月1日, R4.4.1, 平成元年1月8日).
+ * Impossible days (2023-02-29, 平成31年5月1日) → invalid_date. Whether the day is plausible is the validator's job.
+ */
+export function parseDate(value: CellValue): CellResult<DayNumber> {
+  if (value instanceof Date) {
+    const day = dayNumberFromLocalDate(value);
+    return day === null ? FAILURES.invalid_date : succeed(day);
+  }
+  if (typeof value === 'number') {
+    if (!(value >= 1 && value < MAX_SERIAL + 1)) return FAILURES.invalid_date; // also rejects NaN
+    return succeed(Math.floor(value) - SERIAL_OF_1970_01_01);
+  }
+  if (typeof value !== 'string') return value === null || value === undefined ? BLANK : FAILURES.invalid_date;
+  const text = readStringCell(value);
+  return typeof text === 'string' ? parseDateText(text) : text;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Booleans
+
+const VARIATION_SELECTOR = /\ufe0f/g; // ✔️ is ✔ plus an emoji variation selector
+const BOOLEAN_WORDS: ReadonlyMap<string, boolean> = new Map<string, boolean>([
+  ...['true', 'はい', 'yes', 'y', '✓', '✔', '☑', '○', '〇', '◯', 'あり', '有り', '有', '1'].map(
+    (word): [string, boolean] => [word, true],
+  ),
+  // A lone dash means "none" in Japanese tables; 'x' is left out on purpose: some people use it as a check mark.
+  ...['false', 'いいえ', 'no', 'n', '×', '✕', '✗', '✘', 'なし', '無し', '無', '0', '-', 'ー', '—', '–', '―'].map(
+    (word): [string, boolean] => [word, false],
+  ),
+]);
+
+/** はい/いいえ, TRUE/FALSE, Yes/No, ✓/○ vs ×, あり/なし, 1/0, '-' (none). Anything else → invalid_boolean. */
+export function parseBoolean(value: CellValue): CellResult<boolean> {
+  if (typeof value === 'boolean') return succeed(value);
+  if (typeof value === 'number') {
+    if (value === 1) return succeed(true);
+    return value === 0 ? succeed(false) : FAILURES.invalid_boolean;
+  }
+  if (typeof value !== 'string') return value === null || value === undefined ? BLANK : FAILURES.invalid_boolean;
+  const text = readStringCell(value);
+  if (typeof text !== 'string') return text;
+  const word = BOOLEAN_WORDS.get(text) ?? BOOLEAN_WORDS.get(text.replace(VARIATION_SELECTOR, '').toLowerCase());
+  return word === undefined ? FAILURES.invalid_boolean : succeed(word);
+}

@@ -1,0 +1,127 @@
+// This file defines the pipeline in one readable place: read → validate → check templates → compute → ReportDocument.
+import { periodFromSettings } from './fiscal-year';
+import { a1, hasErrors, type Issue, type IssueDraft } from './issues';
+import { finalizeIssue, type Language } from './messages';
+import { type RawWorkbook, readWorkbook } from './read-workbook';
+import type { Workbook } from './records';
+import { buildReportDocument } from './report';
+import type { ReportDocument } from './report-document';
+import { TABS, type TabDef } from './schema';
+import {
+  checkTemplateParts,
+  collectReferenceTargets,
+  parseTemplate,
+  type References,
+  templateTexts,
+} from './templates';
+import { validateWorkbook } from './validate';
+
+export interface CheckOptions {
+  /** `{{=…}}` targets resolved by the adapter (see `referenceTargets`); unresolved ones are errors. */
+  readonly references?: References;
+  /** Message language; default 設定.報告書言語. */
+  readonly language?: Language;
+}
+
+export interface CheckResult {
+  readonly workbook: Workbook;
+  readonly issues: readonly Issue[];
+}
+
+export interface ReportRequest extends CheckOptions {
+  /** Default 設定.対象年度. */
+  readonly year?: number;
+  readonly appendix?: boolean;
+}
+
+export type ReportResult =
+  | { readonly ok: true; readonly report: ReportDocument; readonly issues: readonly Issue[] }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+/** Template problems located at their cells. */
+function checkTemplates(workbook: Workbook, references: References): IssueDraft[] {
+  const issues: IssueDraft[] = [];
+  for (const { tab, key, row, text } of templateTexts(workbook)) {
+    const def = TABS.find((t) => t.key === tab) as TabDef;
+    const layout = workbook.layouts[tab];
+    const column = def.columns.find((c) => c.key === key);
+    const location = {
+      tab: layout.name ?? def.ja,
+      cell: a1(layout.columns[key] ?? 0, row),
+      column: layout.headers[key] ?? column?.ja ?? '',
+    };
+    const parsed = parseTemplate(text);
+    const problems = [...parsed.problems, ...checkTemplateParts(parsed.parts, workbook, references)];
+    for (const problem of problems) {
+      issues.push({
+        ...location,
+        severity: problem.severity,
+        code: problem.code,
+        value: problem.value,
+        params: problem.params,
+      });
+    }
+  }
+  return issues;
+}
+
+const TAB_ORDER = new Map<string, number>();
+
+/** Issues in workbook order: tab, then row, then column. */
+function sortIssues(issues: Issue[]): Issue[] {
+  if (TAB_ORDER.size === 0) TABS.forEach((tab, index) => TAB_ORDER.set(tab.ja, index));
+  const position = (issue: Issue): [number, number, number] => {
+    const match = /^([A-Z]+)(\d+)$/.exec(issue.cell);
+    const column = match ? match[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : 0;
+    return [TAB_ORDER.get(issue.tab) ?? TABS.length, match ? Number(match[2]) : 0, column];
+  };
+  return issues
+    .map((issue, index) => ({ issue, index, key: position(issue) }))
+    .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2] || a.index - b.index)
+    .map((entry) => entry.issue);
+}
+
+/** Reads and checks everything that can be checked; bad data becomes issues, never exceptions. */
+export function checkWorkbook(raw: RawWorkbook, options: CheckOptions = {}): CheckResult {
+  const read = readWorkbook(raw);
+  const workbook = read.workbook;
+  const drafts = [
+    ...read.issues,
+    ...validateWorkbook(workbook),
+    ...checkTemplates(workbook, options.references ?? new Map()),
+  ];
+  const language = options.language ?? workbook.settings.language;
+  return { workbook, issues: sortIssues(drafts.map((draft) => finalizeIssue(draft, language))) };
+}
+
+/** The `{{=…}}` targets the adapter must resolve before checking (one lookup each, never per row). */
+export function referenceTargets(raw: RawWorkbook): string[] {
+  return collectReferenceTargets(readWorkbook(raw).workbook);
+}
+
+/** Checks, then builds the report when there is no error; warnings travel with the report. */
+export function makeReport(raw: RawWorkbook, request: ReportRequest = {}): ReportResult {
+  const { workbook, issues } = checkWorkbook(raw, request);
+  const year = request.year ?? workbook.settings.fiscalYear;
+  if (hasErrors(issues) || year === null) return { ok: false, issues };
+  try {
+    const report = buildReportDocument(workbook, {
+      period: periodFromSettings(workbook.settings, year),
+      references: request.references,
+      appendix: request.appendix,
+      language: request.language,
+    });
+    return { ok: true, report, issues };
+  } catch (error) {
+    // A bug in a metric or the builder must still reach the user as an issue, not as a crash.
+    const draft: IssueDraft = {
+      severity: 'error',
+      code: 'internal_error',
+      tab: workbook.layouts.settings.name ?? '設定',
+      cell: 'A1',
+      column: '',
+      value: error instanceof Error ? error.message : String(error),
+    };
+    return { ok: false, issues: [...issues, finalizeIssue(draft, request.language ?? workbook.settings.language)] };
+  }
+}

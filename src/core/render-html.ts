@@ -1,0 +1,92 @@
+// This file defines the HTML renderer: ReportDocument → a standalone, escaped HTML page (local runner and sidebar preview).
+import { assertNever, type Block, type ReportDocument, type ReportTable } from './report-document';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
+}
+
+const STYLE = `
+body { font-family: 'Noto Sans JP', 'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', 'Meiryo', sans-serif; line-height: 1.7; color: #222; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.5rem; text-align: center; margin-bottom: 0.25rem; }
+.subtitle { text-align: center; margin: 0.2rem 0; }
+h2 { font-size: 1.2rem; margin-top: 2rem; }
+h3 { font-size: 1.05rem; margin-top: 1.2rem; }
+h4 { font-size: 1rem; margin: 0.8rem 0 0.2rem; }
+p { margin: 0.3rem 0; }
+.note { font-size: 0.85rem; color: #555; }
+.table-wrap { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
+th, td { border: 1px solid #444; padding: 0.3rem 0.4rem; vertical-align: top; }
+th { background: #e8e8e8; font-weight: bold; }
+td.right { text-align: right; } td.center { text-align: center; }
+`;
+
+function renderTable(table: ReportTable): string {
+  const cols = table.widths.map((w) => `<col style="width:${w}%">`).join('');
+  const head = `<tr>${table.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
+  // Columns covered by a rowSpan above are absent from the row; track them to align the rest.
+  const covered: number[] = table.header.map(() => 0);
+  const body = table.rows
+    .map((row) => {
+      let cellIndex = 0;
+      let html = '';
+      for (let column = 0; column < table.header.length; column++) {
+        if (covered[column] > 0) {
+          covered[column]--;
+          continue;
+        }
+        const cell = row[cellIndex++];
+        if (!cell) break;
+        const span = cell.rowSpan && cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : '';
+        if (cell.rowSpan && cell.rowSpan > 1) covered[column] = cell.rowSpan - 1;
+        const align = table.align[column] === 'left' ? '' : ` class="${table.align[column]}"`;
+        html += `<td${span}${align}>${escapeHtml(cell.text)}</td>`;
+      }
+      return `<tr>${html}</tr>`;
+    })
+    .join('\n');
+  return `<div class="table-wrap"><table><colgroup>${cols}</colgroup>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody></table></div>`;
+}
+
+function renderBlock(block: Block): string {
+  switch (block.kind) {
+    case 'title':
+      return `<h1>${escapeHtml(block.text)}</h1>`;
+    case 'subtitle':
+      return `<p class="subtitle">${escapeHtml(block.text)}</p>`;
+    case 'heading':
+      return `<h${block.level + 1}>${escapeHtml(block.text)}</h${block.level + 1}>`;
+    case 'paragraph':
+      return `<p>${escapeHtml(block.text)}</p>`;
+    case 'note':
+      return `<p class="note">${escapeHtml(block.text)}</p>`;
+    case 'table':
+      return renderTable(block);
+    default:
+      return assertNever(block);
+  }
+}
+
+/** The report's body only (for the sidebar preview, which has its own page). */
+export function renderReportBody(report: ReportDocument): string {
+  return report.blocks.map(renderBlock).join('\n');
+}
+
+/** A complete HTML page; every text from the workbook is escaped. */
+export function renderReportHtml(report: ReportDocument): string {
+  return `<!DOCTYPE html>
+<html lang="${report.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(report.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${renderReportBody(report)}
+</body>
+</html>
+`;
+}

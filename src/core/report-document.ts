@@ -1,0 +1,45 @@
+// This file defines ReportDocument: the 事業報告書 as plain data, which every renderer (Doc, .docx, HTML) draws.
+
+export type Alignment = 'left' | 'center' | 'right';
+
+export interface TableCell {
+  readonly text: string;
+  /** Rows this cell spans downwards (grouped 定款 事業名); the cells it covers are absent from later rows. */
+  readonly rowSpan?: number;
+}
+
+export interface ReportTable {
+  readonly kind: 'table';
+  readonly header: readonly string[];
+  /** Each row has one cell per column, except where a cell above spans into it (see `rowSpan`). */
+  readonly rows: readonly (readonly TableCell[])[];
+  /** Per column. */
+  readonly align: readonly Alignment[];
+  /** Relative column widths (sum 100), so every renderer lays the table out alike. */
+  readonly widths: readonly number[];
+}
+
+export type Block =
+  | { readonly kind: 'title'; readonly text: string }
+  /** 団体名 and 期間 under the title. */
+  | { readonly kind: 'subtitle'; readonly text: string }
+  /** 1: １．事業の成果 / ２．事業の実施に関する事項; 2: 【見出し】 or （１）…; 3: <小見出し>. */
+  | { readonly kind: 'heading'; readonly level: 1 | 2 | 3; readonly text: string }
+  | { readonly kind: 'paragraph'; readonly text: string }
+  | ReportTable
+  /** Smaller text, e.g. a table's unit or the appendix explanation. */
+  | { readonly kind: 'note'; readonly text: string };
+
+export interface ReportDocument {
+  readonly language: 'ja' | 'en';
+  /** Document title: `{年度}年度 事業報告書`. */
+  readonly title: string;
+  readonly year: number;
+  readonly orgName: string;
+  readonly blocks: readonly Block[];
+}
+
+/** Exhaustiveness guard for renderers' switches. */
+export function assertNever(value: never): never {
+  throw new Error(`unexpected block ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,243 @@
+// This file defines the cross-row and cross-tab checks: a registry of validators, each `(workbook) => IssueDraft[]`.
+import { cellToText, type DayNumber, dayNumberFromYmd, formatDayNumber } from './cells';
+import { a1, type IssueDraft, MASKED_VALUE } from './issues';
+import { matchKey } from './read-workbook';
+import type { TabLayout, Workbook } from './records';
+import { type ColumnDef, TABS, type TabDef, type TabKey } from './schema';
+
+export type Validator = (workbook: Workbook) => IssueDraft[];
+
+type AnyRecord = { readonly row: number } & Readonly<Record<string, unknown>>;
+
+const EARLIEST_DATE = dayNumberFromYmd(1980, 1, 1);
+const LATEST_DATE = dayNumberFromYmd(2100, 12, 31);
+
+function recordsOf(workbook: Workbook, key: TabKey): readonly AnyRecord[] {
+  if (key === 'settings' || key === 'runs') return [];
+  return workbook[key] as unknown as readonly AnyRecord[];
+}
+
+function tabDefs(): readonly TabDef[] {
+  return TABS as readonly TabDef[];
+}
+
+/** The issue location of a record's column; a column missing from the sheet points at its header row. */
+function at(layout: TabLayout, def: TabDef, key: string, row: number): { tab: string; cell: string; column: string } {
+  const index = layout.columns[key];
+  const column = def.columns.find((c) => c.key === key) as ColumnDef;
+  return {
+    tab: layout.name ?? def.ja,
+    cell: index === undefined ? 'A1' : a1(index, row),
+    column: layout.headers[key] ?? column.ja,
+  };
+}
+
+function shown(def: ColumnDef, value: unknown): string {
+  if (def.personal) return MASKED_VALUE;
+  return typeof value === 'string' ? value : cellToText(value as number);
+}
+
+/** Duplicate values in `unique` columns: each repeat points at the first occurrence. */
+const checkDuplicateIds: Validator = (workbook) => {
+  const issues: IssueDraft[] = [];
+  for (const def of tabDefs()) {
+    const layout = workbook.layouts[def.key];
+    for (const column of def.columns.filter((c) => c.unique)) {
+      const first = new Map<string, number>();
+      for (const record of recordsOf(workbook, def.key)) {
+        const value = record[column.key];
+        if (typeof value !== 'string') continue;
+        const key = matchKey(value);
+        const firstRow = first.get(key);
+        if (firstRow === undefined) {
+          first.set(key, record.row);
+          continue;
+        }
+        issues.push({
+          severity: 'error',
+          code: 'duplicate_id',
+          ...at(layout, def, column.key, record.row),
+          value: shown(column, value),
+          params: { other: at(layout, def, column.key, firstRow).cell },
+        });
+      }
+    }
+  }
+  return issues;
+};
+
+/** Values that must exist in another tab (事業内容 → 事業, 就職先企業ID → 企業, 参加者ID → 候補者). */
+const checkReferences: Validator = (workbook) => {
+  const issues: IssueDraft[] = [];
+  for (const def of tabDefs()) {
+    const layout = workbook.layouts[def.key];
+    for (const column of def.columns) {
+      const ref = column.ref;
+      if (!ref) continue;
+      const targetDef = tabDefs().find((t) => t.key === ref.tab) as TabDef;
+      const targetLayout = workbook.layouts[ref.tab];
+      const records = recordsOf(workbook, def.key);
+      const used = records.filter((r) => valuesOf(r[column.key]).length > 0);
+      if (used.length === 0) continue;
+      if (targetLayout.name === null) {
+        // One clear error for the missing tab, not one per row that refers to it.
+        issues.push({
+          severity: 'error',
+          code: 'missing_tab',
+          tab: targetDef.ja,
+          cell: 'A1',
+          column: '',
+          value: '',
+          params: { other: `${layout.name ?? def.ja}!${at(layout, def, column.key, used[0].row).cell}` },
+        });
+        continue;
+      }
+      const known = new Set<string>([
+        ...recordsOf(workbook, ref.tab)
+          .map((r) => r[ref.column])
+          .filter((v): v is string => typeof v === 'string')
+          .map(matchKey),
+        ...(ref.extra ?? []).map(matchKey),
+      ]);
+      for (const record of used) {
+        for (const value of valuesOf(record[column.key])) {
+          if (known.has(matchKey(value))) continue;
+          issues.push({
+            severity: 'error',
+            code: 'unknown_reference',
+            ...at(layout, def, column.key, record.row),
+            value: shown(column, value),
+            params: { other: targetLayout.name },
+          });
+        }
+      }
+    }
+  }
+  return issues;
+};
+
+function valuesOf(value: unknown): readonly string[] {
+  if (Array.isArray(value)) return value as string[];
+  return typeof value === 'string' ? [value] : [];
+}
+
+/** Dates no one could mean (a typo such as 2202 or 1922): counted in no fiscal year, so they must be fixed. */
+const checkPlausibleDates: Validator = (workbook) => {
+  const issues: IssueDraft[] = [];
+  for (const def of tabDefs()) {
+    const layout = workbook.layouts[def.key];
+    const dateColumns = def.columns.filter((c) => c.type === 'date');
+    for (const record of recordsOf(workbook, def.key)) {
+      for (const column of dateColumns) {
+        const day = record[column.key] as DayNumber | null;
+        if (day === null || (day >= EARLIEST_DATE && day <= LATEST_DATE)) continue;
+        issues.push({
+          severity: 'error',
+          code: 'implausible_date',
+          ...at(layout, def, column.key, record.row),
+          value: formatDayNumber(day),
+          params: { expected: '1980年〜2100年' },
+        });
+      }
+    }
+  }
+  return issues;
+};
+
+/** 就職日 before 初回接点日, 終了日 before 開始日. */
+const checkDateOrder: Validator = (workbook) => {
+  const issues: IssueDraft[] = [];
+  const candidates = tabDefs().find((t) => t.key === 'candidates') as TabDef;
+  for (const candidate of workbook.candidates) {
+    if (candidate.hired !== null && candidate.firstContact !== null && candidate.hired < candidate.firstContact) {
+      issues.push({
+        severity: 'error',
+        code: 'hired_before_contact',
+        ...at(workbook.layouts.candidates, candidates, 'hired', candidate.row),
+        value: formatDayNumber(candidate.hired),
+      });
+    }
+  }
+  const events = tabDefs().find((t) => t.key === 'events') as TabDef;
+  for (const event of workbook.events) {
+    if (event.end !== null && event.start !== null && event.end < event.start) {
+      issues.push({
+        severity: 'error',
+        code: 'end_before_start',
+        ...at(workbook.layouts.events, events, 'end', event.row),
+        value: formatDayNumber(event.end),
+      });
+    }
+  }
+  return issues;
+};
+
+/** 参加者数 smaller than the number of 参加者ID listed: one of the two is wrong. */
+const checkParticipantCounts: Validator = (workbook) => {
+  const events = tabDefs().find((t) => t.key === 'events') as TabDef;
+  const issues: IssueDraft[] = [];
+  for (const event of workbook.events) {
+    const ids = new Set(event.participantIds.map(matchKey)).size;
+    if (event.participants !== null && event.participants < ids) {
+      issues.push({
+        severity: 'error',
+        code: 'participants_below_ids',
+        ...at(workbook.layouts.events, events, 'participants', event.row),
+        value: String(event.participants),
+        params: { count: ids },
+      });
+    }
+  }
+  return issues;
+};
+
+/** A negative 金額 is usually a refund; worth a second look, not a block. */
+const checkNegativeAmounts: Validator = (workbook) => {
+  const costs = tabDefs().find((t) => t.key === 'costs') as TabDef;
+  return workbook.costs
+    .filter((cost) => cost.amount !== null && cost.amount < 0)
+    .map((cost) => ({
+      severity: 'warning' as const,
+      code: 'negative_amount' as const,
+      ...at(workbook.layouts.costs, costs, 'amount', cost.row),
+      value: String(cost.amount),
+    }));
+};
+
+/** Personal data about a candidate with no recorded consent (the ID alone is needed to count, so it is exempt). */
+const checkConsent: Validator = (workbook) => {
+  const candidates = tabDefs().find((t) => t.key === 'candidates') as TabDef;
+  const personal = candidates.columns.filter((c) => c.personal && !c.unique);
+  const issues: IssueDraft[] = [];
+  for (const candidate of workbook.candidates as unknown as readonly AnyRecord[]) {
+    if (candidate.consentDate !== null) continue;
+    const filled = personal.filter((c) => candidate[c.key] !== null);
+    if (filled.length === 0) continue;
+    const location = at(workbook.layouts.candidates, candidates, 'consentDate', candidate.row);
+    const firstFilled = at(workbook.layouts.candidates, candidates, filled[0].key, candidate.row);
+    issues.push({
+      severity: 'warning',
+      code: 'missing_consent',
+      tab: location.tab,
+      cell: workbook.layouts.candidates.columns.consentDate === undefined ? firstFilled.cell : location.cell,
+      column: filled.map((c) => workbook.layouts.candidates.headers[c.key] ?? c.ja).join('・'),
+      value: '',
+    });
+  }
+  return issues;
+};
+
+/** Every validator, in the order their issues are listed. Copy before changing; never extend in place. */
+export const VALIDATORS: readonly Validator[] = Object.freeze([
+  checkDuplicateIds,
+  checkReferences,
+  checkPlausibleDates,
+  checkDateOrder,
+  checkParticipantCounts,
+  checkNegativeAmounts,
+  checkConsent,
+]);
+
+export function validateWorkbook(workbook: Workbook, validators: readonly Validator[] = VALIDATORS): IssueDraft[] {
+  return validators.flatMap((validator) => validator(workbook));
+}

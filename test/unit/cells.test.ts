@@ -1,0 +1,606 @@
+// This file tests how hand-typed cell values are read (src/core/cells.ts), one table per parser.
+import {
+  type CellResult,
+  type CellValue,
+  cellToText,
+  dayNumberFromYmd,
+  foldWidth,
+  formatDayNumber,
+  isBlank,
+  isErrorValue,
+  isValidYmd,
+  normalizeText,
+  parseBoolean,
+  parseDate,
+  parseInteger,
+  parseText,
+  parseYen,
+  ymdFromDayNumber,
+} from '../../src/core/cells';
+
+/** A parseDate result with the DayNumber shown as YYYY-MM-DD, so the tables read as calendar days. */
+function dateAsText(value: CellValue): string | null | { problem: string } {
+  const result = parseDate(value);
+  if (!result.ok) return { problem: result.problem };
+  return result.value === null ? null : formatDayNumber(result.value);
+}
+
+function resultValue<T>(result: CellResult<T>): T | null | { problem: string } {
+  return result.ok ? result.value : { problem: result.problem };
+}
+
+const FULL_WIDTH_SPACE = '\u3000';
+
+describe('cells', () => {
+  describe('foldWidth', () => {
+    it.each([
+      ['１２３', '123'],
+      ['ＡＢＣａｂｃ', 'ABCabc'],
+      ['１，２３４．５', '1,234.5'],
+      ['－３，０００', '-3,000'],
+      ['ー3,000', '-3,000'],
+      ['−3000', '-3000'],
+      ['—5', '-5'],
+      ['2022ー04ー01', '2022-04-01'],
+      ['２０２２／４／１（金）', '2022/4/1(金)'],
+      ['￥５０，０００', '¥50,000'],
+      ['ｶﾀｶﾅ', 'カタカナ'],
+      ['コピー1部', 'コピー1部'], // the long vowel of a word is not a minus
+      ['データー', 'データー'],
+      ['㍻31年', '平成31年'],
+      ['㋿4年', '令和4年'],
+      [`${FULL_WIDTH_SPACE}a${FULL_WIDTH_SPACE}`, ' a '], // folds but does not trim
+      ['plain ascii  ', 'plain ascii  '],
+      ['育成事業', '育成事業'],
+    ])('%j → %j', (input, expected) => {
+      expect(foldWidth(input)).toBe(expected);
+    });
+  });
+
+  it('foldWidth is NFKC on every CJK and full-width character, except dashes before a digit', () => {
+    const dashes = new Set(['ー', 'ｰ', '—', '–', '―', '‐', '−']);
+    const disagreements: string[] = [];
+    for (const [first, last] of [
+      [0x3000, 0x30ff],
+      [0x4e00, 0x9fff],
+      [0xff00, 0xffef],
+    ]) {
+      for (let code = first; code <= last; code++) {
+        const char = String.fromCharCode(code);
+        for (const text of [char, `${char}あ`, `漢${char}`]) {
+          if (foldWidth(text) !== text.normalize('NFKC')) disagreements.push(text);
+        }
+        const beforeDigit = `${char}1`;
+        const expected = dashes.has(char) ? '-1' : beforeDigit.normalize('NFKC');
+        if (foldWidth(beforeDigit) !== expected) disagreements.push(beforeDigit);
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  describe('normalizeText', () => {
+    it.each([
+      ['  事業内容 ', '事業内容'],
+      [`${FULL_WIDTH_SPACE}事業${FULL_WIDTH_SPACE}${FULL_WIDTH_SPACE}内容${FULL_WIDTH_SPACE}`, '事業 内容'],
+      ['ＩＤ', 'ID'],
+      ['候補者 \t\n ID', '候補者 ID'],
+      ['', ''],
+    ])('%j → %j', (input, expected) => {
+      expect(normalizeText(input)).toBe(expected);
+    });
+  });
+
+  describe('isBlank', () => {
+    it.each<[CellValue, boolean]>([
+      [null, true],
+      [undefined, true],
+      ['', true],
+      ['   ', true],
+      [FULL_WIDTH_SPACE, true],
+      [`${FULL_WIDTH_SPACE} \t${FULL_WIDTH_SPACE}`, true],
+      ['\u00a0', true],
+      [0, false],
+      [false, false],
+      ['a', false],
+      ['-', false],
+      [new Date(2022, 3, 1), false],
+    ])('%j → %j', (input, expected) => {
+      expect(isBlank(input)).toBe(expected);
+    });
+  });
+
+  describe('isErrorValue', () => {
+    it.each([
+      '#N/A',
+      '#REF!',
+      '#VALUE!',
+      '#DIV/0!',
+      '#NAME?',
+      '#NUM!',
+      '#NULL!',
+      '#ERROR!',
+      '#SPILL!',
+      '#CALC!',
+      ' #N/A ',
+      '#n/a',
+    ])('%j is an error value', (input) => {
+      expect(isErrorValue(input)).toBe(true);
+    });
+
+    it.each<CellValue>(['#1', '#', 'N/A', '#N/A 注', '', null, 0, true])('%j is not', (input) => {
+      expect(isErrorValue(input)).toBe(false);
+    });
+  });
+
+  describe('cellToText', () => {
+    it.each<[CellValue, string]>([
+      ['  育成事業 ', '育成事業'],
+      [12, '12'],
+      [1234.5, '1234.5'],
+      [true, 'TRUE'],
+      [false, 'FALSE'],
+      [new Date(2022, 3, 1), '2022-04-01'],
+      [new Date(2022, 3, 1, 23, 59), '2022-04-01'],
+      [new Date(Number.NaN), ''],
+      [null, ''],
+      [undefined, ''],
+      [FULL_WIDTH_SPACE, ''],
+    ])('%j → %j', (input, expected) => {
+      expect(cellToText(input)).toBe(expected);
+    });
+  });
+
+  describe('parseText', () => {
+    it.each<[CellValue, unknown]>([
+      ['  ベトナム ', 'ベトナム'],
+      ['ＡＢＣ', 'ＡＢＣ'], // width is kept as typed
+      [42, '42'],
+      [true, 'TRUE'],
+      [new Date(2023, 2, 31), '2023-03-31'],
+      ['', null],
+      [FULL_WIDTH_SPACE, null],
+      [null, null],
+      [undefined, null],
+      ['#REF!', { problem: 'error_value' }],
+      [new Date(Number.NaN), { problem: 'invalid_date' }],
+    ])('%j → %j', (input, expected) => {
+      expect(resultValue(parseText(input))).toEqual(expected);
+    });
+  });
+
+  describe('parseInteger', () => {
+    it.each<[CellValue, unknown]>([
+      [12, 12],
+      [0, 0],
+      [-0, 0],
+      [12.0, 12],
+      ['12', 12],
+      ['１２', 12],
+      [' 12 ', 12],
+      ['1,234', 1234],
+      ['１，２３４', 1234],
+      ['12人', 12],
+      ['12 人', 12],
+      ['１２名', 12],
+      ['12件', 12],
+      ['12回', 12],
+      ['3社', 3],
+      ['12.0', 12],
+      ['+5', 5],
+      ['-5', -5], // negative counts are read; the validator rejects them
+      [0.1 * 3 * 10, 3], // formula float noise (3.0000000000000004)
+      [12.5, { problem: 'not_integer' }],
+      ['12.5', { problem: 'not_integer' }],
+      ['12.5人', { problem: 'not_integer' }],
+      ['', null],
+      ['  ', null],
+      [FULL_WIDTH_SPACE, null],
+      [null, null],
+      [undefined, null],
+      ['#N/A', { problem: 'error_value' }],
+      ['#DIV/0!', { problem: 'error_value' }],
+      ['十二', { problem: 'invalid_number' }],
+      ['約12人', { problem: 'invalid_number' }],
+      ['12人くらい', { problem: 'invalid_number' }],
+      ['1,2345', { problem: 'invalid_number' }],
+      ['12,34', { problem: 'invalid_number' }],
+      ['1e3', { problem: 'invalid_number' }],
+      ['12 3', { problem: 'invalid_number' }],
+      ['--5', { problem: 'invalid_number' }],
+      [Number.NaN, { problem: 'invalid_number' }],
+      [Number.POSITIVE_INFINITY, { problem: 'invalid_number' }],
+      [1e20, { problem: 'invalid_number' }],
+      ['99999999999999999999', { problem: 'invalid_number' }],
+      [true, { problem: 'invalid_number' }],
+      [new Date(2022, 3, 1), { problem: 'invalid_number' }],
+    ])('%j → %j', (input, expected) => {
+      expect(resultValue(parseInteger(input))).toEqual(expected);
+    });
+  });
+
+  describe('parseYen', () => {
+    it.each<[CellValue, unknown]>([
+      [50000, 50000],
+      [-3000, -3000],
+      [1000 * 1.1, 1100], // 1100.0000000000002 from a formula is 1,100 on screen
+      ['50000', 50000],
+      ['50,000', 50000],
+      ['５０，０００', 50000],
+      ['５０，０００円', 50000],
+      ['50,000 円', 50000],
+      ['50千円', 50000],
+      ['５０千円', 50000],
+      ['1.5千円', 1500],
+      ['1.005千円', 1005], // exact decimal shift, not 1004.9999999999999
+      ['6,408千円', 6408000],
+      ['50千', 50000],
+      ['5万円', 50000],
+      ['5万', 50000],
+      ['1.5万円', 15000],
+      ['5万3,000円', 53000],
+      ['5万3000', 53000],
+      ['1百万円', 1000000],
+      ['¥50,000', 50000],
+      ['￥50,000', 50000],
+      ['￥５０，０００', 50000],
+      ['¥ 50,000', 50000],
+      ['\\50,000', 50000], // Shift_JIS yen sign read as a backslash
+      ['-3,000', -3000],
+      ['－3,000', -3000],
+      ['－３，０００', -3000],
+      ['ー3,000', -3000],
+      ['−3,000', -3000],
+      ['▲3,000', -3000],
+      ['▲ 3,000', -3000],
+      ['△3,000', -3000],
+      ['△3,000円', -3000],
+      ['▲3千円', -3000],
+      ['(3,000)', -3000],
+      ['（３，０００）', -3000],
+      ['(¥3,000)', -3000],
+      ['-¥3,000', -3000],
+      ['¥-3,000', -3000],
+      ['+3,000', 3000],
+      ['0円', 0],
+      ['▲0', 0],
+      ['', null],
+      [FULL_WIDTH_SPACE, null],
+      [null, null],
+      [undefined, null],
+      ['#VALUE!', { problem: 'error_value' }],
+      ['#REF!', { problem: 'error_value' }],
+      [1500.5, { problem: 'not_integer' }],
+      ['1500.5', { problem: 'not_integer' }],
+      ['0.5円', { problem: 'not_integer' }],
+      ['1.2345千円', { problem: 'not_integer' }],
+      ['約5万', { problem: 'invalid_number' }],
+      ['5万円くらい', { problem: 'invalid_number' }],
+      ['50,000円(税込)', { problem: 'invalid_number' }],
+      ['(▲3,000)', { problem: 'invalid_number' }],
+      ['--3,000', { problem: 'invalid_number' }],
+      ['5,00', { problem: 'invalid_number' }],
+      ['円', { problem: 'invalid_number' }],
+      ['¥', { problem: 'invalid_number' }],
+      ['-', { problem: 'invalid_number' }],
+      ['▲', { problem: 'invalid_number' }],
+      ['()', { problem: 'invalid_number' }],
+      ['¥-', { problem: 'invalid_number' }],
+      ['五万円', { problem: 'invalid_number' }],
+      [true, { problem: 'invalid_number' }],
+      [new Date(2022, 3, 1), { problem: 'invalid_number' }],
+      [Number.NaN, { problem: 'invalid_number' }],
+    ])('%j → %j', (input, expected) => {
+      expect(resultValue(parseYen(input))).toEqual(expected);
+    });
+  });
+
+  describe('parseDate', () => {
+    describe('Date objects (local calendar day)', () => {
+      it.each<[Date, unknown]>([
+        [new Date(2022, 3, 1), '2022-04-01'],
+        [new Date(2022, 2, 31), '2022-03-31'],
+        [new Date(2022, 3, 1, 23, 59, 59), '2022-04-01'],
+        [new Date(2024, 1, 29), '2024-02-29'],
+        [new Date(2019, 4, 1, 0, 0, 0, 1), '2019-05-01'],
+        [new Date(Number.NaN), { problem: 'invalid_date' }],
+      ])('%s → %j', (input, expected) => {
+        expect(dateAsText(input)).toEqual(expected);
+      });
+    });
+
+    describe('serial numbers (day 0 = 1899-12-30)', () => {
+      it.each<[number, unknown]>([
+        [44652, '2022-04-01'],
+        [44652.75, '2022-04-01'],
+        [44651, '2022-03-31'],
+        [45351, '2024-02-29'],
+        [25569, '1970-01-01'],
+        [61, '1900-03-01'],
+        [1, '1899-12-31'],
+        [2958465, '9999-12-31'],
+        [2958465.5, '9999-12-31'],
+        [0, { problem: 'invalid_date' }],
+        [0.5, { problem: 'invalid_date' }],
+        [-1, { problem: 'invalid_date' }],
+        [2958466, { problem: 'invalid_date' }],
+        [20220401, { problem: 'invalid_date' }],
+        [Number.NaN, { problem: 'invalid_date' }],
+        [Number.POSITIVE_INFINITY, { problem: 'invalid_date' }],
+      ])('%j → %j', (input, expected) => {
+        expect(dateAsText(input)).toEqual(expected);
+      });
+    });
+
+    describe('western text', () => {
+      it.each<[string, unknown]>([
+        ['2022/4/1', '2022-04-01'],
+        ['2022/04/01', '2022-04-01'],
+        ['2022-04-01', '2022-04-01'],
+        ['2022-4-1', '2022-04-01'],
+        ['2022.4.1', '2022-04-01'],
+        ['2022年4月1日', '2022-04-01'],
+        ['2022年04月01日', '2022-04-01'],
+        ['2022 年 4 月 1 日', '2022-04-01'],
+        ['2022年4月1', '2022-04-01'],
+        ['  2022/4/1  ', '2022-04-01'],
+        ['２０２２／４／１', '2022-04-01'],
+        ['２０２２年４月１日', '2022-04-01'],
+        ['２０２２－０４－０１', '2022-04-01'],
+        ['2022ー04ー01', '2022-04-01'],
+        ['2022/4/1 10:00', '2022-04-01'],
+        ['2022/4/1 0:00:00', '2022-04-01'],
+        ['2022/04/01 23:59:59', '2022-04-01'],
+        ['2022-04-01T10:00:00', '2022-04-01'],
+        ['2022-04-01T10:00:00.000Z', '2022-04-01'],
+        ['2022-04-01T10:00:00+09:00', '2022-04-01'],
+        ['2022/4/1 2:30 PM', '2022-04-01'],
+        ['2022年4月1日 10時30分', '2022-04-01'],
+        ['2022年4月1日午後2時', '2022-04-01'],
+        ['2022年4月1日(金)', '2022-04-01'],
+        ['2022年4月1日（金）', '2022-04-01'],
+        ['2022/4/1（金）', '2022-04-01'],
+        ['2022/4/1 (金曜日)', '2022-04-01'],
+        ['2022/4/1(Fri)', '2022-04-01'],
+        ['2022/4/1(金) 10:00', '2022-04-01'],
+        ['2022/4/29(金・祝)', '2022-04-29'],
+        ['2024/2/29', '2024-02-29'],
+        ['2000/2/29', '2000-02-29'],
+        ['2023/2/29', { problem: 'invalid_date' }],
+        ['2100/2/29', { problem: 'invalid_date' }],
+        ['2022/4/31', { problem: 'invalid_date' }],
+        ['2022/13/1', { problem: 'invalid_date' }],
+        ['2022/0/1', { problem: 'invalid_date' }],
+        ['2022/4/0', { problem: 'invalid_date' }],
+        ['2022/4-1', { problem: 'invalid_date' }],
+        ['2022年4/1', { problem: 'invalid_date' }],
+        ['2022/4/1日', { problem: 'invalid_date' }],
+        ['2022/4/110:00', { problem: 'invalid_date' }],
+        ['2022/4/1 頃', { problem: 'invalid_date' }],
+        ['2022/4', { problem: 'invalid_date' }],
+        ['4/1', { problem: 'invalid_date' }],
+        ['4/1/2022', { problem: 'invalid_date' }],
+        ['22/4/1', { problem: 'invalid_date' }],
+        ['2022年度', { problem: 'invalid_date' }],
+        ['未定', { problem: 'invalid_date' }],
+      ])('%j → %j', (input, expected) => {
+        expect(dateAsText(input)).toEqual(expected);
+      });
+    });
+
+    describe('和暦', () => {
+      it.each<[string, unknown]>([
+        ['令和4年4月1日', '2022-04-01'],
+        ['令和4年4月1日(金)', '2022-04-01'],
+        ['令和４年４月１日', '2022-04-01'],
+        ['令和 4 年 4 月 1 日', '2022-04-01'],
+        ['令和元年5月1日', '2019-05-01'],
+        ['令和1年5月1日', '2019-05-01'],
+        ['R4.4.1', '2022-04-01'],
+        ['R4/4/1', '2022-04-01'],
+        ['R4-4-1', '2022-04-01'],
+        ['r4.4.1', '2022-04-01'],
+        ['R04.04.01', '2022-04-01'],
+        ['Ｒ４．４．１', '2022-04-01'],
+        ['R元.5.1', '2019-05-01'],
+        ['R5.3.31', '2023-03-31'],
+        ['R6.2.29', '2024-02-29'],
+        ['H31.4.30', '2019-04-30'],
+        ['h31.4.30', '2019-04-30'],
+        ['平成31年4月30日', '2019-04-30'],
+        ['㍻31年4月30日', '2019-04-30'],
+        ['平成元年1月8日', '1989-01-08'],
+        ['H1.1.8', '1989-01-08'],
+        ['昭和64年1月7日', '1989-01-07'],
+        ['S64.1.7', '1989-01-07'],
+        ['昭和元年12月25日', '1926-12-25'],
+        ['㋿4年4月1日', '2022-04-01'],
+        ['令和4年4月1日 10:00', '2022-04-01'],
+        // Era boundaries are strict: these days belong to the neighbouring era.
+        ['平成31年5月1日', { problem: 'invalid_date' }],
+        ['H31.5.1', { problem: 'invalid_date' }],
+        ['令和元年4月30日', { problem: 'invalid_date' }],
+        ['令和1年4月30日', { problem: 'invalid_date' }],
+        ['R1.4.30', { problem: 'invalid_date' }],
+        ['昭和64年1月8日', { problem: 'invalid_date' }],
+        ['S64.1.8', { problem: 'invalid_date' }],
+        ['平成元年1月7日', { problem: 'invalid_date' }],
+        ['昭和元年12月24日', { problem: 'invalid_date' }],
+        ['令和0年5月1日', { problem: 'invalid_date' }],
+        ['R5.2.29', { problem: 'invalid_date' }],
+        ['R4.4.31', { problem: 'invalid_date' }],
+        ['令和4年4/1', { problem: 'invalid_date' }],
+        ['X4.4.1', { problem: 'invalid_date' }],
+        ['令和4年度', { problem: 'invalid_date' }],
+      ])('%j → %j', (input, expected) => {
+        expect(dateAsText(input)).toEqual(expected);
+      });
+    });
+
+    describe('bare numbers as text', () => {
+      it.each<[string, unknown]>([
+        ['44652', '2022-04-01'],
+        ['44652.75', '2022-04-01'],
+        ['４４６５２', '2022-04-01'],
+        ['2022', { problem: 'invalid_date' }],
+        ['202204', { problem: 'invalid_date' }],
+        ['1', { problem: 'invalid_date' }],
+        ['-44652', { problem: 'invalid_date' }],
+      ])('%j → %j', (input, expected) => {
+        expect(dateAsText(input)).toEqual(expected);
+      });
+    });
+
+    describe('blank, error and other values', () => {
+      it.each<[CellValue, unknown]>([
+        ['', null],
+        ['   ', null],
+        [FULL_WIDTH_SPACE, null],
+        [null, null],
+        [undefined, null],
+        ['#N/A', { problem: 'error_value' }],
+        [' #REF! ', { problem: 'error_value' }],
+        [true, { problem: 'invalid_date' }],
+      ])('%j → %j', (input, expected) => {
+        expect(dateAsText(input)).toEqual(expected);
+      });
+    });
+
+    it('reads the last day of a 年度 and the first day of the next as consecutive days, in every form', () => {
+      const lastDays: CellValue[] = [
+        '2022/3/31',
+        '2022-03-31',
+        '令和4年3月31日',
+        'R4.3.31',
+        44651,
+        new Date(2022, 2, 31),
+      ];
+      const firstDays: CellValue[] = ['2022/4/1', '2022-04-01', '令和4年4月1日', 'R4.4.1', 44652, new Date(2022, 3, 1)];
+      const last = lastDays.map((value) => resultValue(parseDate(value)));
+      const first = firstDays.map((value) => resultValue(parseDate(value)));
+      expect(new Set(last).size).toBe(1);
+      expect(new Set(first).size).toBe(1);
+      expect(first[0]).toBe((last[0] as number) + 1);
+      expect(first[0]).toBe(19083);
+    });
+  });
+
+  describe('parseBoolean', () => {
+    it.each<[CellValue, unknown]>([
+      [true, true],
+      [false, false],
+      ['TRUE', true],
+      ['true', true],
+      ['はい', true],
+      ['Yes', true],
+      ['yes', true],
+      ['Y', true],
+      ['y', true],
+      ['✓', true],
+      ['✔', true],
+      ['✔️', true],
+      ['○', true],
+      ['〇', true],
+      ['◯', true],
+      ['あり', true],
+      ['有', true],
+      ['1', true],
+      ['１', true],
+      [1, true],
+      [' はい ', true],
+      [`${FULL_WIDTH_SPACE}はい`, true],
+      ['ＹＥＳ', true],
+      ['FALSE', false],
+      ['false', false],
+      ['いいえ', false],
+      ['No', false],
+      ['N', false],
+      ['×', false],
+      ['✕', false],
+      ['なし', false],
+      ['無', false],
+      ['0', false],
+      [0, false],
+      ['-', false],
+      ['－', false],
+      ['', null],
+      [FULL_WIDTH_SPACE, null],
+      [null, null],
+      [undefined, null],
+      ['#N/A', { problem: 'error_value' }],
+      ['x', { problem: 'invalid_boolean' }],
+      ['たぶん', { problem: 'invalid_boolean' }],
+      ['はい?', { problem: 'invalid_boolean' }],
+      [2, { problem: 'invalid_boolean' }],
+      [new Date(2022, 3, 1), { problem: 'invalid_boolean' }],
+    ])('%j → %j', (input, expected) => {
+      expect(resultValue(parseBoolean(input))).toEqual(expected);
+    });
+  });
+
+  describe('calendar arithmetic', () => {
+    it.each<[number, number, number, number]>([
+      [1970, 1, 1, 0],
+      [1970, 1, 2, 1],
+      [1969, 12, 31, -1],
+      [2022, 4, 1, 19083],
+      [2000, 3, 1, 11017],
+      [1899, 12, 30, -25569],
+    ])('dayNumberFromYmd(%i, %i, %i) = %i', (year, month, day, expected) => {
+      expect(dayNumberFromYmd(year, month, day)).toBe(expected);
+      expect(ymdFromDayNumber(expected)).toEqual({ year, month, day });
+    });
+
+    it('agrees with Date.UTC and round-trips every day from 1899 to 2101', () => {
+      const first = dayNumberFromYmd(1899, 1, 1);
+      const last = dayNumberFromYmd(2101, 12, 31);
+      const disagreements: string[] = [];
+      for (let dayNumber = first; dayNumber <= last; dayNumber++) {
+        const date = new Date(dayNumber * 86_400_000);
+        const { year, month, day } = ymdFromDayNumber(dayNumber);
+        const utc = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+        if (year !== utc[0] || month !== utc[1] || day !== utc[2] || dayNumberFromYmd(year, month, day) !== dayNumber) {
+          disagreements.push(`${dayNumber}: ${year}-${month}-${day} vs ${utc.join('-')}`);
+        }
+      }
+      expect(last - first).toBe(74143);
+      expect(disagreements).toEqual([]);
+    });
+
+    it.each<[number, number, number, string]>([
+      [2022, 13, 1, '2023-01-01'],
+      [2022, 0, 1, '2021-12-01'],
+      [2022, 4, 0, '2022-03-31'],
+      [2023, 2, 29, '2023-03-01'],
+      [2024, 2, 30, '2024-03-01'],
+    ])('dayNumberFromYmd(%i, %i, %i) rolls over like Date.UTC to %s', (year, month, day, expected) => {
+      expect(formatDayNumber(dayNumberFromYmd(year, month, day))).toBe(expected);
+    });
+
+    it.each<[number, number, number, boolean]>([
+      [2024, 2, 29, true],
+      [2023, 2, 29, false],
+      [2000, 2, 29, true],
+      [1900, 2, 29, false],
+      [2022, 4, 30, true],
+      [2022, 4, 31, false],
+      [2022, 12, 31, true],
+      [2022, 13, 1, false],
+      [2022, 0, 1, false],
+      [2022, 1, 0, false],
+      [2022, 1.5, 1, false],
+      [Number.NaN, 1, 1, false],
+    ])('isValidYmd(%s, %s, %s) = %s', (year, month, day, expected) => {
+      expect(isValidYmd(year, month, day)).toBe(expected);
+    });
+
+    it.each<[number, string]>([
+      [0, '1970-01-01'],
+      [19083, '2022-04-01'],
+      [-25569, '1899-12-30'],
+      [dayNumberFromYmd(9999, 12, 31), '9999-12-31'],
+      [dayNumberFromYmd(5, 1, 2), '0005-01-02'],
+    ])('formatDayNumber(%i) = %s', (dayNumber, expected) => {
+      expect(formatDayNumber(dayNumber)).toBe(expected);
+    });
+  });
+});
