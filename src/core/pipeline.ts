@@ -2,7 +2,7 @@
 import { periodFromSettings } from './fiscal-year';
 import { a1, hasErrors, type Issue, type IssueDraft } from './issues';
 import { finalizeIssue, type Language } from './messages';
-import { type RawWorkbook, readWorkbook } from './read-workbook';
+import { matchKey, type RawWorkbook, readWorkbook } from './read-workbook';
 import type { Workbook } from './records';
 import { buildReportDocument } from './report';
 import type { ReportDocument } from './report-document';
@@ -69,11 +69,16 @@ const TAB_ORDER = new Map<string, number>();
 
 /** Issues in workbook order: tab, then row, then column. */
 function sortIssues(issues: Issue[]): Issue[] {
-  if (TAB_ORDER.size === 0) TABS.forEach((tab, index) => TAB_ORDER.set(tab.ja, index));
+  if (TAB_ORDER.size === 0) {
+    TABS.forEach((tab, index) => {
+      TAB_ORDER.set(matchKey(tab.ja), index);
+      TAB_ORDER.set(matchKey(tab.en), index);
+    });
+  }
   const position = (issue: Issue): [number, number, number] => {
     const match = /^([A-Z]+)(\d+)$/.exec(issue.cell);
     const column = match ? match[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : 0;
-    return [TAB_ORDER.get(issue.tab) ?? TABS.length, match ? Number(match[2]) : 0, column];
+    return [TAB_ORDER.get(matchKey(issue.tab)) ?? TABS.length, match ? Number(match[2]) : 0, column];
   };
   return issues
     .map((issue, index) => ({ issue, index, key: position(issue) }))

@@ -255,7 +255,7 @@ function readTable(
 const SETTING_EXPECTED: Record<SettingDef['type'], string> = {
   text: '',
   year: '2022',
-  month: '4',
+  month: '1〜12',
   date: '2022/10/1',
   count: '3',
   choice: '',

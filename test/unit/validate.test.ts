@@ -1,0 +1,134 @@
+// Tests for reading and validation: the exact issue list of a workbook with one fault of each kind, and robustness.
+import fc from 'fast-check';
+import type { CellValue } from '../../src/core/cells';
+import { checkWorkbook } from '../../src/core/pipeline';
+import { readWorkbook } from '../../src/core/read-workbook';
+import { TABS } from '../../src/core/schema';
+import { BAD_WORKBOOK } from '../fixtures/bad-workbook';
+import { rawWorkbook } from '../helpers/raw';
+
+const summary = (issues: readonly { severity: string; code: string; tab: string; cell: string; column: string }[]) =>
+  issues.map((i) => `${i.severity} ${i.code} ${i.tab}!${i.cell} ${i.column}`);
+
+describe('checkWorkbook', () => {
+  it('finds exactly the planted faults, in workbook order', () => {
+    expect(summary(checkWorkbook(rawWorkbook(BAD_WORKBOOK)).issues)).toEqual([
+      'error invalid_setting 設定!B4 年度開始月',
+      'warning unknown_setting 設定!A5 項目',
+      'error invalid_choice 事業!C3 区分',
+      'error duplicate_id 事業!A4 事業内容',
+      'error unknown_filter 事業!D5 受益対象者の人数',
+      'error unknown_metric 事業!D6 受益対象者の人数',
+      'error invalid_date 候補者!C3 初回接点日',
+      'error hired_before_contact 候補者!D4 就職日',
+      'error unknown_reference 候補者!E5 就職先企業ID',
+      'warning missing_consent 候補者!H6 氏名',
+      'error invalid_boolean 候補者!F7 無期雇用',
+      'error error_value 候補者!G8 登録日',
+      'error implausible_date 候補者!C9 初回接点日',
+      'error required 候補者!A10 候補者ID',
+      'error duplicate_header 企業!C1 企業ID',
+      'error unknown_reference イベント!B2 事業内容',
+      'error end_before_start イベント!E3 終了日',
+      'error participants_below_ids イベント!F4 参加者数',
+      'error negative_count イベント!F5 参加者数',
+      'error invalid_number 費用!D2 金額',
+      'warning negative_amount 費用!D3 金額',
+      'error not_integer 費用!D4 金額',
+      'error missing_column 本文!C1 本文',
+    ]);
+  });
+
+  it('says what was found and what is expected, in Japanese by default', () => {
+    const issue = checkWorkbook(rawWorkbook(BAD_WORKBOOK)).issues.find((i) => i.code === 'invalid_number');
+    expect(issue?.message).toBe('「金額」の「約5万」は数として読めません（例: 50000、50,000円、50千円）');
+  });
+
+  it('writes messages in English when 報告書言語 = en', () => {
+    const english = { ...BAD_WORKBOOK, 設定: [...BAD_WORKBOOK.設定, ['報告書言語', 'en']] };
+    const issue = checkWorkbook(rawWorkbook(english)).issues.find((i) => i.code === 'invalid_number');
+    expect(issue?.message).toBe('"金額": "約5万" is not a number (e.g. 50000、50,000円、50千円)');
+  });
+
+  it('never shows a value from a person-level column', () => {
+    const duplicated = {
+      ...BAD_WORKBOOK,
+      候補者: [BAD_WORKBOOK.候補者[0], ['SENTINEL-ID-1', '', '2022/4/1'], ['SENTINEL-ID-1', '', '2022/4/1']],
+    };
+    const issues = checkWorkbook(rawWorkbook(duplicated)).issues;
+    const duplicate = issues.find((i) => i.code === 'duplicate_id' && i.tab === '候補者');
+    expect(duplicate?.cell).toBe('A3');
+    expect(JSON.stringify(issues)).not.toContain('SENTINEL');
+  });
+
+  it('reports a missing tab once and a missing required column once, not once per row', () => {
+    const { 費用: _costs, ...withoutCosts } = BAD_WORKBOOK;
+    const noAmount = {
+      ...BAD_WORKBOOK,
+      費用: [['日付', '事業内容', '費目'], ...Array.from({ length: 50 }, () => ['2022/4/1', '育成事業', '人件費'])],
+    };
+    expect(summary(checkWorkbook(rawWorkbook(withoutCosts)).issues.filter((i) => i.tab === '費用'))).toEqual([
+      'error missing_tab 費用!A1 ',
+    ]);
+    expect(summary(checkWorkbook(rawWorkbook(noAmount)).issues.filter((i) => i.tab === '費用'))).toEqual([
+      'error missing_column 費用!D1 金額',
+    ]);
+  });
+
+  it('reads tabs and headers by English alias, in any order, with extra columns ignored', () => {
+    const { workbook, issues } = readWorkbook(
+      rawWorkbook({
+        Settings: [
+          ['Value', 'Item', 'メモ'],
+          [2022, 'Fiscal year', ''],
+          ['NPO', '団体名', ''],
+        ],
+        ' 費用 ': [
+          ['memo', 'ＡＭＯＵＮＴ', 'Program', 'Cost type', 'Date'],
+          ['x', '１，０００円', '育成事業', '人件費', 'R4.4.1'],
+        ],
+      }),
+    );
+    expect(issues.filter((i) => i.tab === 'Settings' || i.tab === ' 費用 ')).toEqual([]);
+    expect(workbook.settings.fiscalYear).toBe(2022);
+    expect(workbook.costs).toEqual([
+      { row: 2, date: 19083, program: '育成事業', item: '人件費', account: null, amount: 1000, memo: 'x', voucher: null },
+    ]);
+  });
+});
+
+describe('reading any grid', () => {
+  const cell: fc.Arbitrary<CellValue> = fc.oneof(
+    fc.string(),
+    fc.constantFrom('', ' ', '　', '#N/A', '#REF!', '2022/4/1', '令和4年4月1日', '1,000円', 'はい', '育成事業', '人件費'),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.date({ noInvalidDate: false }),
+    fc.constant(null),
+  );
+  const headers = TABS.flatMap((tab) => tab.columns.map((column) => column.ja));
+  const grid = fc
+    .tuple(fc.array(fc.constantFrom(...headers, 'extra', ''), { maxLength: 10 }), fc.array(fc.array(cell, { maxLength: 10 }), { maxLength: 12 }))
+    .map(([header, rows]) => [header as CellValue[], ...rows]);
+
+  it('never throws, and every issue points at a real cell of a real tab', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...TABS.map((t) => t.ja)), grid), (tabs) => {
+        const raw = rawWorkbook(tabs as Record<string, unknown[][]>);
+        const { issues } = checkWorkbook(raw);
+        for (const issue of issues) {
+          expect(issue.message).not.toBe('');
+          expect(issue.cell).toMatch(/^[A-Z]+[1-9]\d*$/);
+          if (issue.code === 'missing_tab') continue;
+          const tab = raw.tabs.find((t) => t.name === issue.tab);
+          expect(tab).toBeDefined();
+          const row = Number(/\d+$/.exec(issue.cell)?.[0]);
+          // Header-row issues may point one column past the last header (where a missing column would go).
+          expect(row).toBeLessThanOrEqual(Math.max(tab?.values.length ?? 0, 1) + 1);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
