@@ -37,6 +37,9 @@ export async function buildServer(): Promise<string> {
     mainFields: ['module', 'main'],
     charset: 'utf8',
     legalComments: 'none',
+    // Whitespace and syntax only: identifiers keep their names so Apps Script stack traces stay readable.
+    minifyWhitespace: true,
+    minifySyntax: true,
     banner: { js: `var global = this;\n${stubs}` },
     write: false,
     logLevel: 'silent',

@@ -1,7 +1,9 @@
 // This file declares the Apps Script globals, each one line into src/gas; the build turns them into top-level functions.
 import type { CellValue } from './core/cells';
+import { menuCheckInput, menuCreateReport } from './gas/actions';
 import { programCost } from './gas/custom-functions';
-import { buildMenu } from './gas/menu';
+import { buildMenu, menuShowHelp } from './gas/menu';
+import { menuPrepareSheets } from './gas/prepare-sheets';
 
 // Module-local: the bundle's banner defines `var global = this;`, the Apps Script global object.
 declare const global: Record<string, unknown>;
@@ -27,3 +29,15 @@ global.onInstall = (_event?: unknown) => buildMenu(SpreadsheetApp.getUi());
  * @customfunction
  */
 global.PROGRAM_COST = (事業内容: CellValue, 年度?: CellValue, 費目?: CellValue) => programCost(事業内容, 年度, 費目);
+
+/** メニュー「シートを準備」: 足りないタブと見出しを作り、入力規則を付けます（既存の値は変えません）。 */
+global.menuPrepareSheets = () => menuPrepareSheets();
+
+/** メニュー「入力チェック」: 入力内容を確認し、問題のあるセルを一覧にします（データは変えません）。 */
+global.menuCheckInput = () => menuCheckInput();
+
+/** メニュー「事業報告書を作成」: 新しい Google ドキュメントに事業報告書を作成します。 */
+global.menuCreateReport = () => menuCreateReport();
+
+/** メニュー「ヘルプ」。 */
+global.menuShowHelp = () => menuShowHelp();

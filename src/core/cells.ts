@@ -89,6 +89,11 @@ function readStringCell(value: string): string | typeof BLANK | typeof FAILURES.
   return NON_ASCII.test(text) ? foldWidth(text).trim() : text;
 }
 
+/** A Date from any realm: Apps Script values and the test harness's vm context do not share one Date constructor. */
+export function isDateObject(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
 /** Display-ish text: trimmed string, number as String, TRUE/FALSE, Date as YYYY-MM-DD (local calendar), blank ''. */
 export function cellToText(value: CellValue): string {
   if (value === null || value === undefined) return '';
@@ -107,7 +112,7 @@ export function parseText(value: CellValue): CellResult<string> {
     return isErrorValue(text) ? FAILURES.error_value : succeed(text);
   }
   if (value === null || value === undefined) return BLANK;
-  if (value instanceof Date && Number.isNaN(value.getTime())) return FAILURES.invalid_date;
+  if (isDateObject(value) && Number.isNaN(value.getTime())) return FAILURES.invalid_date;
   return succeed(cellToText(value));
 }
 
@@ -391,7 +396,7 @@ function parseDateText(cellText: string): CellResult<DayNumber> {
  * Impossible days (2023-02-29, 平成31年5月1日) → invalid_date. Whether the day is plausible is the validator's job.
  */
 export function parseDate(value: CellValue): CellResult<DayNumber> {
-  if (value instanceof Date) {
+  if (isDateObject(value)) {
     const day = dayNumberFromLocalDate(value);
     return day === null ? FAILURES.invalid_date : succeed(day);
   }

@@ -1,0 +1,84 @@
+// This file defines the menu actions that read the whole workbook: 入力チェック and 事業報告書を作成.
+
+import type { Issue } from '../core/issues';
+import { checkWorkbook, makeReport, referenceTargets } from '../core/pipeline';
+import type { RawWorkbook } from '../core/read-workbook';
+import { BUSY_MESSAGE, showIssuesDialog, showLinkDialog } from './dialogs';
+import { readSpreadsheet } from './read-spreadsheet';
+import { resolveReferences } from './references';
+import { renderReportToDoc } from './render-doc';
+import { appendRunLog } from './run-log';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Reads every contract tab once and resolves the templates' cell references (one lookup each). */
+function readAll(spreadsheet: Spreadsheet): { raw: RawWorkbook; references: ReturnType<typeof resolveReferences> } {
+  const raw = readSpreadsheet(spreadsheet);
+  return { raw, references: resolveReferences(spreadsheet, referenceTargets(raw)) };
+}
+
+/** 入力チェック: the issue list; changes no user data. */
+export function checkInput(spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): readonly Issue[] {
+  const { raw, references } = readAll(spreadsheet);
+  return checkWorkbook(raw, { references }).issues;
+}
+
+export function menuCheckInput(): void {
+  showIssuesDialog(checkInput(), '入力チェック');
+}
+
+export type CreateReportOutcome =
+  | { readonly kind: 'created'; readonly url: string; readonly name: string; readonly warnings: number }
+  | { readonly kind: 'invalid'; readonly issues: readonly Issue[] }
+  | { readonly kind: 'busy' };
+
+function timestamp(date: Date): string {
+  return Utilities.formatDate(date, Session.getScriptTimeZone(), 'yyyy-MM-dd HH:mm');
+}
+
+/** 事業報告書を作成: lock, read once, validate, render a new Doc, log the run. Data tabs are never written. */
+export function createReport(
+  spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
+  options: { year?: number; now?: Date } = {},
+): CreateReportOutcome {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(5000)) return { kind: 'busy' };
+  try {
+    spreadsheet.toast('入力を読み込んでいます…', '事業報告書', 30);
+    const { raw, references } = readAll(spreadsheet);
+    const result = makeReport(raw, { references, year: options.year });
+    if (!result.ok) return { kind: 'invalid', issues: result.issues };
+    spreadsheet.toast('ドキュメントを作成しています…', '事業報告書', 30);
+    const at = timestamp(options.now ?? new Date());
+    const name = `${result.report.year}年度 事業報告書 (生成 ${at})`;
+    const doc = renderReportToDoc(result.report, name);
+    const warnings = result.issues.length;
+    appendRunLog(spreadsheet, {
+      at,
+      year: result.report.year,
+      format: 'Google ドキュメント',
+      location: doc.url,
+      warnings,
+      user: Session.getActiveUser().getEmail(),
+    });
+    spreadsheet.toast('作成しました', '事業報告書', 5);
+    return { kind: 'created', url: doc.url, name, warnings };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+export function menuCreateReport(): void {
+  const outcome = createReport();
+  switch (outcome.kind) {
+    case 'busy':
+      SpreadsheetApp.getUi().alert(BUSY_MESSAGE);
+      return;
+    case 'invalid':
+      showIssuesDialog(outcome.issues, '入力にエラーがあるため作成できません');
+      return;
+    case 'created':
+      showLinkDialog(outcome.url, outcome.name, outcome.warnings);
+      return;
+  }
+}

@@ -1,0 +1,103 @@
+// This file defines the Google Doc renderer: ReportDocument → a new Doc through DocumentApp, in a constant number of calls.
+import { assertNever, type Block, type ReportDocument, type ReportTable } from '../core/report-document';
+
+type Body = GoogleAppsScript.Document.Body;
+type Paragraph = GoogleAppsScript.Document.Paragraph;
+
+export const DOC_FONT = 'Noto Sans JP';
+const HEADER_BACKGROUND = '#e8e8e8';
+
+/** Expands rowSpan cells into a full grid (covered cells blank), for appendTable's string[][]. */
+export function tableGrid(table: ReportTable): string[][] {
+  const covered = table.header.map(() => 0);
+  const rows = table.rows.map((row) => {
+    const out: string[] = [];
+    let cellIndex = 0;
+    for (let column = 0; column < table.header.length; column++) {
+      if (covered[column] > 0) {
+        covered[column]--;
+        out.push('');
+        continue;
+      }
+      const cell = row[cellIndex++];
+      out.push(cell?.text ?? '');
+      if (cell?.rowSpan && cell.rowSpan > 1) covered[column] = cell.rowSpan - 1;
+    }
+    return out;
+  });
+  return [[...table.header], ...rows];
+}
+
+function appendTable(body: Body, table: ReportTable): void {
+  const docTable = body.appendTable(tableGrid(table));
+  docTable.setBorderWidth(1);
+  const header = docTable.getRow(0);
+  const headerStyle: Record<string, unknown> = {};
+  headerStyle[DocumentApp.Attribute.BOLD] = true;
+  headerStyle[DocumentApp.Attribute.BACKGROUND_COLOR] = HEADER_BACKGROUND;
+  for (let column = 0; column < table.header.length; column++) header.getCell(column).setAttributes(headerStyle);
+  // Right-aligned amounts: one call per row of the table, i.e. per 事業, never per data row.
+  table.align.forEach((align, column) => {
+    if (align === 'left') return;
+    const alignment =
+      align === 'right' ? DocumentApp.HorizontalAlignment.RIGHT : DocumentApp.HorizontalAlignment.CENTER;
+    for (let row = 1; row <= table.rows.length; row++) {
+      docTable.getCell(row, column).getChild(0).asParagraph().setAlignment(alignment);
+    }
+  });
+}
+
+const HEADINGS = (): Record<1 | 2 | 3, GoogleAppsScript.Document.ParagraphHeading> => ({
+  1: DocumentApp.ParagraphHeading.HEADING1,
+  2: DocumentApp.ParagraphHeading.HEADING2,
+  3: DocumentApp.ParagraphHeading.HEADING3,
+});
+
+function appendBlock(body: Body, block: Block, first: Paragraph | null): Paragraph | null {
+  // The body of a new Doc holds one empty paragraph that cannot be removed: the first text block uses it.
+  const paragraph = (text: string): Paragraph => {
+    if (!first) return body.appendParagraph(text);
+    first.setText(text);
+    return first;
+  };
+  switch (block.kind) {
+    case 'title':
+      paragraph(block.text)
+        .setHeading(DocumentApp.ParagraphHeading.TITLE)
+        .setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+      return null;
+    case 'subtitle':
+      paragraph(block.text).setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+      return null;
+    case 'heading':
+      paragraph(block.text).setHeading(HEADINGS()[block.level]);
+      return null;
+    case 'paragraph':
+      paragraph(block.text);
+      return null;
+    case 'note': {
+      const style: Record<string, unknown> = {};
+      style[DocumentApp.Attribute.FONT_SIZE] = 9;
+      paragraph(block.text).setAttributes(style);
+      return null;
+    }
+    case 'table':
+      if (first) return first; // a table cannot take the place of the paragraph; the next block will
+      appendTable(body, block);
+      return null;
+    default:
+      return assertNever(block);
+  }
+}
+
+/** Creates a new Doc named `name` and draws the report into it; returns its URL. */
+export function renderReportToDoc(report: ReportDocument, name: string): { id: string; url: string } {
+  const document = DocumentApp.create(name);
+  const body = document.getBody();
+  let first: Paragraph | null = body.getChild(0).asParagraph();
+  for (const block of report.blocks) first = appendBlock(body, block, first);
+  // One call sets the Japanese font for every paragraph and table cell.
+  body.editAsText().setFontFamily(DOC_FONT);
+  document.saveAndClose();
+  return { id: document.getId(), url: document.getUrl() };
+}
