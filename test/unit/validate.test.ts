@@ -92,7 +92,16 @@ describe('checkWorkbook', () => {
     expect(issues.filter((i) => i.tab === 'Settings' || i.tab === ' 費用 ')).toEqual([]);
     expect(workbook.settings.fiscalYear).toBe(2022);
     expect(workbook.costs).toEqual([
-      { row: 2, date: 19083, program: '育成事業', item: '人件費', account: null, amount: 1000, memo: 'x', voucher: null },
+      {
+        row: 2,
+        date: 19083,
+        program: '育成事業',
+        item: '人件費',
+        account: null,
+        amount: 1000,
+        memo: 'x',
+        voucher: null,
+      },
     ]);
   });
 });
@@ -100,7 +109,19 @@ describe('checkWorkbook', () => {
 describe('reading any grid', () => {
   const cell: fc.Arbitrary<CellValue> = fc.oneof(
     fc.string(),
-    fc.constantFrom('', ' ', '　', '#N/A', '#REF!', '2022/4/1', '令和4年4月1日', '1,000円', 'はい', '育成事業', '人件費'),
+    fc.constantFrom(
+      '',
+      ' ',
+      '　',
+      '#N/A',
+      '#REF!',
+      '2022/4/1',
+      '令和4年4月1日',
+      '1,000円',
+      'はい',
+      '育成事業',
+      '人件費',
+    ),
     fc.integer(),
     fc.double(),
     fc.boolean(),
@@ -109,7 +130,10 @@ describe('reading any grid', () => {
   );
   const headers = TABS.flatMap((tab) => tab.columns.map((column) => column.ja));
   const grid = fc
-    .tuple(fc.array(fc.constantFrom(...headers, 'extra', ''), { maxLength: 10 }), fc.array(fc.array(cell, { maxLength: 10 }), { maxLength: 12 }))
+    .tuple(
+      fc.array(fc.constantFrom(...headers, 'extra', ''), { maxLength: 10 }),
+      fc.array(fc.array(cell, { maxLength: 10 }), { maxLength: 12 }),
+    )
     .map(([header, rows]) => [header as CellValue[], ...rows]);
 
   it('never throws, and every issue points at a real cell of a real tab', () => {
