@@ -1,11 +1,12 @@
 // This file defines how a custom formula's arguments become one metric value, or a clear error instead of a wrong number.
 import { type CellValue, cellToText, isBlank, normalizeText, parseInteger } from './cells';
-import { periodFromSettings } from './fiscal-year';
+import { type Period, periodFromSettings } from './fiscal-year';
 import { hasErrors, type Issue } from './issues';
 import { finalizeIssue, formatIssue } from './messages';
 import { type FilterKey, type Filters, findMetric, METRICS, type MetricDef } from './metrics';
-import { matchKey, type RawWorkbook, readWorkbook } from './read-workbook';
-import { ADMIN_COST, type TabKey } from './schema';
+import { type Grid, matchKey, type RawWorkbook, readWorkbook } from './read-workbook';
+import type { Workbook } from './records';
+import { ADMIN_COST, TABS, type TabDef, type TabKey } from './schema';
 
 /** A formula error: its message is what the cell shows on hover. */
 export class FormulaError extends Error {
@@ -47,10 +48,30 @@ function parseYearArgument(value: CellValue): number | null {
   return year.value;
 }
 
-/** Evaluates a metric over the tabs in `raw`, which the caller read with `tabsForMetric` (or took from a range). */
+/** Evaluates a metric over the tabs in `raw`, which the caller read with `tabsForMetric`. */
 export function evaluateFormula(raw: RawWorkbook, request: FormulaRequest): number {
+  return evaluate(raw, request, null);
+}
+
+/**
+ * Evaluates a metric over one range the formula was given (header row first) and nothing else, so the cell
+ * recalculates whenever the range changes. Without 設定, a blank 年度 means every row of the range and a given
+ * 年度 starts in April.
+ */
+export function evaluateFormulaOnRange(range: Grid, request: FormulaRequest): number {
   const metric = requireMetric(request.metric);
-  const { workbook, issues: drafts } = readWorkbook(raw, { tabs: tabsForMetric(metric.id) });
+  const tab = metric.tabs[0];
+  const def = TABS.find((t) => t.key === tab) as TabDef;
+  if (!Array.isArray(range) || range.length === 0 || !Array.isArray(range[0])) {
+    throw new FormulaError(`範囲には「${def.ja}」タブの見出し行を含めてください（例: ${def.ja}!A:H）`);
+  }
+  return evaluate({ tabs: [{ name: def.ja, values: range }] }, request, tab);
+}
+
+function evaluate(raw: RawWorkbook, request: FormulaRequest, rangeTab: TabKey | null): number {
+  const metric = requireMetric(request.metric);
+  const tabs = rangeTab ? [rangeTab] : tabsForMetric(metric.id);
+  const { workbook, issues: drafts } = readWorkbook(raw, { tabs });
   const issues: Issue[] = drafts.map((draft) => finalizeIssue(draft));
   if (hasErrors(issues)) {
     const first = issues.find((issue) => issue.severity === 'error') as Issue;
@@ -72,24 +93,36 @@ export function evaluateFormula(raw: RawWorkbook, request: FormulaRequest): numb
       .split(/[,、，]/)
       .map((value) => normalizeText(value))
       .filter((value) => value !== '');
-    if (name === '事業内容')
-      checkProgramNames(
-        values,
-        workbook.programs.map((p) => p.program),
-      );
+    if (name === '事業内容') {
+      const known = rangeTab ? programsInRange(workbook, rangeTab) : workbook.programs.map((p) => p.program);
+      checkProgramNames(values, known, rangeTab ? '範囲' : '事業タブ');
+    }
+    if (name === '区分' && rangeTab) {
+      throw new FormulaError('区分で絞り込むときは範囲を渡さずに使ってください（事業タブの区分を読むため）');
+    }
     filters[name] = values;
   }
-  return metric.compute({ workbook, period: periodFromSettings(workbook.settings, year) }, filters);
+  const period = year === null ? ALL_TIME : periodFromSettings(workbook.settings, year);
+  return metric.compute({ workbook, period }, filters);
+}
+
+const ALL_TIME: Period = { year: 0, start: Number.MIN_SAFE_INTEGER, end: Number.MAX_SAFE_INTEGER };
+
+/** With only a range, the 事業内容 that appear in it are the ones we know. */
+function programsInRange(workbook: Workbook, tab: TabKey): (string | null)[] {
+  if (tab === 'costs') return workbook.costs.map((c) => c.program);
+  if (tab === 'events') return workbook.events.map((e) => e.program);
+  return [];
 }
 
 /** An unknown 事業内容 is a typo more often than a program without costs: say so instead of returning 0. */
-function checkProgramNames(values: readonly string[], known: readonly (string | null)[]): void {
+function checkProgramNames(values: readonly string[], known: readonly (string | null)[], where: string): void {
   const names = new Set(known.filter((name): name is string => name !== null).map(matchKey));
   names.add(matchKey(ADMIN_COST));
   for (const value of values) {
     if (!names.has(matchKey(value))) {
-      const list = known.filter((name) => name !== null).join('、');
-      throw new FormulaError(`事業内容「${value}」は事業タブにありません${list ? `（${list}）` : ''}`);
+      const list = [...new Set(known.filter((name) => name !== null))].slice(0, 10).join('、');
+      throw new FormulaError(`事業内容「${value}」は${where}にありません${list ? `（${list}）` : ''}`);
     }
   }
 }
