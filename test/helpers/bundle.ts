@@ -17,7 +17,7 @@ export interface LoadedBundle {
 export function loadBundle(options: Parameters<typeof createFakeEnvironment>[0] = {}): LoadedBundle {
   const env = createFakeEnvironment({ htmlFiles: { sidebar: readSidebar() }, ...options });
   const context = vm.createContext({});
-  installFakes(env, context);
+  installFakes(env, context, vm.runInContext('({ Date, Error })', context));
   env.calls.reset();
   vm.runInContext(readFileSync(BUNDLE_PATH, 'utf8'), context, { filename: 'Code.js' });
   return {

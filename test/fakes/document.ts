@@ -1,0 +1,479 @@
+// This file defines the DocumentApp fake: documents and their element tree (body, paragraphs, tables, text).
+import { enumOf, FakeObject, unwrap } from './base';
+
+// biome-ignore format: enum tables
+const ELEMENT_TYPE = enumOf(['BODY_SECTION', 'PARAGRAPH', 'LIST_ITEM', 'TABLE', 'TABLE_ROW', 'TABLE_CELL', 'TEXT', 'PAGE_BREAK', 'HORIZONTAL_RULE']);
+// biome-ignore format: enum tables
+const PARAGRAPH_HEADING = enumOf(['NORMAL', 'HEADING1', 'HEADING2', 'HEADING3', 'HEADING4', 'HEADING5', 'HEADING6', 'TITLE', 'SUBTITLE']);
+const HORIZONTAL_ALIGNMENT = enumOf(['LEFT', 'CENTER', 'RIGHT', 'JUSTIFY']);
+const VERTICAL_ALIGNMENT = enumOf(['BOTTOM', 'CENTER', 'TOP']);
+// biome-ignore format: enum tables
+const GLYPH_TYPE = enumOf(['BULLET', 'HOLLOW_BULLET', 'SQUARE_BULLET', 'NUMBER', 'LATIN_UPPER', 'LATIN_LOWER', 'ROMAN_UPPER', 'ROMAN_LOWER']);
+// biome-ignore format: enum tables
+const ATTRIBUTE = enumOf([
+  'BACKGROUND_COLOR', 'BOLD', 'BORDER_COLOR', 'BORDER_WIDTH', 'CODE', 'FONT_FAMILY', 'FONT_SIZE', 'FOREGROUND_COLOR',
+  'HEADING', 'HEIGHT', 'HORIZONTAL_ALIGNMENT', 'INDENT_END', 'INDENT_FIRST_LINE', 'INDENT_START', 'ITALIC', 'GLYPH_TYPE',
+  'LEFT_TO_RIGHT', 'LINE_SPACING', 'LINK_URL', 'LIST_ID', 'MARGIN_BOTTOM', 'MARGIN_LEFT', 'MARGIN_RIGHT', 'MARGIN_TOP',
+  'NESTING_LEVEL', 'MINIMUM_HEIGHT', 'PADDING_BOTTOM', 'PADDING_LEFT', 'PADDING_RIGHT', 'PADDING_TOP', 'PAGE_HEIGHT',
+  'PAGE_WIDTH', 'SPACING_AFTER', 'SPACING_BEFORE', 'STRIKETHROUGH', 'UNDERLINE', 'VERTICAL_ALIGNMENT', 'WIDTH',
+]);
+type ElementType = keyof typeof ELEMENT_TYPE;
+type Attribute = keyof typeof ATTRIBUTE;
+export type Attributes = Partial<Record<Attribute, unknown>>;
+
+/** Apps Script's getAttributes() lists every attribute, null where the element sets none. */
+const NO_ATTRIBUTES = Object.fromEntries(Object.keys(ATTRIBUTE).map((name) => [name, null])) as Attributes;
+
+/** A style set on part of a container's text through Text.setX(start, endInclusive, value) or appendText(). */
+interface StyleRun {
+  start: number;
+  end: number;
+  attribute: Attribute;
+  value: unknown;
+}
+
+export abstract class FakeElement extends FakeObject {
+  abstract readonly type: ElementType;
+  parent: FakeContainer | null = null;
+  /** Attributes set on this element itself; like Apps Script, inherited ones are not resolved here. */
+  readonly attributes: Attributes = {};
+
+  getType = (): ElementType => this.type;
+  getParent = (): FakeContainer | null => this.parent;
+  getAttributes = (): Attributes => ({ ...NO_ATTRIBUTES, ...this.attributes });
+  setAttributes = (attributes: Attributes): this => this.also(() => Object.assign(this.attributes, attributes));
+  getNextSibling = (): FakeElement | null => this.sibling(1);
+  getPreviousSibling = (): FakeElement | null => this.sibling(-1);
+  removeFromParent = (): this => this.also(() => this.parent?.removeChild(this));
+
+  protected attribute = (name: Attribute): unknown => this.attributes[name] ?? null;
+
+  protected put = (name: Attribute, value: unknown): this => this.also(() => (this.attributes[name] = value));
+
+  protected also(effect: () => unknown): this {
+    effect();
+    return this;
+  }
+
+  private sibling(step: number): FakeElement | null {
+    const siblings = this.parent?.children ?? [];
+    return siblings[siblings.indexOf(this) + step] ?? null;
+  }
+}
+
+export abstract class FakeContainer extends FakeElement {
+  readonly children: FakeElement[] = [];
+  readonly runs: StyleRun[] = [];
+
+  getNumChildren = (): number => this.children.length;
+  getText = (): string =>
+    this.children.map((child) => (child instanceof FakeContainer ? child.getText() : '')).join('\n');
+  editAsText = (): FakeText => new FakeText(this);
+
+  getChild(childIndex: number): FakeElement {
+    const count = this.children.length;
+    if (!(childIndex >= 0 && childIndex < count)) {
+      throw new Error(`Child index (${childIndex}) must be less than the number of child elements (${count}).`);
+    }
+    return this.children[childIndex];
+  }
+
+  getChildIndex(child: FakeElement): number {
+    const index = this.children.indexOf(child);
+    if (index < 0) throw new Error('Element does not contain the specified child element.');
+    return index;
+  }
+
+  removeChild(child: FakeElement): this {
+    this.children.splice(this.getChildIndex(child), 1);
+    child.parent = null;
+    return this;
+  }
+
+  protected adopt<T extends FakeElement>(child: T, index = this.children.length): T {
+    if (child.parent) throw new Error('Element must be detached.');
+    if (!(index >= 0 && index <= this.children.length)) {
+      throw new Error(
+        `Child index (${index}) must be less than or equal to the number of child elements (${this.children.length}).`,
+      );
+    }
+    child.parent = this;
+    this.children.splice(index, 0, child);
+    return child;
+  }
+
+  protected removeAll(): void {
+    for (const child of this.children) child.parent = null;
+    this.children.length = 0;
+    this.runs.length = 0;
+  }
+}
+
+// --- Text --------------------------------------------------------------------------------------------------------
+
+type StyleArgs<T> = [value: T] | [startOffset: number, endOffsetInclusive: number, value: T];
+
+/**
+ * A Text view of a container's text: the whole of it (editAsText), whose setters style the container, or the span
+ * that appendText returned, whose setters style just that span.
+ */
+export class FakeText extends FakeElement {
+  readonly service = 'Text';
+  readonly type = 'TEXT';
+
+  constructor(
+    private readonly owner: FakeContainer,
+    private readonly span?: { start: number; end: number },
+  ) {
+    super();
+    this.parent = owner;
+  }
+
+  getText = (): string => {
+    const text = this.owner.getText();
+    return this.span ? text.slice(this.span.start, this.span.end + 1) : text;
+  };
+
+  setText = (text: string): this => this.also(() => this.paragraph().setText(text));
+  appendText = (text: string): FakeText => this.paragraph().appendText(text);
+  editAsText = (): FakeText => this;
+  setBold = (...args: StyleArgs<boolean | null>): this => this.style('BOLD', args);
+  isBold = (offset?: number): boolean | null => this.read('BOLD', offset) as boolean | null;
+  setItalic = (...args: StyleArgs<boolean | null>): this => this.style('ITALIC', args);
+  isItalic = (offset?: number): boolean | null => this.read('ITALIC', offset) as boolean | null;
+  setFontFamily = (...args: StyleArgs<string | null>): this => this.style('FONT_FAMILY', args);
+  getFontFamily = (offset?: number): string | null => this.read('FONT_FAMILY', offset) as string | null;
+  setFontSize = (...args: StyleArgs<number | null>): this => this.style('FONT_SIZE', args);
+  getFontSize = (offset?: number): number | null => this.read('FONT_SIZE', offset) as number | null;
+  setForegroundColor = (...args: StyleArgs<string | null>): this => this.style('FOREGROUND_COLOR', args);
+  getForegroundColor = (offset?: number): string | null => this.read('FOREGROUND_COLOR', offset) as string | null;
+  setBackgroundColor = (...args: StyleArgs<string | null>): this => this.style('BACKGROUND_COLOR', args);
+  getBackgroundColor = (offset?: number): string | null => this.read('BACKGROUND_COLOR', offset) as string | null;
+
+  private style(attribute: Attribute, args: unknown[]): this {
+    const runs = this.owner.runs;
+    if (args.length === 3) runs.push({ start: Number(args[0]), end: Number(args[1]), attribute, value: args[2] });
+    else if (this.span) runs.push({ ...this.span, attribute, value: args[0] });
+    else this.owner.attributes[attribute] = args[0];
+    return this;
+  }
+
+  private read(attribute: Attribute, offset = this.span?.start): unknown {
+    const covers = (run: StyleRun) => offset !== undefined && run.start <= offset && offset <= run.end;
+    const run = [...this.owner.runs].reverse().find((r) => r.attribute === attribute && covers(r));
+    return run ? run.value : (this.owner.attributes[attribute] ?? null);
+  }
+
+  private paragraph(): FakeParagraph {
+    if (this.owner instanceof FakeParagraph) return this.owner;
+    throw new Error('The fake edits text through Text only inside a paragraph.');
+  }
+}
+
+// --- Paragraphs and inline elements ------------------------------------------------------------------------------
+
+export class FakePageBreak extends FakeElement {
+  readonly service = 'PageBreak';
+  readonly type = 'PAGE_BREAK';
+}
+
+export class FakeHorizontalRule extends FakeElement {
+  readonly service = 'HorizontalRule';
+  readonly type = 'HORIZONTAL_RULE';
+}
+
+/** Paragraph text is a string; children hold only inline elements (page breaks, rules). */
+export class FakeParagraph extends FakeContainer {
+  readonly service: string = 'Paragraph';
+  readonly type: ElementType = 'PARAGRAPH';
+
+  constructor(private text = '') {
+    super();
+    this.attributes.HEADING = 'NORMAL';
+  }
+
+  override getText = (): string => this.text;
+  override getNumChildren = (): number => (this.text ? 1 : 0) + this.children.length;
+
+  override getChild(childIndex: number): FakeElement {
+    if (this.text && childIndex === 0) return this.editAsText();
+    return super.getChild(childIndex - (this.text ? 1 : 0));
+  }
+
+  setText = (text: string): this =>
+    this.also(() => {
+      this.removeAll();
+      this.text = text;
+    });
+
+  appendText(text: string): FakeText {
+    const start = this.text.length;
+    this.text += text;
+    return new FakeText(this, { start, end: this.text.length - 1 });
+  }
+
+  clear = (): this => this.setText('');
+  appendPageBreak = (): FakePageBreak => this.adopt(new FakePageBreak());
+  appendHorizontalRule = (): FakeHorizontalRule => this.adopt(new FakeHorizontalRule());
+  setHeading = (heading: string): this => this.put('HEADING', heading);
+  getHeading = (): string => this.attribute('HEADING') as string;
+  setAlignment = (alignment: string | null): this => this.put('HORIZONTAL_ALIGNMENT', alignment);
+  getAlignment = (): string | null => this.attribute('HORIZONTAL_ALIGNMENT') as string | null;
+  setSpacingBefore = (spacingBefore: number): this => this.put('SPACING_BEFORE', spacingBefore);
+  getSpacingBefore = (): number | null => this.attribute('SPACING_BEFORE') as number | null;
+  setSpacingAfter = (spacingAfter: number): this => this.put('SPACING_AFTER', spacingAfter);
+  getSpacingAfter = (): number | null => this.attribute('SPACING_AFTER') as number | null;
+  setLineSpacing = (multiplier: number): this => this.put('LINE_SPACING', multiplier);
+  getLineSpacing = (): number | null => this.attribute('LINE_SPACING') as number | null;
+  setIndentStart = (indentStart: number): this => this.put('INDENT_START', indentStart);
+  getIndentStart = (): number | null => this.attribute('INDENT_START') as number | null;
+}
+
+export class FakeListItem extends FakeParagraph {
+  override readonly service = 'ListItem';
+  override readonly type = 'LIST_ITEM';
+
+  setGlyphType = (glyphType: string): this => this.put('GLYPH_TYPE', glyphType);
+  getGlyphType = (): string => (this.attribute('GLYPH_TYPE') as string | null) ?? 'BULLET';
+  setNestingLevel = (nestingLevel: number): this => this.put('NESTING_LEVEL', nestingLevel);
+  getNestingLevel = (): number => (this.attribute('NESTING_LEVEL') as number | null) ?? 0;
+}
+
+// --- Sections: body and table cell -------------------------------------------------------------------------------
+
+const toParagraph = (paragraph: string | FakeParagraph): FakeParagraph =>
+  typeof paragraph === 'string' ? new FakeParagraph(paragraph) : paragraph;
+const toListItem = (listItem: string | FakeListItem): FakeListItem =>
+  typeof listItem === 'string' ? new FakeListItem(listItem) : listItem;
+
+/** A container of blocks (paragraphs, list items, tables) that always ends with a paragraph. */
+abstract class FakeSection extends FakeContainer {
+  appendParagraph = (paragraph: string | FakeParagraph): FakeParagraph => this.adopt(toParagraph(paragraph));
+  insertParagraph = (childIndex: number, paragraph: string | FakeParagraph): FakeParagraph =>
+    this.adopt(toParagraph(paragraph), childIndex);
+  appendListItem = (listItem: string | FakeListItem): FakeListItem => this.adopt(toListItem(listItem));
+  insertListItem = (childIndex: number, listItem: string | FakeListItem): FakeListItem =>
+    this.adopt(toListItem(listItem), childIndex);
+  appendTable = (cells?: string[][] | FakeTable): FakeTable => this.insertTable(this.children.length, cells);
+  appendHorizontalRule = (): FakeHorizontalRule => this.appendParagraph('').appendHorizontalRule();
+  clear = (): this => this.setText('');
+
+  insertTable(childIndex: number, cells?: string[][] | FakeTable): FakeTable {
+    const table = this.adopt(cells instanceof FakeTable ? cells : new FakeTable(cells), childIndex);
+    // Apps Script adds an empty paragraph after a table that would otherwise end the section.
+    if (childIndex === this.children.length - 1) this.adopt(new FakeParagraph());
+    return table;
+  }
+
+  setText(text: string): this {
+    this.removeAll();
+    this.adopt(new FakeParagraph(text));
+    return this;
+  }
+}
+
+export class FakeBody extends FakeSection {
+  readonly service = 'Body';
+  readonly type = 'BODY_SECTION';
+
+  /** A new document body holds exactly one empty paragraph. */
+  constructor() {
+    super();
+    this.adopt(new FakeParagraph());
+  }
+
+  override removeChild(child: FakeElement): this {
+    if (child === this.children[this.children.length - 1]) {
+      throw new Error("Can't remove the last paragraph in a document section.");
+    }
+    return super.removeChild(child);
+  }
+
+  appendPageBreak = (): FakePageBreak => this.appendParagraph('').appendPageBreak();
+  getParagraphs = (): FakeParagraph[] => descendants(this).filter((e) => e instanceof FakeParagraph);
+  getListItems = (): FakeListItem[] => descendants(this).filter((e) => e instanceof FakeListItem);
+  getTables = (): FakeTable[] => descendants(this).filter((e) => e instanceof FakeTable);
+  setMarginTop = (marginTop: number): this => this.put('MARGIN_TOP', marginTop);
+  getMarginTop = (): number => (this.attribute('MARGIN_TOP') as number | null) ?? 72;
+  setMarginBottom = (marginBottom: number): this => this.put('MARGIN_BOTTOM', marginBottom);
+  getMarginBottom = (): number => (this.attribute('MARGIN_BOTTOM') as number | null) ?? 72;
+  setMarginLeft = (marginLeft: number): this => this.put('MARGIN_LEFT', marginLeft);
+  getMarginLeft = (): number => (this.attribute('MARGIN_LEFT') as number | null) ?? 72;
+  setMarginRight = (marginRight: number): this => this.put('MARGIN_RIGHT', marginRight);
+  getMarginRight = (): number => (this.attribute('MARGIN_RIGHT') as number | null) ?? 72;
+}
+
+/** Every element below `container`, depth first in document order. */
+function descendants(container: FakeContainer): FakeElement[] {
+  return container.children.flatMap((child) => [child, ...(child instanceof FakeContainer ? descendants(child) : [])]);
+}
+
+// --- Tables ------------------------------------------------------------------------------------------------------
+
+export class FakeTableCell extends FakeSection {
+  readonly service = 'TableCell';
+  readonly type = 'TABLE_CELL';
+
+  constructor(text = '') {
+    super();
+    this.adopt(new FakeParagraph(text));
+  }
+
+  setBackgroundColor = (color: string | null): this => this.put('BACKGROUND_COLOR', color);
+  getBackgroundColor = (): string | null => this.attribute('BACKGROUND_COLOR') as string | null;
+  setWidth = (width: number): this => this.put('WIDTH', width);
+  getWidth = (): number | null => this.attribute('WIDTH') as number | null;
+  setVerticalAlignment = (alignment: string): this => this.put('VERTICAL_ALIGNMENT', alignment);
+  getVerticalAlignment = (): string | null => this.attribute('VERTICAL_ALIGNMENT') as string | null;
+  setPaddingTop = (paddingTop: number): this => this.put('PADDING_TOP', paddingTop);
+  setPaddingBottom = (paddingBottom: number): this => this.put('PADDING_BOTTOM', paddingBottom);
+  setPaddingLeft = (paddingLeft: number): this => this.put('PADDING_LEFT', paddingLeft);
+  setPaddingRight = (paddingRight: number): this => this.put('PADDING_RIGHT', paddingRight);
+  getColSpan = (): number => 1;
+  getRowSpan = (): number => 1;
+  getParentRow = (): FakeTableRow | null => this.parent as FakeTableRow | null;
+  getParentTable = (): FakeTable | null => (this.parent?.parent ?? null) as FakeTable | null;
+}
+
+export class FakeTableRow extends FakeContainer {
+  readonly service = 'TableRow';
+  readonly type = 'TABLE_ROW';
+
+  constructor(cells: readonly string[] = []) {
+    super();
+    for (const text of cells) this.adopt(new FakeTableCell(text));
+  }
+
+  getNumCells = (): number => this.children.length;
+  getCell = (cellIndex: number): FakeTableCell => this.getChild(cellIndex) as FakeTableCell;
+  appendTableCell = (textContents = ''): FakeTableCell => this.adopt(new FakeTableCell(textContents));
+  removeCell = (cellIndex: number): FakeTableCell => this.detach(this.getCell(cellIndex));
+  setMinimumHeight = (minHeight: number): this => this.put('MINIMUM_HEIGHT', minHeight);
+  getMinimumHeight = (): number | null => this.attribute('MINIMUM_HEIGHT') as number | null;
+  getParentTable = (): FakeTable | null => this.parent as FakeTable | null;
+
+  private detach(cell: FakeTableCell): FakeTableCell {
+    this.removeChild(cell);
+    return cell;
+  }
+}
+
+export class FakeTable extends FakeContainer {
+  readonly service = 'Table';
+  readonly type = 'TABLE';
+  private readonly columnWidths = new Map<number, number>();
+
+  /** appendTable(cells) builds every row and cell; appendTable() makes a table with no rows, as Apps Script does. */
+  constructor(cells: readonly (readonly string[])[] = []) {
+    super();
+    for (const row of cells) this.adopt(new FakeTableRow(row));
+  }
+
+  getNumRows = (): number => this.children.length;
+  getRow = (rowIndex: number): FakeTableRow => this.getChild(rowIndex) as FakeTableRow;
+  getCell = (rowIndex: number, cellIndex: number): FakeTableCell => this.getRow(rowIndex).getCell(cellIndex);
+  appendTableRow = (tableRow?: FakeTableRow): FakeTableRow => this.adopt(tableRow ?? new FakeTableRow());
+  removeRow = (rowIndex: number): FakeTableRow => this.detach(this.getRow(rowIndex));
+  setBorderWidth = (width: number): this => this.put('BORDER_WIDTH', width);
+  getBorderWidth = (): number => (this.attribute('BORDER_WIDTH') as number | null) ?? 1;
+  setBorderColor = (color: string): this => this.put('BORDER_COLOR', color);
+  getBorderColor = (): string => (this.attribute('BORDER_COLOR') as string | null) ?? '#000000';
+  setColumnWidth = (columnIndex: number, width: number): this =>
+    this.also(() => this.columnWidths.set(columnIndex, width));
+  getColumnWidth = (columnIndex: number): number | null => this.columnWidths.get(columnIndex) ?? null;
+
+  private detach(row: FakeTableRow): FakeTableRow {
+    this.removeChild(row);
+    return row;
+  }
+}
+
+// --- Documents ---------------------------------------------------------------------------------------------------
+
+export class FakeDocument extends FakeObject {
+  readonly service = 'Document';
+  readonly body = new FakeBody();
+  /** Whether saveAndClose() was called (the fake does not refuse later edits). */
+  closed = false;
+
+  constructor(
+    private readonly id: string,
+    private name: string,
+  ) {
+    super();
+  }
+
+  getId = (): string => this.id;
+  getUrl = (): string => `https://docs.google.com/document/d/${this.id}/edit`;
+  getName = (): string => this.name;
+  getBody = (): FakeBody => this.body;
+
+  setName(name: string): FakeDocument {
+    this.name = name;
+    return this;
+  }
+
+  saveAndClose(): void {
+    this.closed = true;
+  }
+}
+
+export class FakeDocumentApp extends FakeObject {
+  readonly service = 'DocumentApp';
+  readonly ElementType = ELEMENT_TYPE;
+  readonly ParagraphHeading = PARAGRAPH_HEADING;
+  readonly HorizontalAlignment = HORIZONTAL_ALIGNMENT;
+  readonly VerticalAlignment = VERTICAL_ALIGNMENT;
+  readonly GlyphType = GLYPH_TYPE;
+  readonly Attribute = ATTRIBUTE;
+  /** Documents created, oldest first. */
+  readonly documents: FakeDocument[] = [];
+
+  create(name: string): FakeDocument {
+    const document = new FakeDocument(`fake-document-${this.documents.length + 1}`, name);
+    this.documents.push(document);
+    return document;
+  }
+
+  openById(id: string): FakeDocument {
+    const document = this.documents.find((doc) => doc.getId() === id);
+    if (!document) throw new Error("Document is missing (perhaps it was deleted, or you don't have read access?)");
+    return document;
+  }
+
+  /** The add-on lives in a spreadsheet, so there is no active document. */
+  getActiveDocument = (): null => null;
+}
+
+// --- Inspection helpers for tests (not counted) ------------------------------------------------------------------
+
+export type DocumentBlock =
+  | { type: 'PARAGRAPH' | 'LIST_ITEM'; text: string; heading: string; attributes: Attributes }
+  | { type: 'TABLE'; rows: string[][]; attributes: Attributes }
+  | { type: 'PAGE_BREAK' | 'HORIZONTAL_RULE' };
+
+/** The body's top-level blocks as plain data, for asserting what a renderer wrote; a paragraph that only holds a
+ * page break or a rule shows as that element. */
+export function documentBlocks(document: FakeDocument): DocumentBlock[] {
+  return unwrap(document).body.children.map((element): DocumentBlock => {
+    if (element instanceof FakeTable) {
+      const rows = element.children.map((row) =>
+        (row as FakeContainer).children.map((cell) => (cell as FakeContainer).getText()),
+      );
+      return { type: 'TABLE', rows, attributes: { ...element.attributes } };
+    }
+    const paragraph = element as FakeParagraph;
+    const inline = paragraph.children[0]?.type;
+    if (!paragraph.getText() && (inline === 'PAGE_BREAK' || inline === 'HORIZONTAL_RULE')) return { type: inline };
+    const { HEADING, ...attributes } = paragraph.attributes;
+    return { type: paragraph.type as 'PARAGRAPH', text: paragraph.getText(), heading: String(HEADING), attributes };
+  });
+}
+
+/** An attribute as it applies to `element`: its own value, else the nearest ancestor's (Body, TableCell, …). */
+export function effectiveAttribute(element: FakeElement, name: Attribute): unknown {
+  for (let node: FakeElement | null = unwrap(element); node; node = node.parent) {
+    if (node.attributes[name] !== undefined && node.attributes[name] !== null) return node.attributes[name];
+  }
+  return null;
+}
