@@ -52,7 +52,9 @@ describe('dist/Code.js', () => {
     const declared = Object.keys(context).filter((key) => typeof context[key] === 'function');
     const menuFunctions = MENU_ITEMS.map((item) => item.functionName);
     const sidebar = ['sidebarLoad', 'sidebarPreview', 'sidebarGenerate', 'sidebarSelectCell'];
-    expect(declared.sort()).toEqual(['onOpen', 'onInstall', ...CUSTOM_FUNCTION_NAMES, ...menuFunctions, ...sidebar].sort());
+    expect(declared.sort()).toEqual(
+      ['onOpen', 'onInstall', ...CUSTOM_FUNCTION_NAMES, ...menuFunctions, ...sidebar].sort(),
+    );
   });
 
   it('reaches no Node global', () => {
@@ -70,9 +72,9 @@ describe('dist/Code.js', () => {
     }
     expect(bundle.env.ui.menus).toHaveLength(2);
     // onOpen may run without authorization: nothing but the Ui.
-    expect(Object.keys(bundle.env.calls.snapshot()).every((key) => /^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(key))).toBe(
-      true,
-    );
+    expect(
+      Object.keys(bundle.env.calls.snapshot()).every((key) => /^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(key)),
+    ).toBe(true);
   });
 
   it('computes PROGRAM_COST from a 費用 tab with headers in any order, reading each needed tab once', () => {
@@ -85,14 +87,19 @@ describe('dist/Code.js', () => {
 
   it('answers an unknown 事業内容 with a clear error, never a number', () => {
     const bundle = loadBundle({ sheets: SHEETS });
-    expect(() => bundle.call('PROGRAM_COST', '育成')).toThrow('事業内容「育成」は事業タブにありません（育成事業、啓発事業）');
+    expect(() => bundle.call('PROGRAM_COST', '育成')).toThrow(
+      '事業内容「育成」は事業タブにありません（育成事業、啓発事業）',
+    );
   });
 });
 
 describe('clasp', () => {
   it('pushes exactly dist/Code.js, dist/sidebar.html and dist/appsscript.json', () => {
     const clasp = join(__dirname, '../../node_modules/.bin/clasp');
-    const output = execFileSync(clasp, ['show-file-status', '--json'], { cwd: join(__dirname, '../..'), encoding: 'utf8' });
+    const output = execFileSync(clasp, ['show-file-status', '--json'], {
+      cwd: join(__dirname, '../..'),
+      encoding: 'utf8',
+    });
     const status = JSON.parse(output.slice(output.indexOf('{')));
     expect([...status.filesToPush].sort()).toEqual(['dist/Code.js', 'dist/appsscript.json', 'dist/sidebar.html']);
   });

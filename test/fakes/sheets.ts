@@ -141,7 +141,8 @@ export class CellGrid {
 
 // --- A1 notation -------------------------------------------------------------------------------------------------
 
-const A1_PATTERN = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i;
+// The end row may be left open ('A2:A'), as Apps Script allows: the range then runs to the sheet's last row.
+const A1_PATTERN = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d*))?$/i;
 
 const columnNumber = (letters: string): number =>
   [...letters.toUpperCase()].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
@@ -154,11 +155,13 @@ export function columnLetters(column: number): string {
   return letters;
 }
 
-function parseA1(a1: string): { row: number; column: number; numRows: number; numColumns: number } {
+function parseA1(a1: string, maxRows: number): { row: number; column: number; numRows: number; numColumns: number } {
   const match = A1_PATTERN.exec(a1.trim());
   if (!match) throw new Error('Range not found');
   const [row1, column1] = [Number(match[2]), columnNumber(match[1])];
-  const [row2, column2] = match[3] ? [Number(match[4]), columnNumber(match[3])] : [row1, column1];
+  const [row2, column2] = match[3]
+    ? [match[4] === '' ? Math.max(maxRows, row1) : Number(match[4]), columnNumber(match[3])]
+    : [row1, column1];
   return {
     row: Math.min(row1, row2),
     column: Math.min(column1, column2),
@@ -285,6 +288,7 @@ export class FakeRange extends FakeObject {
   getHorizontalAlignment = (): string => this.formatOf('horizontalAlignment') as string;
   setNote = (note: string | null): FakeRange => this.setFormat('note', note);
   getNote = (): string => this.formatOf('note') as string;
+  setNotes = (notes: (string | null)[][]): FakeRange => this.setFormats('note', notes);
 
   private get grid(): CellGrid {
     return this.sheet.cells;
@@ -352,7 +356,7 @@ export class FakeSheet extends FakeObject {
   getRange(row: number, column: number, numRows?: number, numColumns?: number): FakeRange;
   getRange(a1OrRow: string | number, column?: number, numRows = 1, numColumns = 1): FakeRange {
     if (typeof a1OrRow === 'number') return new FakeRange(this, a1OrRow, column ?? 0, numRows, numColumns);
-    const area = parseA1(splitSheetName(a1OrRow)[1]);
+    const area = parseA1(splitSheetName(a1OrRow)[1], this.getMaxRows());
     return new FakeRange(this, area.row, area.column, area.numRows, area.numColumns);
   }
 

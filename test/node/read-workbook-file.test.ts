@@ -1,0 +1,282 @@
+// Tests for the file reader: CSV folders (UTF-8 / Shift_JIS), .xlsx cells, {{=…}} references, and file errors.
+import { renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { makeReport } from '../../src/core/pipeline';
+import { FileError } from '../../src/node/file-error';
+import { formatNumber, parseCellTarget, readWorkbookFile } from '../../src/node/read-workbook-file';
+import {
+  cloneTabs,
+  columnIndex,
+  fillTemplate,
+  outputDir,
+  readSampleTabs,
+  runCli,
+  SAMPLE_DIR,
+  type Tabs,
+  writeCsvFolder,
+} from './support';
+
+const sample = readSampleTabs();
+
+async function reportOf(path: string, appendix = false) {
+  const file = await readWorkbookFile(path);
+  const result = makeReport(file.raw, { references: file.references, appendix });
+  return { file, result };
+}
+
+function sortedTabs(tabs: readonly { name: string; values: unknown }[]) {
+  return [...tabs].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+async function expectFileError(path: string, code: FileError['code']): Promise<void> {
+  const error = await readWorkbookFile(path).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(FileError);
+  expect((error as FileError).code).toBe(code);
+}
+
+describe('readWorkbookFile: a folder of CSV files', () => {
+  it('reads the sample: one tab per file, named after it, values as text', async () => {
+    const file = await readWorkbookFile(SAMPLE_DIR);
+    expect(file.format).toBe('csv');
+    expect(file.raw.tabs.map((tab) => tab.name).sort()).toEqual(
+      ['イベント', '事業', '企業', '候補者', '本文', '設定', '費用'].sort(),
+    );
+    const settings = file.raw.tabs.find((tab) => tab.name === '設定');
+    expect(settings?.values[0]).toEqual(['項目', '値']);
+    expect(settings?.values).toContainEqual(['対象年度', '2022']);
+    expect(Object.values(file.encodings)).toEqual(Array(7).fill('utf-8'));
+  });
+
+  it('reads a Shift_JIS folder (as Excel on Japanese Windows saves CSV) the same as its UTF-8 twin', async () => {
+    const dir = outputDir('sjis');
+    const utf8 = writeCsvFolder(join(dir, 'utf8'), sample, 'utf-8');
+    const bom = writeCsvFolder(join(dir, 'utf8-bom'), sample, 'utf-8-bom');
+    const sjis = writeCsvFolder(join(dir, 'sjis'), sample, 'shift_jis');
+    const [a, b, c] = await Promise.all([reportOf(utf8), reportOf(bom), reportOf(sjis)]);
+    expect(Object.values(c.file.encodings)).toEqual(Array(7).fill('shift_jis'));
+    // Shift_JIS has no ¥ (U+00A5): Excel writes byte 0x5C, which reads back as a backslash (the core takes both).
+    const asShiftJisShowsIt = sortedTabs(a.file.raw.tabs).map((tab) => ({
+      name: tab.name,
+      values: tab.values.map((row) => row.map((cell) => (typeof cell === 'string' ? cell.replace(/¥/g, '\\') : cell))),
+    }));
+    expect(sortedTabs(c.file.raw.tabs)).toEqual(asShiftJisShowsIt);
+    expect(sortedTabs(b.file.raw.tabs)).toEqual(sortedTabs(a.file.raw.tabs));
+    expect(a.result.ok).toBe(true);
+    expect(c.result).toEqual(a.result);
+  });
+
+  it('matches decomposed (macOS) file names and skips lock files, dot files and other files', async () => {
+    const dir = outputDir('names');
+    writeCsvFolder(dir, sample);
+    // イベント.csv as macOS may store it: ベ as ヘ + combining dakuten.
+    const decomposed = 'イベント'.normalize('NFD');
+    expect(decomposed).not.toBe('イベント');
+    renameSync(join(dir, 'イベント.csv'), join(dir, `${decomposed}.csv`));
+    writeFileSync(join(dir, '~$設定.csv'), 'garbage');
+    writeFileSync(join(dir, '.hidden.csv'), 'garbage');
+    writeFileSync(join(dir, 'メモ.txt'), 'not a tab');
+    const { file, result } = await reportOf(dir);
+    expect(file.raw.tabs.map((tab) => tab.name)).toContain('イベント');
+    expect(file.raw.tabs).toHaveLength(7);
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe('readWorkbookFile: errors are FileErrors with a code', () => {
+  it('not_found for a path that does not exist', async () => {
+    await expectFileError(join(outputDir('missing'), 'ない.xlsx'), 'not_found');
+  });
+
+  it('wrong_extension for a .txt or .xls file', async () => {
+    const dir = outputDir('ext');
+    writeFileSync(join(dir, 'data.txt'), 'a,b');
+    writeFileSync(join(dir, 'old.xls'), 'x');
+    await expectFileError(join(dir, 'data.txt'), 'wrong_extension');
+    await expectFileError(join(dir, 'old.xls'), 'wrong_extension');
+  });
+
+  it('unreadable for a corrupt or empty .xlsx', async () => {
+    const dir = outputDir('corrupt');
+    writeFileSync(join(dir, 'broken.xlsx'), 'PK\u0003\u0004 this is not really a zip');
+    writeFileSync(join(dir, 'empty.xlsx'), '');
+    await expectFileError(join(dir, 'broken.xlsx'), 'unreadable');
+    await expectFileError(join(dir, 'empty.xlsx'), 'unreadable');
+  });
+
+  it('empty_folder for a folder without CSV files', async () => {
+    const dir = outputDir('empty');
+    writeFileSync(join(dir, 'readme.txt'), 'no csv here');
+    await expectFileError(dir, 'empty_folder');
+  });
+});
+
+describe('readWorkbookFile: .xlsx cells', () => {
+  async function writeBook(build: (sheet: ExcelJS.Worksheet, book: ExcelJS.Workbook) => void): Promise<string> {
+    const book = new ExcelJS.Workbook();
+    build(book.addWorksheet('表'), book);
+    const path = join(outputDir('cells'), 'cells.xlsx');
+    await book.xlsx.writeFile(path);
+    return path;
+  }
+
+  it('reads cached formula results, rich text, hyperlinks, errors, booleans; merged cells but the master are blank', async () => {
+    const path = await writeBook((sheet) => {
+      sheet.getCell('A1').value = { formula: 'SUM(1,2)', result: 3 } as ExcelJS.CellFormulaValue;
+      sheet.getCell('B1').value = { richText: [{ text: '育成' }, { text: '事業', font: { bold: true } }] };
+      sheet.getCell('C1').value = { text: '団体サイト', hyperlink: 'https://example.org/' };
+      sheet.getCell('D1').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+      sheet.getCell('E1').value = true;
+      sheet.getCell('F1').value = { formula: 'A1&"件"', result: '3件' } as ExcelJS.CellFormulaValue;
+      sheet.getCell('G1').value = { formula: 'NOW()' } as ExcelJS.CellFormulaValue; // never calculated
+      sheet.getCell('A2').value = '結合';
+      sheet.mergeCells('A2:C3');
+      sheet.getCell('D3').value = 42;
+    });
+    const { raw } = await readWorkbookFile(path);
+    expect(raw.tabs).toEqual([
+      {
+        name: '表',
+        values: [
+          [3, '育成事業', '団体サイト', '#N/A', true, '3件', null],
+          ['結合', null, null],
+          [null, null, null, 42],
+        ],
+      },
+    ]);
+  });
+
+  it('reads dates as local-midnight Dates, whatever the time zone', async () => {
+    const path = await writeBook((sheet) => {
+      sheet.getCell('A1').value = new Date(Date.UTC(2022, 3, 1));
+      sheet.getCell('A1').numFmt = 'yyyy/m/d';
+      sheet.getCell('B1').value = {
+        formula: 'DATE(2023,3,31)',
+        result: new Date(Date.UTC(2023, 2, 31)),
+      } as ExcelJS.CellFormulaValue;
+      sheet.getCell('B1').numFmt = 'yyyy/m/d';
+    });
+    const saved = process.env.TZ;
+    try {
+      for (const zone of ['Asia/Tokyo', 'America/Los_Angeles', 'UTC']) {
+        process.env.TZ = zone;
+        const { raw } = await readWorkbookFile(path);
+        const [start, end] = raw.tabs[0].values[0] as Date[];
+        expect([start.getFullYear(), start.getMonth() + 1, start.getDate(), start.getHours()]).toEqual([2022, 4, 1, 0]);
+        expect([end.getFullYear(), end.getMonth() + 1, end.getDate()]).toEqual([2023, 3, 31]);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+});
+
+describe('the sample as CSV and as .xlsx', () => {
+  it('gives identical ReportDocuments and issues (xlsx made by `template`, then filled with typed cells)', async () => {
+    const dir = outputDir('xlsx-twin');
+    const template = join(dir, 'template.xlsx');
+    expect((await runCli(['template', template], dir)).code).toBe(0);
+    const filled = join(dir, 'sample.xlsx');
+    await fillTemplate(template, sample, filled);
+    const fromCsv = await reportOf(SAMPLE_DIR, true);
+    const fromXlsx = await reportOf(filled, true);
+    expect(fromXlsx.file.format).toBe('xlsx');
+    // The xlsx holds real numbers and dates, not text: the comparison is not trivially text against text.
+    const costs = fromXlsx.file.raw.tabs.find((tab) => tab.name === '費用');
+    expect(typeof costs?.values[1][4]).toBe('number');
+    expect(costs?.values[1][0]).toBeInstanceOf(Date);
+    expect(fromCsv.result.ok).toBe(true);
+    expect(fromXlsx.result).toEqual(fromCsv.result);
+  });
+});
+
+describe('{{=…}} references', () => {
+  /** The sample plus one 本文 row holding `body`. */
+  function withNarrative(tabs: Tabs, body: string): Tabs {
+    const copy = cloneTabs(tabs);
+    const header = copy['本文'][0];
+    const row = header.map(() => '');
+    row[columnIndex(copy, '本文', '見出し')] = '参照';
+    row[columnIndex(copy, '本文', '順序')] = '99';
+    row[columnIndex(copy, '本文', '本文')] = body;
+    copy['本文'].push(row);
+    return copy;
+  }
+
+  function paragraphs(result: ReturnType<typeof makeReport>): string[] {
+    if (!result.ok) throw new Error(result.issues.map((issue) => issue.message).join('\n'));
+    return result.report.blocks.flatMap((block) => (block.kind === 'paragraph' ? [block.text] : []));
+  }
+
+  it('resolves シート!セル from a CSV folder', async () => {
+    const tabs = withNarrative(sample, '寄付は{{=集計!B3}}、会員は{{=集計!$C$3}}名。');
+    tabs['集計'] = [['項目', '寄付', '会員'], [], ['', '1,234,000円', '85']];
+    const { result } = await reportOf(writeCsvFolder(outputDir('ref-csv'), tabs));
+    expect(paragraphs(result)).toContain('寄付は1,234,000円、会員は85名。');
+  });
+
+  it('resolves cell addresses and named ranges from an .xlsx, as the cell displays them', async () => {
+    const dir = outputDir('ref-xlsx');
+    const template = join(dir, 'template.xlsx');
+    await runCli(['template', template], dir);
+    const path = join(dir, 'refs.xlsx');
+    await fillTemplate(
+      template,
+      withNarrative(sample, "寄付{{=寄付総額}}、比率{{='集計 表'!B4}}、会員{{=集計 表!B5}}名、{{=集計 表!B6}}"),
+      path,
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const sheet = book.addWorksheet('集計 表');
+    sheet.getCell('B3').value = 1234567;
+    sheet.getCell('B3').numFmt = '#,##0"円"';
+    sheet.getCell('B4').value = { formula: 'B5/200', result: 0.425 } as ExcelJS.CellFormulaValue;
+    sheet.getCell('B4').numFmt = '0.0%';
+    sheet.getCell('B5').value = 85;
+    sheet.getCell('B6').value = new Date(Date.UTC(2023, 5, 30));
+    sheet.getCell('B6').numFmt = 'yyyy/m/d';
+    book.definedNames.add("'集計 表'!$B$3", '寄付総額');
+    await book.xlsx.writeFile(path);
+    const { file, result } = await reportOf(path);
+    expect([...file.references.values()].every((reference) => reference?.sheet === '集計 表')).toBe(true);
+    expect(paragraphs(result)).toContain('寄付1,234,567円、比率42.5%、会員85名、2023/6/30');
+  });
+
+  it('reports a reference to a missing sheet or name as an error at the template cell', async () => {
+    const tabs = withNarrative(sample, '{{=ないシート!B3}}と{{=ない名前}}');
+    const { result } = await reportOf(writeCsvFolder(outputDir('ref-missing'), tabs));
+    expect(result.ok).toBe(false);
+    const row = tabs['本文'].length;
+    const errors = result.issues.filter((issue) => issue.code === 'unknown_cell_reference');
+    expect(errors.map((issue) => [issue.tab, issue.cell, issue.value])).toEqual([
+      ['本文', `D${row}`, 'ないシート!B3'],
+      ['本文', `D${row}`, 'ない名前'],
+    ]);
+  });
+
+  it('refuses a reference into a person-level column (the sheet and column are passed to the core)', async () => {
+    const tabs = withNarrative(sample, '{{=候補者!B2}}');
+    const { result } = await reportOf(writeCsvFolder(outputDir('ref-personal'), tabs));
+    expect(result.ok).toBe(false);
+    expect(result.issues.map((issue) => issue.code)).toContain('personal_reference');
+  });
+});
+
+describe('parseCellTarget and formatNumber', () => {
+  it('parses sheet!cell forms to sheet, 1-based row and 0-based column', () => {
+    expect(parseCellTarget('集計!B3')).toEqual({ sheet: '集計', row: 3, column: 1 });
+    expect(parseCellTarget("'My ''sheet'''!$AA$10:$AB$12")).toEqual({ sheet: "My 'sheet'", row: 10, column: 26 });
+    expect(parseCellTarget('名前付き範囲')).toBeNull();
+  });
+
+  it('formats numbers as the common Excel formats show them', () => {
+    expect(formatNumber(1234567, '#,##0')).toBe('1,234,567');
+    expect(formatNumber(1234.5, '#,##0.00')).toBe('1,234.50');
+    expect(formatNumber(0.1 + 0.2, 'General')).toBe('0.3');
+    expect(formatNumber(0.425, '0.0%')).toBe('42.5%');
+    expect(formatNumber(22393, '#,##0"千円"')).toBe('22,393千円');
+    expect(formatNumber(5000, '¥#,##0')).toBe('¥5,000');
+    expect(formatNumber(12, undefined)).toBe('12');
+  });
+});
