@@ -45,6 +45,17 @@ export abstract class FakeElement extends FakeObject {
   getNextSibling = (): FakeElement | null => this.sibling(1);
   getPreviousSibling = (): FakeElement | null => this.sibling(-1);
   removeFromParent = (): this => this.also(() => this.parent?.removeChild(this));
+  // Element.asX(): Apps Script returns the same element typed; asking for the wrong type throws.
+  asParagraph = (): this => this.as('PARAGRAPH', 'LIST_ITEM');
+  asTable = (): this => this.as('TABLE');
+  asTableCell = (): this => this.as('TABLE_CELL');
+  asTableRow = (): this => this.as('TABLE_ROW');
+  asListItem = (): this => this.as('LIST_ITEM');
+
+  private as(...types: string[]): this {
+    if (!types.includes(this.type)) throw new Error(`Cannot cast ${this.type} to ${types[0]}.`);
+    return this;
+  }
 
   protected attribute = (name: Attribute): unknown => this.attributes[name] ?? null;
 

@@ -1,0 +1,170 @@
+// End to end in the bundle harness: 事業報告書を作成 makes a new Doc and a 生成履歴 row, and changes no data tab.
+
+import { fiscalPeriod } from '../../src/core/fiscal-year';
+import { tabsForMetric } from '../../src/core/formulas';
+import { findMetric } from '../../src/core/metrics';
+import { readWorkbook } from '../../src/core/read-workbook';
+import { documentBlocks, fakeSheet, sheetValues } from '../fakes';
+import { loadBundle } from '../helpers/bundle';
+import { rawWorkbook } from '../helpers/raw';
+import { sampleSheets } from '../helpers/sample';
+
+const DATA_TABS = ['設定', '事業', '候補者', '企業', 'イベント', '費用', '本文'];
+
+describe('事業報告書を作成 (menuCreateReport) in the bundle', () => {
+  it('creates a Doc, logs the run, links it, and leaves every data tab byte-for-byte unchanged', () => {
+    const bundle = loadBundle({ sheets: sampleSheets(), userEmail: '=HYPERLINK("x")@example.org' });
+    const before = DATA_TABS.map((name) => sheetValues(bundle.env, name));
+    bundle.call('menuCreateReport');
+    expect(bundle.env.documents).toHaveLength(1);
+    const [doc] = bundle.env.documents;
+    expect(doc.getName()).toMatch(/^2022年度 事業報告書 \(生成 \d{4}-\d{2}-\d{2} \d{2}:\d{2}\)$/);
+    const table = documentBlocks(doc).find((b) => b.type === 'TABLE');
+    expect(table?.type === 'TABLE' && table.rows.slice(1).map((row) => row[7])).toEqual([
+      '6,408',
+      '9,966',
+      '5,218',
+      '800',
+    ]);
+    const log = sheetValues(bundle.env, '生成履歴');
+    expect(log[0]).toEqual(['日時', '年度', '形式', '文書URL/パス', '警告数', '実行者']);
+    expect(log).toHaveLength(2);
+    expect(log[1].slice(1)).toEqual([
+      '2022',
+      'Google ドキュメント',
+      doc.getUrl(),
+      '1',
+      '\'=HYPERLINK("x")@example.org',
+    ]);
+    expect(DATA_TABS.map((name) => sheetValues(bundle.env, name))).toEqual(before);
+    const dialog = bundle.env.ui.dialogs.at(-1);
+    expect(dialog?.content).toContain(doc.getUrl());
+    expect(bundle.env.spreadsheet.toasts.map((t) => t.message)).toEqual([
+      '入力を読み込んでいます…',
+      'ドキュメントを作成しています…',
+      '作成しました',
+    ]);
+    // One read per contract tab present, however many rows.
+    expect(bundle.env.calls.count('Range.getValues')).toBe(7);
+  });
+
+  it('makes a second Doc on a second run and overwrites nothing', () => {
+    const bundle = loadBundle({ sheets: sampleSheets() });
+    bundle.call('menuCreateReport');
+    const firstLog = sheetValues(bundle.env, '生成履歴');
+    bundle.call('menuCreateReport');
+    expect(bundle.env.documents).toHaveLength(2);
+    expect(bundle.env.documents[0].getId()).not.toBe(bundle.env.documents[1].getId());
+    const log = sheetValues(bundle.env, '生成履歴');
+    expect(log.slice(0, 2)).toEqual(firstLog);
+    expect(log).toHaveLength(3);
+    expect(documentBlocks(bundle.env.documents[0]).length).toBeGreaterThan(10);
+  });
+
+  it('lists the errors and creates no Doc when the input has errors', () => {
+    const sheets = sampleSheets();
+    sheets.費用[3][sheets.費用[0].indexOf('金額')] = '約5万';
+    const bundle = loadBundle({ sheets });
+    bundle.call('menuCreateReport');
+    expect(bundle.env.documents).toHaveLength(0);
+    expect(bundle.env.ui.dialogs.at(-1)?.content).toContain('費用!E4');
+    expect(() => fakeSheet(bundle.env, '生成履歴')).toThrow();
+  });
+
+  it('tells the user when someone else is generating', () => {
+    const bundle = loadBundle({ sheets: sampleSheets() });
+    bundle.env.locks.holdElsewhere('document');
+    bundle.call('menuCreateReport');
+    expect(bundle.env.documents).toHaveLength(0);
+    expect(bundle.env.ui.alerts.map((a) => a.prompt)).toEqual([
+      '他の人が事業報告書の作成かシートの準備をしています。しばらくしてからもう一度お試しください。',
+    ]);
+  });
+});
+
+describe('custom functions in the bundle', () => {
+  const sheets = sampleSheets();
+  const { workbook } = readWorkbook(rawWorkbook(sheets));
+  const expected = (metric: string, filters = {}) =>
+    findMetric(metric)?.compute({ workbook, period: fiscalPeriod(2022) }, filters);
+  const cases: [string, unknown[], string, Record<string, string[]>, string][] = [
+    ['PROGRAM_COST', ['育成事業'], '事業費', { 事業内容: ['育成事業'] }, '費用'],
+    ['PROGRAM_COST', ['育成事業', 2022, '人件費'], '事業費', { 事業内容: ['育成事業'], 費目: ['人件費'] }, '費用'],
+    ['TOTAL_COST', [], '事業費合計', {}, '費用'],
+    ['EVENT_COUNT', ['啓発事業', '講演'], 'イベント回数', { 事業内容: ['啓発事業'], 種別: ['講演'] }, 'イベント'],
+    ['PARTICIPANTS', ['育成事業'], '参加者数', { 事業内容: ['育成事業'] }, 'イベント'],
+    [
+      'PARTICIPANTS',
+      ['育成事業', 'メンターシップ', 2022, '実人数'],
+      '参加者実人数',
+      { 事業内容: ['育成事業'], 種別: ['メンターシップ'] },
+      'イベント',
+    ],
+    ['NEW_CONTACTS', [], '新規接点数', {}, '候補者'],
+    ['REGISTRATIONS', [2022], '登録者数', {}, '候補者'],
+    ['PLACEMENTS', [2022, '職業紹介'], '就職者数', { 就職経路: ['職業紹介'] }, '候補者'],
+    ['STATUS_CHANGES', [], '在留資格変更数', {}, '候補者'],
+    ['JIGYO_METRIC', ['参加者数最大', 2022, '種別=講演'], '参加者数最大', { 種別: ['講演'] }, 'イベント'],
+  ];
+
+  it.each(cases)(
+    '%s(%j) equals the registry without a range, reading each needed tab once',
+    (name, args, metric, filters) => {
+      const bundle = loadBundle({ sheets });
+      expect(bundle.call(name, ...args)).toBe(expected(metric, filters));
+      // 設定 for the year, the metric's own tab, and 事業 where names or 区分 must be checked: each once.
+      expect(bundle.env.calls.count('Range.getValues')).toBe(tabsForMetric(metric).length);
+      expect(bundle.env.calls.count('Range.getValues')).toBe(
+        metric.startsWith('事業費') || metric.includes('イベント') || metric.startsWith('参加者') ? 3 : 2,
+      );
+    },
+  );
+
+  it.each(cases)('%s(%j) with a range argument makes no service call', (name, args, metric, filters, tab) => {
+    const bundle = loadBundle({ sheets });
+    const range = sheets[tab];
+    const padded =
+      name === 'JIGYO_METRIC' ? [...args, range] : [...args, ...Array(arity(name) - 1 - args.length).fill(''), range];
+    // Without 設定, a range with a given year uses April–March; these cases either pass 2022 or count every row.
+    const value = bundle.call(name, ...padded.map((arg, i) => (i === yearIndex(name) && arg === '' ? 2022 : arg)));
+    expect(value).toBe(expected(metric, filters));
+    expect(bundle.env.calls.total()).toBe(0);
+  });
+
+  it.each([
+    ['PROGRAM_COST', [''], '事業内容を指定してください'],
+    ['PROGRAM_COST', ['育成事業', 'きょねん'], '年度「きょねん」は年度として読めません'],
+    ['PARTICIPANTS', ['育成事業', '', 2022, '全員'], '数え方「全員」は「延べ」か「実人数」で指定してください'],
+    ['JIGYO_METRIC', ['寄付者数'], '指標「寄付者数」はありません'],
+    ['JIGYO_METRIC', ['就職者数', 2022, '地域=東京'], '指標「就職者数」に条件「地域」は使えません'],
+    ['EVENT_COUNT', ['育成事業', '', 2022, 'A1'], '最後の引数には見出し行を含む範囲を指定してください'],
+    ['PROGRAM_COST', ['育成事業', '', '', [['金額'], [1]]], 'タブ「費用」に必須の列「日付」がありません'],
+  ])('%s(%j) answers with a clear error', (name, args, message) => {
+    const bundle = loadBundle({ sheets });
+    expect(() => bundle.call(name, ...args)).toThrow(message);
+  });
+});
+
+const ARITY: Record<string, number> = {
+  PROGRAM_COST: 4,
+  TOTAL_COST: 3,
+  EVENT_COUNT: 4,
+  PARTICIPANTS: 5,
+  NEW_CONTACTS: 2,
+  REGISTRATIONS: 2,
+  PLACEMENTS: 3,
+  STATUS_CHANGES: 2,
+};
+const arity = (name: string): number => ARITY[name];
+const YEAR_INDEX: Record<string, number> = {
+  PROGRAM_COST: 1,
+  TOTAL_COST: 0,
+  EVENT_COUNT: 2,
+  PARTICIPANTS: 2,
+  NEW_CONTACTS: 0,
+  REGISTRATIONS: 0,
+  PLACEMENTS: 0,
+  STATUS_CHANGES: 0,
+  JIGYO_METRIC: 1,
+};
+const yearIndex = (name: string): number => YEAR_INDEX[name];

@@ -1,0 +1,84 @@
+// Tests of the Google Doc renderer on the fake DocumentApp: structure, formatting, and a call count independent of data.
+import { makeReport } from '../../src/core/pipeline';
+import type { ReportDocument } from '../../src/core/report-document';
+import { DOC_FONT, renderReportToDoc } from '../../src/gas/render-doc';
+import {
+  createFakeEnvironment,
+  documentBlocks,
+  effectiveAttribute,
+  type FakeEnvironment,
+  installFakes,
+} from '../fakes';
+import { rawWorkbook } from '../helpers/raw';
+import { sampleSheets, scaledSampleSheets } from '../helpers/sample';
+
+function reportOf(sheets: Record<string, unknown[][]>): ReportDocument {
+  const result = makeReport(rawWorkbook(sheets));
+  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
+  return result.report;
+}
+
+function render(report: ReportDocument): FakeEnvironment {
+  const env = createFakeEnvironment();
+  const uninstall = installFakes(env);
+  try {
+    renderReportToDoc(report, '2022年度 事業報告書 (生成 2026-11-24 10:00)');
+    return env;
+  } finally {
+    uninstall();
+  }
+}
+
+describe('renderReportToDoc', () => {
+  const sample = reportOf(sampleSheets());
+
+  it('writes the title into the first paragraph and the headings at their levels', () => {
+    const env = render(sample);
+    const [doc] = env.documents;
+    expect(doc.getName()).toBe('2022年度 事業報告書 (生成 2026-11-24 10:00)');
+    const blocks = documentBlocks(doc);
+    expect(blocks[0]).toMatchObject({ type: 'PARAGRAPH', text: '2022年度 事業報告書', heading: 'TITLE' });
+    const headings = blocks.flatMap((b) =>
+      b.type === 'PARAGRAPH' && b.heading !== 'NORMAL' ? [`${b.heading} ${b.text}`] : [],
+    );
+    expect(headings).toEqual([
+      'TITLE 2022年度 事業報告書',
+      'HEADING1 １．事業の成果',
+      'HEADING2 【職業紹介事業】',
+      'HEADING2 【統合事業】',
+      'HEADING3 <難民の方との接点構築>',
+      'HEADING3 <育成事業>',
+      'HEADING3 <在留資格の安定化に向けた支援>',
+      'HEADING2 【啓発事業】',
+      'HEADING1 ２．事業の実施に関する事項',
+      'HEADING2 （１）特定非営利活動に係る事業（事業費の総費用【 22,393 】千円）',
+      'HEADING2 （２）その他の事業（事業費の総費用【 0 】千円）',
+    ]);
+  });
+
+  it('draws one table of 8 columns with the header and one row per 事業, amounts right-aligned', () => {
+    const env = render(sample);
+    const [doc] = env.documents;
+    const tables = documentBlocks(doc).filter((b) => b.type === 'TABLE');
+    expect(tables).toHaveLength(1);
+    const rows = tables[0].type === 'TABLE' ? tables[0].rows : [];
+    expect(rows.map((row) => row.length)).toEqual([8, 8, 8, 8, 8]);
+    expect(rows[0][7]).toBe('事業費（千円）');
+    expect(rows.slice(1).map((row) => row[7])).toEqual(['6,408', '9,966', '5,218', '800']);
+    expect(rows[2][6]).toBe('キャリア教育機会参加者延べ282名');
+    const table = doc.getBody().getTables()[0];
+    const headerCell = table.getRow(0).getCell(0);
+    expect(effectiveAttribute(headerCell as never, 'BOLD')).toBe(true);
+    expect(effectiveAttribute(headerCell as never, 'BACKGROUND_COLOR')).toBe('#e8e8e8');
+    expect(table.getCell(1, 7).getChild(0).asParagraph().getAlignment()).toBe('RIGHT');
+    expect(table.getCell(1, 0).getChild(0).asParagraph().getAlignment()).not.toBe('RIGHT');
+    expect(effectiveAttribute(table.getCell(1, 1).getChild(0) as never, 'FONT_FAMILY')).toBe(DOC_FONT);
+  });
+
+  it('makes the same Doc calls for a workbook 50 times larger', () => {
+    const small = render(sample).calls.snapshot();
+    const large = render(reportOf(scaledSampleSheets(50))).calls.snapshot();
+    expect(large).toEqual(small);
+    expect(small['Body.appendTable']).toBe(1);
+  });
+});
