@@ -27,7 +27,7 @@ export const SAMPLE_DIR = join(__dirname, '..', 'samples', 'fy2022');
 // ---------------------------------------------------------------------------------------------------------------
 // Determinism: one small seeded generator per section, so changing one section leaves the others as they are.
 
-interface Random {
+export interface Random {
   /** Uniform in [0, 1). */
   next(): number;
   /** Whole number in [min, max]. */
@@ -37,7 +37,7 @@ interface Random {
 }
 
 /** mulberry32: a tiny 32-bit PRNG, good enough for sample variety and identical in every JavaScript engine. */
-function createRandom(seed: number): Random {
+export function createRandom(seed: number): Random {
   let state = seed >>> 0;
   const next = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;
