@@ -56,7 +56,7 @@ function rowFor(tab: TabKey, values: Record<string, Cell>): Cell[] {
   return (def?.columns ?? []).map((column) => values[column.key] ?? '');
 }
 
-function header(tab: TabKey): string[] {
+function header(tab: TabKey): Cell[] {
   return (TABS.find((t) => t.key === tab)?.columns ?? []).map((column) => column.ja);
 }
 
