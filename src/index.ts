@@ -19,6 +19,22 @@ import { generateReport, loadSidebar, openSidebar, previewReport, selectCell } f
 declare const global: Record<string, unknown>;
 
 /**
+ * The only catch for menu actions: an unexpected failure reaches the user as a short message instead of a raw
+ * stack, and the log keeps the stack (our messages never carry person-level values).
+ */
+function guarded(action: () => void): () => void {
+  return () => {
+    try {
+      action();
+    } catch (error) {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      const message = error instanceof Error ? error.message : String(error);
+      SpreadsheetApp.getUi().alert(`処理を完了できませんでした。もう一度お試しください。\n\n（${message}）`);
+    }
+  };
+}
+
+/**
  * Builds the add-on menu when the spreadsheet opens.
  * @param {GoogleAppsScript.Events.SheetsOnOpen} _event
  */
@@ -144,19 +160,19 @@ global.JIGYO_METRIC = (指標名: FormulaArgument, 年度?: FormulaArgument, ...
   jigyoMetric(指標名, 年度, ...条件);
 
 /** メニュー「シートを準備」: 足りないタブと見出しを作り、入力規則を付けます（既存の値は変えません）。 */
-global.menuPrepareSheets = () => menuPrepareSheets();
+global.menuPrepareSheets = guarded(menuPrepareSheets);
 
 /** メニュー「入力チェック」: 入力内容を確認し、問題のあるセルを一覧にします（データは変えません）。 */
-global.menuCheckInput = () => menuCheckInput();
+global.menuCheckInput = guarded(menuCheckInput);
 
 /** メニュー「事業報告書を作成」: 新しい Google ドキュメントに事業報告書を作成します。 */
-global.menuCreateReport = () => menuCreateReport();
+global.menuCreateReport = guarded(menuCreateReport);
 
 /** メニュー「ヘルプ」。 */
-global.menuShowHelp = () => menuShowHelp();
+global.menuShowHelp = guarded(menuShowHelp);
 
 /** メニュー「サイドバーを開く」。 */
-global.menuOpenSidebar = () => openSidebar();
+global.menuOpenSidebar = guarded(openSidebar);
 
 /**
  * サイドバー: 集計・入力チェックの結果を返します。
@@ -184,4 +200,4 @@ global.sidebarGenerate = (year?: unknown) => generateReport(year);
 global.sidebarSelectCell = (tab: unknown, cell: unknown) => selectCell(tab, cell);
 
 /** メニュー「数式を再計算」: =PROGRAM_COST などのセルを最新の入力で計算し直します（他のセルは変えません）。 */
-global.menuRecalculateFormulas = () => menuRecalculateFormulas();
+global.menuRecalculateFormulas = guarded(menuRecalculateFormulas);
