@@ -46,8 +46,8 @@ export abstract class FakeElement extends FakeObject {
   getPreviousSibling = (): FakeElement | null => this.sibling(-1);
   removeFromParent = (): this => this.also(() => this.parent?.removeChild(this));
   // Element.asX(): Apps Script returns the same element typed; asking for the wrong type throws.
-  asParagraph = (): this => this.as('PARAGRAPH', 'LIST_ITEM');
-  asTable = (): this => this.as('TABLE');
+  asParagraph = (): FakeParagraph => this.as('PARAGRAPH', 'LIST_ITEM') as unknown as FakeParagraph;
+  asTable = (): FakeTable => this.as('TABLE') as unknown as FakeTable;
   asTableCell = (): this => this.as('TABLE_CELL');
   asTableRow = (): this => this.as('TABLE_ROW');
   asListItem = (): this => this.as('LIST_ITEM');

@@ -1,20 +1,22 @@
 // Tests for the file reader: CSV folders (UTF-8 / Shift_JIS), .xlsx cells, {{=…}} references, and file errors.
+import { execFileSync } from 'node:child_process';
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { makeReport } from '../../src/core/pipeline';
+import type { RawTab } from '../../src/core/read-workbook';
 import { FileError } from '../../src/node/file-error';
 import { formatNumber, parseCellTarget, readWorkbookFile } from '../../src/node/read-workbook-file';
 import {
   cloneTabs,
   columnIndex,
-  fillTemplate,
   outputDir,
+  REPO,
   readSampleTabs,
-  runCli,
   SAMPLE_DIR,
   type Tabs,
   writeCsvFolder,
+  writeFilledTemplate,
 } from './support';
 
 const sample = readSampleTabs();
@@ -25,7 +27,7 @@ async function reportOf(path: string, appendix = false) {
   return { file, result };
 }
 
-function sortedTabs(tabs: readonly { name: string; values: unknown }[]) {
+function sortedTabs(tabs: readonly RawTab[]) {
   return [...tabs].sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -156,29 +158,32 @@ describe('readWorkbookFile: .xlsx cells', () => {
       } as ExcelJS.CellFormulaValue;
       sheet.getCell('B1').numFmt = 'yyyy/m/d';
     });
-    const saved = process.env.TZ;
-    try {
-      for (const zone of ['Asia/Tokyo', 'America/Los_Angeles', 'UTC']) {
-        process.env.TZ = zone;
-        const { raw } = await readWorkbookFile(path);
-        const [start, end] = raw.tabs[0].values[0] as Date[];
-        expect([start.getFullYear(), start.getMonth() + 1, start.getDate(), start.getHours()]).toEqual([2022, 4, 1, 0]);
-        expect([end.getFullYear(), end.getMonth() + 1, end.getDate()]).toEqual([2023, 3, 31]);
-      }
-    } finally {
-      if (saved === undefined) delete process.env.TZ;
-      else process.env.TZ = saved;
-    }
-  });
+    // Jest gives tests a copy of process.env, so TZ only takes effect in a process of its own.
+    const script = `
+      const { readWorkbookFile } = require(${JSON.stringify(join(REPO, 'src/node/read-workbook-file.ts'))});
+      (async () => {
+        const out = {};
+        for (const zone of ['Asia/Tokyo', 'America/Los_Angeles', 'UTC']) {
+          process.env.TZ = zone;
+          const [start, end] = (await readWorkbookFile(${JSON.stringify(path)})).raw.tabs[0].values[0];
+          out[zone] = [new Date(2022, 0, 1).getTimezoneOffset(), start.getFullYear(), start.getMonth() + 1,
+            start.getDate(), start.getHours(), end.getFullYear(), end.getMonth() + 1, end.getDate()];
+        }
+        console.log(JSON.stringify(out));
+      })();`;
+    const output = execFileSync(process.execPath, ['-r', 'tsx/cjs', '-e', script], { cwd: REPO, encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual({
+      'Asia/Tokyo': [-540, 2022, 4, 1, 0, 2023, 3, 31],
+      'America/Los_Angeles': [480, 2022, 4, 1, 0, 2023, 3, 31],
+      UTC: [0, 2022, 4, 1, 0, 2023, 3, 31],
+    });
+  }, 20_000);
 });
 
 describe('the sample as CSV and as .xlsx', () => {
-  it('gives identical ReportDocuments and issues (xlsx made by `template`, then filled with typed cells)', async () => {
-    const dir = outputDir('xlsx-twin');
-    const template = join(dir, 'template.xlsx');
-    expect((await runCli(['template', template], dir)).code).toBe(0);
-    const filled = join(dir, 'sample.xlsx');
-    await fillTemplate(template, sample, filled);
+  it('gives identical ReportDocuments and issues (xlsx = the template filled with typed cells)', async () => {
+    const filled = join(outputDir('xlsx-twin'), 'sample.xlsx');
+    await writeFilledTemplate(sample, filled);
     const fromCsv = await reportOf(SAMPLE_DIR, true);
     const fromXlsx = await reportOf(filled, true);
     expect(fromXlsx.file.format).toBe('xlsx');
@@ -188,19 +193,19 @@ describe('the sample as CSV and as .xlsx', () => {
     expect(costs?.values[1][0]).toBeInstanceOf(Date);
     expect(fromCsv.result.ok).toBe(true);
     expect(fromXlsx.result).toEqual(fromCsv.result);
-  });
+  }, 20_000);
 });
 
 describe('{{=…}} references', () => {
   /** The sample plus one 本文 row holding `body`. */
   function withNarrative(tabs: Tabs, body: string): Tabs {
     const copy = cloneTabs(tabs);
-    const header = copy['本文'][0];
+    const header = copy.本文[0];
     const row = header.map(() => '');
     row[columnIndex(copy, '本文', '見出し')] = '参照';
     row[columnIndex(copy, '本文', '順序')] = '99';
     row[columnIndex(copy, '本文', '本文')] = body;
-    copy['本文'].push(row);
+    copy.本文.push(row);
     return copy;
   }
 
@@ -211,43 +216,35 @@ describe('{{=…}} references', () => {
 
   it('resolves シート!セル from a CSV folder', async () => {
     const tabs = withNarrative(sample, '寄付は{{=集計!B3}}、会員は{{=集計!$C$3}}名。');
-    tabs['集計'] = [['項目', '寄付', '会員'], [], ['', '1,234,000円', '85']];
+    tabs.集計 = [['項目', '寄付', '会員'], [], ['', '1,234,000円', '85']];
     const { result } = await reportOf(writeCsvFolder(outputDir('ref-csv'), tabs));
     expect(paragraphs(result)).toContain('寄付は1,234,000円、会員は85名。');
   });
 
   it('resolves cell addresses and named ranges from an .xlsx, as the cell displays them', async () => {
-    const dir = outputDir('ref-xlsx');
-    const template = join(dir, 'template.xlsx');
-    await runCli(['template', template], dir);
-    const path = join(dir, 'refs.xlsx');
-    await fillTemplate(
-      template,
-      withNarrative(sample, "寄付{{=寄付総額}}、比率{{='集計 表'!B4}}、会員{{=集計 表!B5}}名、{{=集計 表!B6}}"),
-      path,
-    );
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path);
-    const sheet = book.addWorksheet('集計 表');
-    sheet.getCell('B3').value = 1234567;
-    sheet.getCell('B3').numFmt = '#,##0"円"';
-    sheet.getCell('B4').value = { formula: 'B5/200', result: 0.425 } as ExcelJS.CellFormulaValue;
-    sheet.getCell('B4').numFmt = '0.0%';
-    sheet.getCell('B5').value = 85;
-    sheet.getCell('B6').value = new Date(Date.UTC(2023, 5, 30));
-    sheet.getCell('B6').numFmt = 'yyyy/m/d';
-    book.definedNames.add("'集計 表'!$B$3", '寄付総額');
-    await book.xlsx.writeFile(path);
+    const path = join(outputDir('ref-xlsx'), 'refs.xlsx');
+    const body = "寄付{{=寄付総額}}、比率{{='集計 表'!B4}}、会員{{=集計 表!B5}}名、{{=集計 表!B6}}";
+    await writeFilledTemplate(withNarrative(sample, body), path, (book) => {
+      const sheet = book.addWorksheet('集計 表');
+      sheet.getCell('B3').value = 1234567;
+      sheet.getCell('B3').numFmt = '#,##0"円"';
+      sheet.getCell('B4').value = { formula: 'B5/200', result: 0.425 } as ExcelJS.CellFormulaValue;
+      sheet.getCell('B4').numFmt = '0.0%';
+      sheet.getCell('B5').value = 85;
+      sheet.getCell('B6').value = new Date(Date.UTC(2023, 5, 30));
+      sheet.getCell('B6').numFmt = 'yyyy/m/d';
+      book.definedNames.add("'集計 表'!$B$3", '寄付総額');
+    });
     const { file, result } = await reportOf(path);
     expect([...file.references.values()].every((reference) => reference?.sheet === '集計 表')).toBe(true);
     expect(paragraphs(result)).toContain('寄付1,234,567円、比率42.5%、会員85名、2023/6/30');
-  });
+  }, 20_000);
 
   it('reports a reference to a missing sheet or name as an error at the template cell', async () => {
     const tabs = withNarrative(sample, '{{=ないシート!B3}}と{{=ない名前}}');
     const { result } = await reportOf(writeCsvFolder(outputDir('ref-missing'), tabs));
     expect(result.ok).toBe(false);
-    const row = tabs['本文'].length;
+    const row = tabs.本文.length;
     const errors = result.issues.filter((issue) => issue.code === 'unknown_cell_reference');
     expect(errors.map((issue) => [issue.tab, issue.cell, issue.value])).toEqual([
       ['本文', `D${row}`, 'ないシート!B3'],

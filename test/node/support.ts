@@ -2,9 +2,10 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type CliEnvironment, main } from '../../src/node/cli';
 import { parseCsv } from '../../src/node/read-csv';
+import { buildTemplateWorkbook } from '../../src/node/write-template';
 
 export const REPO = resolve(__dirname, '../..');
 export const SAMPLE_DIR = join(REPO, 'samples/fy2022');
@@ -109,12 +110,17 @@ export function typedCell(text: string): ExcelJS.CellValue {
 }
 
 /**
- * Fills a workbook made by `template` with the tabs' rows, column by header (columns the template lacks are added
- * at the end); 設定 rows go to the template's row of the same 項目.
+ * The workbook `template` writes, filled with the tabs' rows, column by header (columns the template lacks are
+ * added at the end); 設定 rows go to the template's row of the same 項目. Built in memory from the same function as
+ * the command: reading the written template back with exceljs would expand its range rules cell by cell, which
+ * makes writing it again take seconds.
  */
-export async function fillTemplate(templatePath: string, tabs: Tabs, outPath: string): Promise<void> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(templatePath);
+export async function writeFilledTemplate(
+  tabs: Tabs,
+  outPath: string,
+  extend: (book: ExcelJS.Workbook) => void = () => {},
+): Promise<void> {
+  const book = buildTemplateWorkbook();
   for (const [name, rows] of Object.entries(tabs)) {
     const sheet = book.getWorksheet(name) ?? book.addWorksheet(name);
     const headerRow = sheet.getRow(1);
@@ -148,6 +154,7 @@ export async function fillTemplate(templatePath: string, tabs: Tabs, outPath: st
       });
     });
   }
+  extend(book);
   await book.xlsx.writeFile(outPath);
 }
 
@@ -217,7 +224,7 @@ export function plantSentinels(sample: Tabs): { tabs: Tabs; sentinels: string[] 
   };
   const ids = new Map<string, string>();
   const idColumn = columnIndex(tabs, '候補者', '候補者ID');
-  tabs['候補者'].slice(1).forEach((row, index) => {
+  tabs.候補者.slice(1).forEach((row, index) => {
     ids.set(row[idColumn], `SENTINELID${String(index + 1).padStart(4, '0')}X`);
   });
   plant('候補者', '候補者ID', (n) => `SENTINELID${String(n).padStart(4, '0')}X`);
@@ -227,7 +234,7 @@ export function plantSentinels(sample: Tabs): { tabs: Tabs; sentinels: string[] 
   plant('イベント', '備考', (n) => `機密備考SENTINELEVENT${n}X`);
   plant('費用', '摘要', (n) => `機密摘要SENTINELMEMO${n}X`);
   const participants = columnIndex(tabs, 'イベント', '参加者ID');
-  for (const row of tabs['イベント'].slice(1)) {
+  for (const row of tabs.イベント.slice(1)) {
     row[participants] = row[participants]
       .split(',')
       .map((id) => (id.trim() === '' ? id : (ids.get(id.trim()) ?? id)))

@@ -1,0 +1,337 @@
+// This file defines the command line (DESIGN §6): report, validate and template, with exit codes 0 / 1 / 2.
+import { isAbsolute, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Issue } from '../core/issues';
+import { formatIssue } from '../core/messages';
+import { checkWorkbook, makeReport } from '../core/pipeline';
+import { renderReportHtml } from '../core/render-html';
+import { describeCause, FileError } from './file-error';
+import { convertDocxToPdf } from './pdf';
+import type { CsvEncoding } from './read-csv';
+import { readWorkbookFile, type WorkbookFile } from './read-workbook-file';
+import { renderReportDocx } from './render-docx';
+import { REPORT_FORMATS, type ReportFile, type ReportFormat, writeReportFiles } from './write-report-files';
+import { writeTemplateFile } from './write-template';
+
+export const EXIT = { done: 0, invalid: 1, failed: 2 } as const;
+
+interface Output {
+  write(text: string): unknown;
+}
+
+export interface CliEnvironment {
+  readonly stdout: Output;
+  readonly stderr: Output;
+  /** Relative paths are read from here (npm sets INIT_CWD to where `npm run` was typed). */
+  readonly cwd: string;
+  /** The LibreOffice executable; null = not installed; undefined = look for it. */
+  readonly soffice?: string | null;
+}
+
+/** The synthetic FY2022 workbook, found from this file so that the default works from any folder. */
+export const SAMPLE_WORKBOOK = resolve(__dirname, '../../samples/fy2022');
+const DEFAULT_OUT = 'out';
+
+export const USAGE = `使い方:
+  npm run report -- [ブック] [--year 年度] [--out フォルダ] [--format docx,html,pdf] [--lang ja|en] [--appendix]
+  npm run validate -- [ブック] [--json]
+  npm run template -- ファイル.xlsx
+  （npx jigyo-hokoku report … のようにも実行できます）
+
+ブック: .xlsx ファイル、またはタブごとの CSV（設定.csv、事業.csv など。UTF-8 / Shift_JIS）を入れたフォルダ。
+        省略すると見本の samples/fy2022 を使います。入力ファイルは変更しません。
+
+report    事業報告書を作成します: フォルダ/事業報告書_{年度}年度.docx と .html（LibreOffice があれば .pdf も）。
+          同じ名前のファイルがあれば上書きせず「 (2)」「 (3)」…を付けます。
+  --year 年度          対象年度（既定: 設定タブの対象年度）
+  --out フォルダ        書き出し先（既定: out）
+  --format 形式        docx,html,pdf のうち作るもの（既定: すべて。pdf には LibreOffice が必要）
+  --lang ja|en         報告書の言語（既定: 設定タブの報告書言語）
+  --appendix           事業費の内訳（人件費 / その他経費）を参考として付けます
+validate  入力をチェックし、問題を「タブ!セル: 内容」の形で1行ずつ表示します。
+  --json               結果を JSON で表示します
+template  空のブック（全タブ、見出し行、プルダウン、日付・数の入力規則つき）を作ります。
+
+終了コード: 0 完了（警告は表示）、1 入力にエラー（何も書き出しません）、2 使い方かファイルの問題
+`;
+
+class UsageError extends Error {}
+
+function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** One line for a file problem; the wording lives here, the codes in FileError. */
+export function describeFileError(error: FileError, cwd: string): string {
+  const path = displayPath(error.path, cwd);
+  const detail = error.detail ? `（${error.detail}）` : '';
+  switch (error.code) {
+    case 'not_found':
+      return `エラー: ${path} が見つかりません。ファイル名かフォルダ名を確かめてください`;
+    case 'wrong_extension':
+      return `エラー: ${path} は読めない種類のファイルです。.xlsx ファイルか、タブごとの CSV を入れたフォルダを指定してください（.xls や .csv 1つだけの場合は、Excel で .xlsx として保存し直してください）`;
+    case 'unreadable':
+      return `エラー: ${path} を読み込めません。壊れているか、パスワードで保護されているか、Excel のブックではありません${detail}`;
+    case 'empty_folder':
+      return `エラー: フォルダ ${path} に CSV ファイルがありません。タブごとに「設定.csv」「事業.csv」… のように保存してください`;
+    case 'output_exists':
+      return `エラー: ${path} は既にあります。上書きしないので、別の名前を指定してください`;
+    case 'write_failed':
+      return `エラー: ${path} に書き込めません${detail}`;
+  }
+}
+
+function parseWorkbookArgument(positionals: readonly string[], env: CliEnvironment): string {
+  if (positionals.length > 1) throw new UsageError(`ブックは1つだけ指定してください: ${positionals.join(' ')}`);
+  return positionals.length === 1 ? resolve(env.cwd, positionals[0]) : SAMPLE_WORKBOOK;
+}
+
+function parseYear(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const year = Number(text);
+  if (!/^\d{4}$/.test(text) || year < 1990 || year > 2100) {
+    throw new UsageError(`--year には 2022 のような西暦の年度を指定してください: ${text}`);
+  }
+  return year;
+}
+
+function parseFormats(text: string | undefined): { formats: ReportFormat[]; explicit: boolean } {
+  if (text === undefined) return { formats: [...REPORT_FORMATS], explicit: false };
+  const formats: ReportFormat[] = [];
+  for (const piece of text.split(',').map((p) => p.trim().toLowerCase())) {
+    if (piece === '') continue;
+    if (!(REPORT_FORMATS as readonly string[]).includes(piece)) {
+      throw new UsageError(`--format に使えるのは docx, html, pdf です: ${piece}`);
+    }
+    if (!formats.includes(piece as ReportFormat)) formats.push(piece as ReportFormat);
+  }
+  if (formats.length === 0) throw new UsageError('--format に docx, html, pdf のどれかを指定してください');
+  return { formats, explicit: true };
+}
+
+function parseLanguage(text: string | undefined): 'ja' | 'en' | undefined {
+  if (text === undefined || text === 'ja' || text === 'en') return text;
+  throw new UsageError(`--lang には ja か en を指定してください: ${text}`);
+}
+
+const ENCODING_LABELS: Record<CsvEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16',
+  'utf-16be': 'UTF-16',
+  shift_jis: 'Shift_JIS',
+};
+
+async function loadWorkbook(path: string, env: CliEnvironment): Promise<WorkbookFile> {
+  env.stderr.write(`読み込み中: ${displayPath(path, env.cwd)}\n`);
+  const file = await readWorkbookFile(path);
+  const encodings = [...new Set(Object.values(file.encodings).map((encoding) => ENCODING_LABELS[encoding]))];
+  const detail =
+    file.format === 'csv'
+      ? `CSV ${file.raw.tabs.length} ファイル（${encodings.join('、')}）`
+      : `${file.raw.tabs.length} タブ`;
+  env.stderr.write(`読み込みました: ${detail}\n`);
+  return file;
+}
+
+/** A workbook without the contract's tabs is not a workbook of ours: one line, exit 2, as for an unreadable file. */
+function missingTabsLine(issues: readonly Issue[], file: WorkbookFile, path: string, cwd: string): string | null {
+  const missing = issues.filter((issue) => issue.code === 'missing_tab').map((issue) => issue.tab);
+  if (missing.length === 0) return null;
+  const found = file.raw.tabs.map((tab) => tab.name).join('、') || 'なし';
+  return `エラー: ${displayPath(path, cwd)} に必要なタブがありません: ${missing.join('、')}（あるタブ: ${found}）。npm run template -- 新しいブック.xlsx で全タブそろった雛形を作れます`;
+}
+
+function printIssues(issues: readonly Issue[], env: CliEnvironment): { errors: number; warnings: number } {
+  for (const issue of issues) env.stdout.write(`${formatIssue(issue)}\n`);
+  const errors = issues.filter((issue) => issue.severity === 'error').length;
+  return { errors, warnings: issues.length - errors };
+}
+
+async function runReport(args: readonly string[], env: CliEnvironment): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      year: { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string' },
+      lang: { type: 'string' },
+      appendix: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    env.stdout.write(USAGE);
+    return EXIT.done;
+  }
+  const workbookPath = parseWorkbookArgument(positionals, env);
+  const year = parseYear(values.year);
+  const { formats, explicit } = parseFormats(values.format);
+  const language = parseLanguage(values.lang);
+  const outDir = resolve(env.cwd, values.out ?? DEFAULT_OUT);
+
+  const file = await loadWorkbook(workbookPath, env);
+  env.stderr.write('入力をチェックして報告書を組み立てています…\n');
+  const result = makeReport(file.raw, {
+    year,
+    language,
+    appendix: values.appendix ?? false,
+    references: file.references,
+  });
+  const missingTabs = missingTabsLine(result.issues, file, workbookPath, env.cwd);
+  if (missingTabs) {
+    env.stderr.write(`${missingTabs}\n`);
+    return EXIT.failed;
+  }
+  const counts = printIssues(result.issues, env);
+  if (!result.ok) {
+    env.stderr.write(
+      counts.errors > 0
+        ? `エラーが ${counts.errors} 件あるため、報告書は作成しませんでした。上の各セルを直してから、もう一度実行してください。\n`
+        : '対象年度が決まらないため、報告書は作成しませんでした。設定タブの「対象年度」か --year を指定してください。\n',
+    );
+    return EXIT.invalid;
+  }
+  const report = result.report;
+  const docx = await renderReportDocx(report);
+  const files: ReportFile[] = [];
+  if (formats.includes('docx')) files.push({ format: 'docx', bytes: docx });
+  if (formats.includes('html')) files.push({ format: 'html', bytes: Buffer.from(renderReportHtml(report), 'utf8') });
+  let exitCode: number = EXIT.done;
+  if (formats.includes('pdf')) {
+    env.stderr.write('PDF に変換しています（LibreOffice）…\n');
+    const pdf = await convertDocxToPdf(docx, env.soffice);
+    if (pdf.ok) files.push({ format: 'pdf', bytes: pdf.pdf });
+    else if (pdf.reason === 'soffice_missing') {
+      env.stderr.write(
+        'PDF は作成しませんでした: LibreOffice（soffice）が見つかりません。LibreOffice をインストールすると PDF も作られます（https://ja.libreoffice.org/）。.docx を Word や LibreOffice で開いて PDF として保存することもできます。\n',
+      );
+      if (explicit) exitCode = EXIT.failed;
+    } else {
+      env.stderr.write(`PDF は作成しませんでした: LibreOffice での変換に失敗しました（${pdf.detail}）\n`);
+      exitCode = EXIT.failed;
+    }
+  }
+  if (files.length > 0) {
+    const written = await writeReportFiles(outDir, report.year, files);
+    for (const path of written) env.stdout.write(`${displayPath(path, env.cwd)}\n`);
+  }
+  env.stderr.write(
+    `${exitCode === EXIT.done ? '完了' : '一部完了'}: ${report.title}（警告 ${counts.warnings} 件）→ ${displayPath(outDir, env.cwd)}\n`,
+  );
+  return exitCode;
+}
+
+async function runValidate(args: readonly string[], env: CliEnvironment): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    env.stdout.write(USAGE);
+    return EXIT.done;
+  }
+  const workbookPath = parseWorkbookArgument(positionals, env);
+  const file = await loadWorkbook(workbookPath, env);
+  const { issues } = checkWorkbook(file.raw, { references: file.references });
+  const errors = issues.filter((issue) => issue.severity === 'error').length;
+  const missingTabs = missingTabsLine(issues, file, workbookPath, env.cwd);
+  const exitCode = missingTabs ? EXIT.failed : errors > 0 ? EXIT.invalid : EXIT.done;
+  if (values.json) {
+    env.stdout.write(
+      `${JSON.stringify({ ok: errors === 0, errors, warnings: issues.length - errors, issues }, null, 2)}\n`,
+    );
+  }
+  if (missingTabs) {
+    env.stderr.write(`${missingTabs}\n`);
+    return exitCode;
+  }
+  if (!values.json) printIssues(issues, env);
+  env.stderr.write(
+    errors === 0 && issues.length === 0
+      ? '問題は見つかりませんでした。\n'
+      : `エラー ${errors} 件、警告 ${issues.length - errors} 件\n`,
+  );
+  return exitCode;
+}
+
+async function runTemplate(args: readonly string[], env: CliEnvironment): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    env.stdout.write(USAGE);
+    return EXIT.done;
+  }
+  if (positionals.length !== 1) throw new UsageError('作るファイルの名前を1つ指定してください（例: 2023年度.xlsx）');
+  const path = resolve(env.cwd, positionals[0]);
+  await writeTemplateFile(path);
+  env.stdout.write(`${displayPath(path, env.cwd)}\n`);
+  env.stderr.write(
+    '空のブックを作りました。Excel で開いて入力するか、Google スプレッドシートにアップロードしてください。\n',
+  );
+  return EXIT.done;
+}
+
+type Command = (args: readonly string[], env: CliEnvironment) => Promise<number>;
+
+const COMMANDS: ReadonlyMap<string, Command> = new Map([
+  ['report', runReport],
+  ['validate', runValidate],
+  ['template', runTemplate],
+]);
+
+/**
+ * Where the user typed the command. `npm run report` runs in the package folder and keeps the user's folder in
+ * INIT_CWD; any other way of starting (bin, tsx) runs where it was typed. INIT_CWD alone is not enough: child
+ * processes of an unrelated npm script inherit it.
+ */
+function invocationFolder(): string {
+  const script = process.env.npm_lifecycle_event;
+  const fromNpmRun = script !== undefined && COMMANDS.has(script) && process.env.INIT_CWD;
+  return fromNpmRun ? (process.env.INIT_CWD as string) : process.cwd();
+}
+
+/** Runs one command; returns the exit code. The only place that catches everything (STYLE §6). */
+export async function main(argv: readonly string[], environment: Partial<CliEnvironment> = {}): Promise<number> {
+  const env: CliEnvironment = {
+    stdout: environment.stdout ?? process.stdout,
+    stderr: environment.stderr ?? process.stderr,
+    cwd: environment.cwd ?? invocationFolder(),
+    soffice: environment.soffice,
+  };
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    (command === undefined ? env.stderr : env.stdout).write(USAGE);
+    return command === undefined ? EXIT.failed : EXIT.done;
+  }
+  const run = COMMANDS.get(command);
+  if (!run) {
+    env.stderr.write(`エラー: 「${command}」というコマンドはありません（report / validate / template）\n\n${USAGE}`);
+    return EXIT.failed;
+  }
+  try {
+    return await run(rest, env);
+  } catch (error) {
+    if (error instanceof FileError) {
+      env.stderr.write(`${describeFileError(error, env.cwd)}\n`);
+      return EXIT.failed;
+    }
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      env.stderr.write(`エラー: ${(error as Error).message}\n（npm run ${command} -- --help で使い方を表示します）\n`);
+      return EXIT.failed;
+    }
+    env.stderr.write(`内部エラー: ${describeCause(error)}\n`);
+    return EXIT.failed;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

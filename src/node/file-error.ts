@@ -1,0 +1,30 @@
+// This file defines FileError: the one kind of failure the local runner reports as a single line and exit code 2.
+
+export type FileErrorCode =
+  | 'not_found'
+  | 'wrong_extension'
+  | 'unreadable'
+  | 'empty_folder'
+  | 'output_exists'
+  | 'write_failed';
+
+/** A file problem; the CLI picks the wording from `code` (messages last, as in the core). */
+export class FileError extends Error {
+  readonly code: FileErrorCode;
+  readonly path: string;
+  /** What the underlying library or the OS said, for the end of the line. */
+  readonly detail: string;
+
+  constructor(code: FileErrorCode, path: string, detail = '') {
+    super(`${code}: ${path}${detail ? ` (${detail})` : ''}`);
+    this.name = 'FileError';
+    this.code = code;
+    this.path = path;
+    this.detail = detail;
+  }
+}
+
+/** The message of anything thrown, for a FileError's detail. */
+export function describeCause(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,60 @@
+// This file defines how report files land on disk: one free base name for all formats, never over an existing file.
+import { access, mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describeCause, FileError } from './file-error';
+
+export type ReportFormat = 'docx' | 'html' | 'pdf';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['docx', 'html', 'pdf'];
+
+export interface ReportFile {
+  readonly format: ReportFormat;
+  readonly bytes: Uint8Array;
+}
+
+/** `事業報告書_2022年度`, then `事業報告書_2022年度 (2)`, `(3)`… */
+export function reportBaseName(year: number, attempt = 1): string {
+  return `事業報告書_${year}年度${attempt > 1 ? ` (${attempt})` : ''}`;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const MAX_ATTEMPTS = 1000;
+
+/**
+ * Writes the files under the first base name for which no report file of any format exists yet, so the .docx,
+ * .html and .pdf of one run share a name. Each file is created exclusively ('wx'): should another run take the
+ * name in between, this run removes what it wrote and moves on to the next name.
+ */
+export async function writeReportFiles(dir: string, year: number, files: readonly ReportFile[]): Promise<string[]> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw new FileError('write_failed', dir, describeCause(error));
+  }
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const base = join(dir, reportBaseName(year, attempt));
+    const taken = await Promise.all(REPORT_FORMATS.map((format) => exists(`${base}.${format}`)));
+    if (taken.some(Boolean)) continue;
+    const written: string[] = [];
+    try {
+      for (const file of files) {
+        const path = `${base}.${file.format}`;
+        await writeFile(path, file.bytes, { flag: 'wx' });
+        written.push(path);
+      }
+      return written;
+    } catch (error) {
+      await Promise.all(written.map((path) => rm(path, { force: true })));
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw new FileError('write_failed', `${base}.*`, describeCause(error));
+    }
+  }
+  throw new FileError('output_exists', join(dir, reportBaseName(year)));
+}

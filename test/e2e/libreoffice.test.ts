@@ -1,0 +1,120 @@
+// End-to-end: the .docx opens in LibreOffice (headless PDF conversion) and the PDF's text holds the golden figures.
+import { execFileSync } from 'node:child_process';
+import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { makeReport } from '../../src/core/pipeline';
+import { readWorkbookFile } from '../../src/node/read-workbook-file';
+import { plantSentinels, readSampleTabs, runCli, SAMPLE_DIR, TEST_OUTPUT, writeCsvFolder } from '../node/support';
+
+function onPath(name: string): string | null {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    try {
+      accessSync(join(dir, name), constants.X_OK);
+      return join(dir, name);
+    } catch {}
+  }
+  return null;
+}
+
+const soffice = onPath('soffice');
+const missing = [
+  soffice ? null : 'soffice (libreoffice-writer)',
+  onPath('pdftotext') ? null : 'pdftotext (poppler-utils)',
+]
+  .filter((tool): tool is string => tool !== null)
+  .join(', ');
+
+/** Text without any whitespace: pdftotext puts spaces between kana and digits and breaks lines inside cells. */
+function squeeze(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+function pdfText(path: string): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+}
+
+if (missing !== '') {
+  if (process.env.CI === 'true') {
+    test('LibreOffice and poppler are installed (CI)', () => {
+      throw new Error(`missing ${missing}: .ci/run installs libreoffice-writer, poppler-utils and fonts-noto-cjk`);
+    });
+  } else {
+    console.warn(
+      `\n${'!'.repeat(78)}\n!! SKIPPED test/e2e/libreoffice.test.ts: ${missing} not installed.\n!! Install LibreOffice Writer and poppler-utils to run it (CI=true makes this a failure).\n${'!'.repeat(78)}\n`,
+    );
+    test.skip('LibreOffice end to end (tools missing)', () => {});
+  }
+} else {
+  describe('.docx → LibreOffice → PDF', () => {
+    const base = join(TEST_OUTPUT, 'e2e');
+    mkdirSync(base, { recursive: true });
+    const cwd = mkdtempSync(join(base, 'libreoffice-'));
+    const { tabs, sentinels } = plantSentinels(readSampleTabs());
+    let samplePdf = '';
+    let sentinelPdf = '';
+
+    beforeAll(async () => {
+      writeCsvFolder(join(cwd, 'sentinel'), tabs);
+      // Two conversions at once: each soffice gets its own profile, so they must not collide.
+      const [sample, planted] = await Promise.all([
+        runCli(['report', SAMPLE_DIR, '--format', 'docx,pdf', '--out', 'sample'], cwd, soffice),
+        runCli(['report', 'sentinel', '--format', 'docx,html,pdf', '--out', 'planted'], cwd, soffice),
+      ]);
+      expect([sample.code, sample.stderr]).toEqual([0, expect.stringContaining('完了')]);
+      expect([planted.code, planted.stderr]).toEqual([0, expect.stringContaining('完了')]);
+      samplePdf = pdfText(join(cwd, 'sample', '事業報告書_2022年度.pdf'));
+      sentinelPdf = pdfText(join(cwd, 'planted', '事業報告書_2022年度.pdf'));
+    }, 240_000);
+
+    it('writes the .docx and a PDF next to it', () => {
+      expect(
+        readFileSync(join(cwd, 'sample', '事業報告書_2022年度.pdf'))
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
+      expect(
+        readFileSync(join(cwd, 'sample', '事業報告書_2022年度.docx'))
+          .subarray(0, 2)
+          .toString(),
+      ).toBe('PK');
+    });
+
+    it('the PDF is A4 with page numbers in the footer', () => {
+      const info = execFileSync('pdfinfo', [join(cwd, 'sample', '事業報告書_2022年度.pdf')], { encoding: 'utf8' });
+      expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+      expect(pages).toBeGreaterThanOrEqual(2);
+      expect(squeeze(samplePdf)).toContain(`1/${pages}`);
+      expect(squeeze(samplePdf)).toContain(`${pages}/${pages}`);
+    });
+
+    it('the PDF text holds the golden figures of the reference report', () => {
+      const text = squeeze(samplePdf);
+      expect(text).toContain('（１）特定非営利活動に係る事業（事業費の総費用【22,393】千円）');
+      for (const figure of ['6,408', '9,966', '5,218', '800', '22,393', '7名', '延べ282名', '計71回']) {
+        expect(text).toContain(figure);
+      }
+      expect(text).toContain('（２）その他の事業（事業費の総費用【0】千円）');
+    });
+
+    it('the PDF shows every heading of the ReportDocument, in order', async () => {
+      const file = await readWorkbookFile(SAMPLE_DIR);
+      const result = makeReport(file.raw, { references: file.references });
+      if (!result.ok) throw new Error('the sample must make a report');
+      const text = squeeze(samplePdf);
+      let from = 0;
+      for (const block of result.report.blocks) {
+        if (block.kind !== 'heading' && block.kind !== 'title') continue;
+        const at = text.indexOf(squeeze(block.text), from);
+        expect({ heading: block.text, found: at >= 0 }).toEqual({ heading: block.text, found: true });
+        from = at;
+      }
+    });
+
+    it('no planted personal value reaches the PDF', () => {
+      expect(sentinels.length).toBeGreaterThan(400);
+      expect(squeeze(sentinelPdf)).toContain('延べ282名');
+      for (const marker of ['SENTINEL', '機密']) expect(sentinelPdf.includes(marker)).toBe(false);
+    });
+  });
+}
