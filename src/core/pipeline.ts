@@ -6,7 +6,7 @@ import { matchKey, type RawWorkbook, readWorkbook } from './read-workbook';
 import type { Workbook } from './records';
 import { buildReportDocument } from './report';
 import type { ReportDocument } from './report-document';
-import { TABS, type TabDef } from './schema';
+import { SETTINGS, TABS, type TabDef } from './schema';
 import {
   checkTemplateParts,
   collectReferenceTargets,
@@ -17,10 +17,15 @@ import {
 import { validateWorkbook } from './validate';
 
 export interface CheckOptions {
-  /** `{{=…}}` targets resolved by the adapter (see `referenceTargets`); unresolved ones are errors. */
-  readonly references?: References;
+  /**
+   * `{{=…}}` targets resolved by the adapter: a map, or a function given the targets the templates use (so the
+   * workbook is read once). Unresolved targets are errors.
+   */
+  readonly references?: References | ((targets: readonly string[]) => References);
   /** Message language; default 設定.報告書言語. */
   readonly language?: Language;
+  /** An explicit year (CLI --year, the sidebar's year picker): 対象年度 may then be missing from 設定. */
+  readonly year?: number;
 }
 
 export interface CheckResult {
@@ -29,8 +34,6 @@ export interface CheckResult {
 }
 
 export interface ReportRequest extends CheckOptions {
-  /** Default 設定.対象年度. */
-  readonly year?: number;
   readonly appendix?: boolean;
 }
 
@@ -87,16 +90,24 @@ function sortIssues(issues: Issue[]): Issue[] {
 }
 
 /** Reads and checks everything that can be checked; bad data becomes issues, never exceptions. */
-export function checkWorkbook(raw: RawWorkbook, options: CheckOptions = {}): CheckResult {
+export function checkWorkbook(raw: RawWorkbook, options: CheckOptions = {}): CheckResult & { references: References } {
   const read = readWorkbook(raw);
   const workbook = read.workbook;
-  const drafts = [
-    ...read.issues,
-    ...validateWorkbook(workbook),
-    ...checkTemplates(workbook, options.references ?? new Map()),
-  ];
+  const references = resolveReferences(workbook, options.references);
+  const readIssues =
+    options.year === undefined
+      ? read.issues
+      : read.issues.filter((issue) => !(issue.code === 'missing_setting' && issue.column === YEAR_SETTING));
+  const drafts = [...readIssues, ...validateWorkbook(workbook), ...checkTemplates(workbook, references)];
   const language = options.language ?? workbook.settings.language;
-  return { workbook, issues: sortIssues(drafts.map((draft) => finalizeIssue(draft, language))) };
+  return { workbook, references, issues: sortIssues(drafts.map((draft) => finalizeIssue(draft, language))) };
+}
+
+const YEAR_SETTING = SETTINGS.find((setting) => setting.key === 'fiscalYear')?.ja;
+
+function resolveReferences(workbook: Workbook, given: CheckOptions['references']): References {
+  if (typeof given === 'function') return given(collectReferenceTargets(workbook));
+  return given ?? new Map();
 }
 
 /** The `{{=…}}` targets the adapter must resolve before checking (one lookup each, never per row). */
@@ -106,13 +117,13 @@ export function referenceTargets(raw: RawWorkbook): string[] {
 
 /** Checks, then builds the report when there is no error; warnings travel with the report. */
 export function makeReport(raw: RawWorkbook, request: ReportRequest = {}): ReportResult {
-  const { workbook, issues } = checkWorkbook(raw, request);
+  const { workbook, issues, references } = checkWorkbook(raw, request);
   const year = request.year ?? workbook.settings.fiscalYear;
   if (hasErrors(issues) || year === null) return { ok: false, issues };
   try {
     const report = buildReportDocument(workbook, {
       period: periodFromSettings(workbook.settings, year),
-      references: request.references,
+      references,
       appendix: request.appendix,
       language: request.language,
     });

@@ -3,11 +3,10 @@ import { type DayNumber, ymdFromDayNumber } from './cells';
 import { periodFromSettings } from './fiscal-year';
 import type { Issue } from './issues';
 import { findMetric } from './metrics';
-import { checkWorkbook, makeReport } from './pipeline';
+import { type CheckOptions, checkWorkbook, makeReport } from './pipeline';
 import type { RawWorkbook } from './read-workbook';
 import type { Workbook } from './records';
 import { renderReportBody } from './render-html';
-import type { References } from './templates';
 
 /** One figure of the dashboard. */
 export interface DashboardFigure {
@@ -104,8 +103,11 @@ const toView = (issue: Issue): IssueView => ({
 });
 
 /** Everything the sidebar shows on open, in one response. */
-export function sidebarState(raw: RawWorkbook, options: { year?: number; references?: References } = {}): SidebarState {
-  const { workbook, issues } = checkWorkbook(raw, { references: options.references });
+export function sidebarState(
+  raw: RawWorkbook,
+  options: { year?: number; references?: CheckOptions['references'] } = {},
+): SidebarState {
+  const { workbook, issues } = checkWorkbook(raw, { references: options.references, year: options.year });
   const language = workbook.settings.language;
   const year = options.year ?? workbook.settings.fiscalYear;
   return {
@@ -122,7 +124,7 @@ export function sidebarState(raw: RawWorkbook, options: { year?: number; referen
 /** The report preview as HTML body markup (escaped), or the issues that prevent it. */
 export function sidebarPreview(
   raw: RawWorkbook,
-  options: { year?: number; references?: References } = {},
+  options: { year?: number; references?: CheckOptions['references'] } = {},
 ): { readonly html: string | null; readonly issues: readonly IssueView[] } {
   const result = makeReport(raw, options);
   if (!result.ok) return { html: null, issues: result.issues.map(toView) };

@@ -1,8 +1,9 @@
 // This file defines the menu actions that read the whole workbook: 入力チェック and 事業報告書を作成.
 
 import type { Issue } from '../core/issues';
-import { checkWorkbook, makeReport, referenceTargets } from '../core/pipeline';
+import { checkWorkbook, makeReport } from '../core/pipeline';
 import type { RawWorkbook } from '../core/read-workbook';
+import type { References } from '../core/templates';
 import { BUSY_MESSAGE, showIssuesDialog, showLinkDialog } from './dialogs';
 import { readSpreadsheet } from './read-spreadsheet';
 import { resolveReferences } from './references';
@@ -11,10 +12,12 @@ import { appendRunLog } from './run-log';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Reads every contract tab once and resolves the templates' cell references (one lookup each). */
-function readAll(spreadsheet: Spreadsheet): { raw: RawWorkbook; references: ReturnType<typeof resolveReferences> } {
-  const raw = readSpreadsheet(spreadsheet);
-  return { raw, references: resolveReferences(spreadsheet, referenceTargets(raw)) };
+/** Reads every contract tab once; the templates' cell references are looked up once each, after that read. */
+function readAll(spreadsheet: Spreadsheet): {
+  raw: RawWorkbook;
+  references: (targets: readonly string[]) => References;
+} {
+  return { raw: readSpreadsheet(spreadsheet), references: (targets) => resolveReferences(spreadsheet, targets) };
 }
 
 /** 入力チェック: the issue list; changes no user data. */

@@ -1,6 +1,5 @@
 // This file defines the functions the sidebar calls through google.script.run; every response is plain JSON (no Date).
 
-import { referenceTargets } from '../core/pipeline';
 import type { IssueView, SidebarState } from '../core/sidebar-api';
 import { sidebarPreview, sidebarState } from '../core/sidebar-api';
 import { createReport } from './actions';
@@ -19,7 +18,7 @@ function yearArgument(year: unknown): number | undefined {
 function readWithReferences() {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const raw = readSpreadsheet(spreadsheet);
-  return { raw, references: resolveReferences(spreadsheet, referenceTargets(raw)) };
+  return { raw, references: (targets: readonly string[]) => resolveReferences(spreadsheet, targets) };
 }
 
 /** Dashboard, years and issues in one call (the sidebar's first call on open). */

@@ -3,7 +3,6 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../core/cells';
-import { referenceTargets } from '../core/pipeline';
 import { matchKey, type RawTab, type RawWorkbook } from '../core/read-workbook';
 import { type References, type ResolvedReference, referenceKey } from '../core/templates';
 import { describeCause, FileError } from './file-error';
@@ -14,8 +13,8 @@ export type WorkbookFormat = 'xlsx' | 'csv';
 export interface WorkbookFile {
   readonly format: WorkbookFormat;
   readonly raw: RawWorkbook;
-  /** Every `{{=…}}` target of the workbook's templates, resolved from this file (null when it does not exist). */
-  readonly references: References;
+  /** Resolves the `{{=…}}` targets the core asks for from this file (null when a target does not exist). */
+  readonly references: (targets: readonly string[]) => References;
   /** For CSV folders: how each file was decoded (tab name → encoding). */
   readonly encodings: Readonly<Record<string, CsvEncoding>>;
 }
@@ -224,16 +223,22 @@ export function parseCellTarget(target: string): { sheet: string; row: number; c
 }
 
 /** Resolves the targets the core asks for (one lookup each): cell addresses from the grids, names from the file. */
-function resolveReferences(raw: RawWorkbook, lookup: CellTextLookup, names: readonly NamedRange[]): References {
-  const references = new Map<string, ResolvedReference | null>();
-  for (const target of referenceTargets(raw)) {
-    const cell = parseCellTarget(target) ?? names.find((named) => matchKey(named.name) === matchKey(target)) ?? null;
-    const text = cell && cell.row >= 1 ? lookup(cell.sheet, cell.row, cell.column) : undefined;
-    const sheet = cell ? raw.tabs.find((tab) => matchKey(tab.name) === matchKey(cell.sheet))?.name : undefined;
-    references.set(
-      referenceKey(target),
-      cell && text !== undefined && sheet !== undefined ? { text, sheet, column: cell.column } : null,
-    );
-  }
-  return references;
+function resolveReferences(
+  raw: RawWorkbook,
+  lookup: CellTextLookup,
+  names: readonly NamedRange[],
+): (targets: readonly string[]) => References {
+  return (targets) => {
+    const references = new Map<string, ResolvedReference | null>();
+    for (const target of targets) {
+      const cell = parseCellTarget(target) ?? names.find((named) => matchKey(named.name) === matchKey(target)) ?? null;
+      const text = cell && cell.row >= 1 ? lookup(cell.sheet, cell.row, cell.column) : undefined;
+      const sheet = cell ? raw.tabs.find((tab) => matchKey(tab.name) === matchKey(cell.sheet))?.name : undefined;
+      references.set(
+        referenceKey(target),
+        cell && text !== undefined && sheet !== undefined ? { text, sheet, column: cell.column } : null,
+      );
+    }
+    return references;
+  };
 }

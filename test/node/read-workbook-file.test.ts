@@ -236,7 +236,10 @@ describe('{{=…}} references', () => {
       book.definedNames.add("'集計 表'!$B$3", '寄付総額');
     });
     const { file, result } = await reportOf(path);
-    expect([...file.references.values()].every((reference) => reference?.sheet === '集計 表')).toBe(true);
+    const targets = ['寄付総額', "'集計 表'!B4", '集計 表!B5', '集計 表!B6'];
+    expect([...file.references(targets).values()].map((reference) => reference?.sheet)).toEqual(
+      Array(4).fill('集計 表'),
+    );
     expect(paragraphs(result)).toContain('寄付1,234,567円、比率42.5%、会員85名、2023/6/30');
   }, 20_000);
 

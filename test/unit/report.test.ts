@@ -194,6 +194,13 @@ describe('buildReportDocument', () => {
     expect(missing.issues.map((i) => `${i.code} ${i.tab}!${i.cell}`)).toEqual(['unknown_cell_reference 本文!B2']);
   });
 
+  it('lets an explicit year stand in for a missing 対象年度, and otherwise asks for it', () => {
+    const noYear = workbook({ 設定: workbook().設定.filter((row) => row[0] !== '対象年度') });
+    expect(report(noYear, { year: 2022 }).title).toBe('2022年度 事業報告書');
+    const missing = makeReport(rawWorkbook(noYear));
+    expect(missing.issues.map((i) => `${i.code} ${i.column}`)).toEqual(['missing_setting 対象年度']);
+  });
+
   it('adds the 人件費 / その他経費 appendix on request, with 管理費 apart', () => {
     const doc = report(workbook(), { appendix: true });
     const appendix = tables(doc)[2];
