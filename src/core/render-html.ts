@@ -1,5 +1,5 @@
 // This file defines the HTML renderer: ReportDocument → a standalone, escaped HTML page (local runner and sidebar preview).
-import { assertNever, type Block, type ReportDocument, type ReportTable } from './report-document';
+import { assertNever, type Block, type ReportDocument, type ReportTable, tableGrid } from './report-document';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -26,25 +26,15 @@ td.right { text-align: right; } td.center { text-align: center; }
 function renderTable(table: ReportTable): string {
   const cols = table.widths.map((w) => `<col style="width:${w}%">`).join('');
   const head = `<tr>${table.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
-  // Columns covered by a rowSpan above are absent from the row; track them to align the rest.
-  const covered: number[] = table.header.map(() => 0);
-  const body = table.rows
+  const body = tableGrid(table)
     .map((row) => {
-      let cellIndex = 0;
-      let html = '';
-      for (let column = 0; column < table.header.length; column++) {
-        if (covered[column] > 0) {
-          covered[column]--;
-          continue;
-        }
-        const cell = row[cellIndex++];
-        if (!cell) break;
+      const cells = row.map((cell, column) => {
+        if (!cell) return ''; // covered by a rowspan above
         const span = cell.rowSpan && cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : '';
-        if (cell.rowSpan && cell.rowSpan > 1) covered[column] = cell.rowSpan - 1;
         const align = table.align[column] === 'left' ? '' : ` class="${table.align[column]}"`;
-        html += `<td${span}${align}>${escapeHtml(cell.text)}</td>`;
-      }
-      return `<tr>${html}</tr>`;
+        return `<td${span}${align}>${escapeHtml(cell.text)}</td>`;
+      });
+      return `<tr>${cells.join('')}</tr>`;
     })
     .join('\n');
   return `<div class="table-wrap"><table><colgroup>${cols}</colgroup>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody></table></div>`;

@@ -43,3 +43,23 @@ export interface ReportDocument {
 export function assertNever(value: never): never {
   throw new Error(`unexpected block ${JSON.stringify(value)}`);
 }
+
+/** A table's cells by row and column: `null` where a cell above spans into that position (see `TableCell.rowSpan`). */
+export function tableGrid(table: ReportTable): (TableCell | null)[][] {
+  const covered = table.header.map(() => 0);
+  return table.rows.map((row) => {
+    const out: (TableCell | null)[] = [];
+    let next = 0;
+    for (let column = 0; column < table.header.length; column++) {
+      if (covered[column] > 0) {
+        covered[column]--;
+        out.push(null);
+        continue;
+      }
+      const cell = row[next++] ?? { text: '' };
+      if (cell.rowSpan && cell.rowSpan > 1) covered[column] = cell.rowSpan - 1;
+      out.push(cell);
+    }
+    return out;
+  });
+}

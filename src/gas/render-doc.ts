@@ -1,5 +1,5 @@
 // This file defines the Google Doc renderer: ReportDocument → a new Doc through DocumentApp, in a constant number of calls.
-import { assertNever, type Block, type ReportDocument, type ReportTable } from '../core/report-document';
+import { assertNever, type Block, type ReportDocument, type ReportTable, tableGrid } from '../core/report-document';
 
 type Body = GoogleAppsScript.Document.Body;
 type Paragraph = GoogleAppsScript.Document.Paragraph;
@@ -7,29 +7,11 @@ type Paragraph = GoogleAppsScript.Document.Paragraph;
 export const DOC_FONT = 'Noto Sans JP';
 const HEADER_BACKGROUND = '#e8e8e8';
 
-/** Expands rowSpan cells into a full grid (covered cells blank), for appendTable's string[][]. */
-export function tableGrid(table: ReportTable): string[][] {
-  const covered = table.header.map(() => 0);
-  const rows = table.rows.map((row) => {
-    const out: string[] = [];
-    let cellIndex = 0;
-    for (let column = 0; column < table.header.length; column++) {
-      if (covered[column] > 0) {
-        covered[column]--;
-        out.push('');
-        continue;
-      }
-      const cell = row[cellIndex++];
-      out.push(cell?.text ?? '');
-      if (cell?.rowSpan && cell.rowSpan > 1) covered[column] = cell.rowSpan - 1;
-    }
-    return out;
-  });
-  return [[...table.header], ...rows];
-}
-
 function appendTable(body: Body, table: ReportTable): void {
-  const docTable = body.appendTable(tableGrid(table));
+  const docTable = body.appendTable([
+    [...table.header],
+    ...tableGrid(table).map((row) => row.map((cell) => cell?.text ?? '')),
+  ]);
   docTable.setBorderWidth(1);
   const header = docTable.getRow(0);
   const headerStyle: Record<string, unknown> = {};

@@ -23,9 +23,9 @@ import {
   type Alignment,
   assertNever,
   type Block,
-  type TableCell as ReportCell,
   type ReportDocument,
   type ReportTable,
+  tableGrid,
 } from '../core/report-document';
 
 /** The font every target can have: Google Docs offers it, and it is free to install for Word and LibreOffice. */
@@ -100,24 +100,18 @@ function renderTable(table: ReportTable): Table {
       tableCell(text, { width: widths[column], align: 'center', header: true }),
     ),
   });
-  // A cell with rowSpan > 1 covers the same column in the next rows, where the ReportDocument leaves it out; docx
-  // writes those covered cells as vertical-merge continuations, so the remaining cells keep their columns.
-  const covered = table.header.map(() => 0);
-  const rows = table.rows.map((row) => {
-    const cells: TableCell[] = [];
-    let next = 0;
-    for (let column = 0; column < table.header.length; column++) {
-      if (covered[column] > 0) {
-        covered[column]--;
-        continue;
-      }
-      const cell: ReportCell | undefined = row[next++];
-      if (!cell) break;
-      if (cell.rowSpan && cell.rowSpan > 1) covered[column] = cell.rowSpan - 1;
-      cells.push(tableCell(cell.text, { width: widths[column], align: table.align[column], rowSpan: cell.rowSpan }));
-    }
-    return new TableRow({ cantSplit: true, children: cells });
-  });
+  // Positions covered by a rowSpan above are absent from the docx row: the spanning cell is a vertical merge.
+  const rows = tableGrid(table).map(
+    (row) =>
+      new TableRow({
+        cantSplit: true,
+        children: row.flatMap((cell, column) =>
+          cell
+            ? [tableCell(cell.text, { width: widths[column], align: table.align[column], rowSpan: cell.rowSpan })]
+            : [],
+        ),
+      }),
+  );
   return new Table({
     rows: [header, ...rows],
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },

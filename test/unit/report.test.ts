@@ -240,6 +240,12 @@ describe('buildReportDocument', () => {
     expect(`${JSON.stringify(doc)}${html}`).not.toMatch(/SENTINEL/);
   });
 
+  it('merges grouped 定款 rows in HTML and keeps the other cells in their columns', () => {
+    const html = renderReportHtml(report(workbook()));
+    expect(html).toContain('<tr><td rowspan="2">統合事業</td><td>育成</td>');
+    expect(html).toContain('<tr><td>調査</td><td>当該年度は実施なし</td><td>－</td><td class="center">－</td>');
+  });
+
   it('escapes cell text in HTML', () => {
     const narrative = [
       ['見出し', '本文'],
