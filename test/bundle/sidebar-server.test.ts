@@ -1,0 +1,55 @@
+// The sidebar's server functions in the bundle: plain JSON responses, cell selection, and the generate outcomes.
+import { loadBundle } from '../helpers/bundle';
+import { sampleSheets } from '../helpers/sample';
+
+/** What google.script.run can carry: the value survives a JSON round trip unchanged. */
+function expectPlainJson(value: unknown): void {
+  expect(JSON.parse(JSON.stringify(value))).toEqual(value);
+  expect(JSON.stringify(value)).not.toMatch(/"\d{4}-\d{2}-\d{2}T/);
+}
+
+describe('sidebar server functions', () => {
+  it('sidebarLoad answers with the dashboard as plain JSON, reading each tab once', () => {
+    const bundle = loadBundle({ sheets: sampleSheets() });
+    const state = bundle.call('sidebarLoad') as {
+      year: number;
+      dashboard: { figures: { metric: string; value: number }[] };
+    };
+    expectPlainJson(state);
+    expect(state.year).toBe(2022);
+    expect(state.dashboard.figures.find((f) => f.metric === '新規接点数')?.value).toBe(137);
+    expect(bundle.env.calls.count('Range.getValues')).toBe(7);
+  });
+
+  it('sidebarPreview answers with escaped report markup', () => {
+    const bundle = loadBundle({ sheets: sampleSheets() });
+    const preview = bundle.call('sidebarPreview', 2022) as { html: string };
+    expectPlainJson(preview);
+    expect(preview.html).toContain('<td class="right">6,408</td>');
+  });
+
+  it('sidebarSelectCell activates the cell and refuses malformed input', () => {
+    const bundle = loadBundle({ sheets: sampleSheets() });
+    expect(bundle.call('sidebarSelectCell', '費用', 'E7')).toBe(true);
+    expect(bundle.env.spreadsheet.getActiveSheet().getName()).toBe('費用');
+    expect(bundle.env.spreadsheet.getActiveRange()?.getA1Notation()).toBe('E7');
+    expect(bundle.call('sidebarSelectCell', 'ないタブ', 'A1')).toBe(false);
+    expect(bundle.call('sidebarSelectCell', '費用', 'E7:F9')).toBe(false);
+  });
+
+  it('sidebarGenerate reports created, busy and invalid as plain JSON', () => {
+    const bundle = loadBundle({ sheets: sampleSheets() });
+    const created = bundle.call('sidebarGenerate', 2022) as { kind: string; url: string };
+    expectPlainJson(created);
+    expect(created.kind).toBe('created');
+    expect(created.url).toBe(bundle.env.documents[0].getUrl());
+    bundle.env.locks.holdElsewhere('document');
+    expect(bundle.call('sidebarGenerate', 2022)).toEqual({ kind: 'busy' });
+    const sheets = sampleSheets();
+    sheets.費用[2][sheets.費用[0].indexOf('金額')] = '約5万';
+    const invalid = loadBundle({ sheets }).call('sidebarGenerate') as { kind: string; issues: { cell: string }[] };
+    expectPlainJson(invalid);
+    expect(invalid.kind).toBe('invalid');
+    expect(invalid.issues.map((i) => i.cell)).toContain('E3');
+  });
+});
