@@ -1,12 +1,19 @@
 // This file defines how a custom formula's arguments become one metric value, or a clear error instead of a wrong number.
 import { type CellValue, cellToText, isBlank, normalizeText, parseInteger } from './cells';
+import {
+  describeKnownValues,
+  findFilterKey,
+  knownFilterValues,
+  splitConditionValues,
+  unknownFilterValues,
+} from './conditions';
 import { type Period, periodFromSettings } from './fiscal-year';
-import { hasErrors, type Issue } from './issues';
+import type { IssueDraft } from './issues';
 import { finalizeIssue, formatIssue } from './messages';
 import { type FilterKey, type Filters, findMetric, METRICS, type MetricDef } from './metrics';
 import { type Grid, matchKey, type RawWorkbook, readWorkbook } from './read-workbook';
 import type { Workbook } from './records';
-import { ADMIN_COST, TABS, type TabDef, type TabKey } from './schema';
+import { ADMIN_COST, SETTINGS, TABS, type TabDef, type TabKey } from './schema';
 
 /** A formula error: its message is what the cell shows on hover. */
 export class FormulaError extends Error {
@@ -19,7 +26,7 @@ export interface FormulaRequest {
   /** The 年度 argument as the cell passed it; blank → 設定.対象年度. */
   readonly year?: CellValue;
   /** Filter name → the argument as passed (blank arguments are ignored). */
-  readonly filters?: Partial<Record<FilterKey, CellValue>>;
+  readonly filters?: Readonly<Record<string, CellValue>>;
 }
 
 /** The tabs a formula for this metric must read: the metric's own, plus 設定 (year) and 事業 (to check names). */
@@ -72,57 +79,70 @@ function evaluate(raw: RawWorkbook, request: FormulaRequest, rangeTab: TabKey | 
   const metric = requireMetric(request.metric);
   const tabs = rangeTab ? [rangeTab] : tabsForMetric(metric.id);
   const { workbook, issues: drafts } = readWorkbook(raw, { tabs });
-  const issues: Issue[] = drafts.map((draft) => finalizeIssue(draft));
-  if (hasErrors(issues)) {
-    const first = issues.find((issue) => issue.severity === 'error') as Issue;
-    const more = issues.filter((issue) => issue.severity === 'error').length - 1;
-    throw new FormulaError(
-      `${formatIssue(first)}${more > 0 ? `（ほか${more}件。メニューの「入力チェック」で確認できます）` : ''}`,
-    );
-  }
-  const year = parseYearArgument(request.year) ?? workbook.settings.fiscalYear;
-  if (year === null)
+  const explicitYear = parseYearArgument(request.year);
+  throwOnErrors(drafts.filter((draft) => blocksFormula(draft, explicitYear !== null)));
+  const year = explicitYear ?? (rangeTab ? null : workbook.settings.fiscalYear);
+  if (year === null && !rangeTab) {
     throw new FormulaError('年度がありません。引数で年度を指定するか、設定タブに「対象年度」を入力してください');
+  }
   const filters: Filters = {};
-  for (const [name, argument] of Object.entries(request.filters ?? {}) as [FilterKey, CellValue][]) {
+  for (const [name, argument] of Object.entries(request.filters ?? {}) as [string, CellValue][]) {
     if (isBlank(argument)) continue;
-    if (!metric.filters.includes(name)) {
-      throw new FormulaError(`指標「${metric.id}」に条件「${name}」は使えません`);
+    const key = findFilterKey(name);
+    if (!key || !metric.filters.includes(key)) {
+      throw new FormulaError(
+        `指標「${metric.id}」に条件「${name}」は使えません（使える条件: ${metric.filters.join('、') || 'なし'}）`,
+      );
     }
-    const values = cellToText(argument)
-      .split(/[,、，]/)
-      .map((value) => normalizeText(value))
-      .filter((value) => value !== '');
-    if (name === '事業内容') {
-      const known = rangeTab ? programsInRange(workbook, rangeTab) : workbook.programs.map((p) => p.program);
-      checkProgramNames(values, known, rangeTab ? '範囲' : '事業タブ');
-    }
-    if (name === '区分' && rangeTab) {
+    if (key === '区分' && rangeTab) {
       throw new FormulaError('区分で絞り込むときは範囲を渡さずに使ってください（事業タブの区分を読むため）');
     }
-    filters[name] = values;
+    const values = splitConditionValues(cellToText(argument));
+    checkValues(workbook, key, values, rangeTab);
+    filters[key] = values;
   }
+  // Without 設定 (a range only), a blank 年度 means every row of the range.
   const period = year === null ? ALL_TIME : periodFromSettings(workbook.settings, year);
   return metric.compute({ workbook, period }, filters);
 }
 
-const ALL_TIME: Period = { year: 0, start: Number.MIN_SAFE_INTEGER, end: Number.MAX_SAFE_INTEGER };
-
-/** With only a range, the 事業内容 that appear in it are the ones we know. */
-function programsInRange(workbook: Workbook, tab: TabKey): (string | null)[] {
-  if (tab === 'costs') return workbook.costs.map((c) => c.program);
-  if (tab === 'events') return workbook.events.map((e) => e.program);
-  return [];
+/** Settings a formula does not need (団体名…) must not break it; an explicit 年度 stands in for 対象年度. */
+function blocksFormula(draft: IssueDraft, hasYear: boolean): boolean {
+  if (draft.severity !== 'error') return false;
+  if (draft.code !== 'missing_setting') return true;
+  return draft.column === YEAR_SETTING && !hasYear;
 }
 
-/** An unknown 事業内容 is a typo more often than a program without costs: say so instead of returning 0. */
-function checkProgramNames(values: readonly string[], known: readonly (string | null)[], where: string): void {
-  const names = new Set(known.filter((name): name is string => name !== null).map(matchKey));
-  names.add(matchKey(ADMIN_COST));
-  for (const value of values) {
-    if (!names.has(matchKey(value))) {
-      const list = [...new Set(known.filter((name) => name !== null))].slice(0, 10).join('、');
-      throw new FormulaError(`事業内容「${value}」は${where}にありません${list ? `（${list}）` : ''}`);
-    }
-  }
+const YEAR_SETTING = SETTINGS.find((setting) => setting.key === 'fiscalYear')?.ja;
+
+function throwOnErrors(drafts: readonly IssueDraft[]): void {
+  if (drafts.length === 0) return;
+  const first = finalizeIssue(drafts[0]);
+  const more = drafts.length - 1;
+  throw new FormulaError(
+    `${formatIssue(first)}${more > 0 ? `（ほか${more}件。メニューの「入力チェック」で確認できます）` : ''}`,
+  );
+}
+
+const ALL_TIME: Period = { year: 0, start: Number.MIN_SAFE_INTEGER, end: Number.MAX_SAFE_INTEGER };
+
+/**
+ * A value no row could match is a typo more often than a true zero: say so instead of returning 0. With only a
+ * range, the 事業内容 and 種別 that appear in it are the ones known.
+ */
+function checkValues(workbook: Workbook, key: FilterKey, values: readonly string[], rangeTab: TabKey | null): void {
+  const fromRange = rangeTab !== null && (key === '事業内容' || key === '種別');
+  const known = fromRange ? { values: valuesInRange(workbook, key), open: false } : knownFilterValues(workbook, key);
+  if (!known) return;
+  const [unknown] = unknownFilterValues(known, values);
+  if (unknown === undefined) return;
+  const where = key === '事業内容' && !fromRange ? '事業タブ' : fromRange ? '範囲' : '選択肢';
+  const hint = matchKey(unknown) === matchKey(ADMIN_COST) ? '。管理費は =JIGYO_METRIC("管理費") で集計できます' : '';
+  const list = describeKnownValues(known);
+  throw new FormulaError(`${key}「${unknown}」は${where}にありません${list ? `（${list}）` : ''}${hint}`);
+}
+
+function valuesInRange(workbook: Workbook, key: FilterKey): string[] {
+  const rows: readonly { program?: string | null; kind?: string | null }[] = [...workbook.costs, ...workbook.events];
+  return rows.map((row) => (key === '種別' ? (row.kind ?? '') : (row.program ?? '')));
 }

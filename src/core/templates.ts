@@ -1,26 +1,13 @@
 // This file defines templates: `{{指標名|キー=値}}` and `{{=シート!B3}}` placeholders in 本文 and 受益対象者の人数.
+
+import { describeKnownValues, knownFilterValues, parseCondition, unknownFilterValues } from './conditions';
 import type { Period } from './fiscal-year';
 import type { IssueCode, IssueParams, Severity } from './issues';
-import {
-  FILTER_KEYS,
-  type FilterKey,
-  type Filters,
-  findMetric,
-  formatThousands,
-  METRICS,
-  type MetricDef,
-} from './metrics';
+import type { FilterKey, Filters, MetricDef } from './metrics';
+import { findMetric, formatThousands, METRICS } from './metrics';
 import { matchKey } from './read-workbook';
 import type { Workbook } from './records';
-import {
-  CANDIDATE_ATTRIBUTES,
-  COST_ITEMS,
-  EVENT_KINDS,
-  PLACEMENT_ROUTES,
-  PROGRAM_CATEGORIES,
-  TABS,
-  type TabDef,
-} from './schema';
+import { TABS, type TabDef } from './schema';
 
 export type TemplatePart =
   | { readonly kind: 'text'; readonly text: string }
@@ -81,29 +68,23 @@ export function parseTemplate(text: string): { parts: TemplatePart[]; problems: 
     }
     const filters: Partial<Record<FilterKey, string[]>> = {};
     let ok = true;
-    for (const condition of conditions) {
-      const equals = condition.search(/[=＝]/);
-      if (equals <= 0) {
-        problems.push({ severity: 'error', code: 'malformed_template', value: match[0] });
-        ok = false;
+    for (const text of conditions) {
+      const condition = parseCondition(text);
+      if (condition.ok && metric.filters.includes(condition.key)) {
+        filters[condition.key] = condition.values;
         continue;
       }
-      const key = FILTER_KEYS.find((k) => matchKey(k) === matchKey(condition.slice(0, equals)));
-      if (!key || !metric.filters.includes(key)) {
+      ok = false;
+      if (!condition.ok && condition.problem === 'malformed') {
+        problems.push({ severity: 'error', code: 'malformed_template', value: match[0] });
+      } else {
         problems.push({
           severity: 'error',
           code: 'unknown_filter',
-          value: condition.slice(0, equals).trim(),
+          value: condition.ok ? condition.key : condition.name,
           params: { expected: metric.filters.join('、') || undefined },
         });
-        ok = false;
-        continue;
       }
-      filters[key] = condition
-        .slice(equals + 1)
-        .split(/[,、，]/)
-        .map((value) => value.trim())
-        .filter((value) => value !== '');
     }
     if (ok) parts.push({ kind: 'metric', metric, filters, source: match[0] });
   }
@@ -118,29 +99,6 @@ export function parseTemplate(text: string): { parts: TemplatePart[]; problems: 
   return { parts, problems };
 }
 
-/** Allowed filter values where the workbook defines them; 種別 also accepts any kind used in イベント. */
-function knownValues(
-  workbook: Workbook,
-  key: FilterKey,
-): { values: readonly string[]; severity: Severity } | undefined {
-  switch (key) {
-    case '事業内容':
-      return { values: workbook.programs.map((p) => p.program ?? ''), severity: 'error' };
-    case '区分':
-      return { values: PROGRAM_CATEGORIES, severity: 'error' };
-    case '費目':
-      return { values: COST_ITEMS, severity: 'error' };
-    case '就職経路':
-      return { values: PLACEMENT_ROUTES, severity: 'error' };
-    case '属性':
-      return { values: CANDIDATE_ATTRIBUTES, severity: 'error' };
-    case '種別':
-      return { values: [...EVENT_KINDS, ...workbook.events.map((e) => e.kind ?? '')], severity: 'warning' };
-    case '雇用形態':
-      return undefined;
-  }
-}
-
 const CANDIDATES_TAB = TABS.find((tab) => tab.key === 'candidates') as TabDef;
 
 /** Problems that need the data: filter values that match nothing, references that are missing or personal. */
@@ -153,16 +111,14 @@ export function checkTemplateParts(
   for (const part of parts) {
     if (part.kind === 'metric') {
       for (const [key, values] of Object.entries(part.filters) as [FilterKey, string[]][]) {
-        const known = knownValues(workbook, key);
+        const known = knownFilterValues(workbook, key);
         if (!known) continue;
-        const accepted = new Set(known.values.map(matchKey));
-        for (const value of values) {
-          if (accepted.has(matchKey(value))) continue;
+        for (const value of unknownFilterValues(known, values)) {
           problems.push({
-            severity: known.severity,
+            severity: known.open ? 'warning' : 'error',
             code: 'invalid_filter_value',
             value: `${key}=${value}`,
-            params: { expected: [...new Set(known.values.filter((v) => v !== ''))].slice(0, 12).join('、') },
+            params: { expected: describeKnownValues(known) },
           });
         }
       }

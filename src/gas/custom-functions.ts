@@ -1,5 +1,6 @@
 // This file defines the custom formulas' Apps Script side: a range argument alone, or the needed tabs read once each.
 import { type CellValue, cellToText, isBlank } from '../core/cells';
+import { parseCondition } from '../core/conditions';
 import {
   evaluateFormula,
   evaluateFormulaOnRange,
@@ -7,7 +8,6 @@ import {
   type FormulaRequest,
   tabsForMetric,
 } from '../core/formulas';
-import type { FilterKey } from '../core/metrics';
 import type { Grid } from '../core/read-workbook';
 import { readSpreadsheet } from './read-spreadsheet';
 
@@ -118,14 +118,15 @@ export function jigyoMetric(name: FormulaArgument, year?: FormulaArgument, ...re
   const last = rest.length > 0 ? rest[rest.length - 1] : undefined;
   const range = last !== undefined && isRange(last) ? last : undefined;
   const conditions = range ? rest.slice(0, -1) : rest;
-  const filters: Partial<Record<FilterKey, CellValue>> = {};
-  for (const condition of conditions) {
-    const text = cellToText(scalar(condition, '条件') as CellValue);
+  const filters: Record<string, CellValue> = {};
+  for (const argument of conditions) {
+    const text = cellToText(scalar(argument, '条件') as CellValue);
     if (text === '') continue;
-    const equals = text.search(/[=＝]/);
-    if (equals <= 0)
+    const condition = parseCondition(text);
+    if (!condition.ok && condition.problem === 'malformed') {
       throw new FormulaError(`条件「${text}」は「キー=値」で指定してください（例: "事業内容=育成事業"）`);
-    filters[text.slice(0, equals).trim() as FilterKey] = text.slice(equals + 1).trim();
+    }
+    filters[condition.ok ? condition.key : condition.name] = condition.ok ? condition.values.join(',') : '?';
   }
   return evaluateWith({ metric, year: scalar(year, '年度'), filters }, range);
 }

@@ -83,6 +83,27 @@ describe('事業報告書を作成 (menuCreateReport) in the bundle', () => {
 });
 
 describe('custom functions in the bundle', () => {
+  it('counts every row of a range when 年度 is left blank (no 設定 to read)', () => {
+    const sheets = sampleSheets();
+    const bundle = loadBundle({ sheets });
+    const { workbook } = readWorkbook(rawWorkbook(sheets));
+    const allYears = { year: 0, start: Number.MIN_SAFE_INTEGER, end: Number.MAX_SAFE_INTEGER };
+    const everyRow = findMetric('事業費')?.compute({ workbook, period: allYears }, { 事業内容: ['育成事業'] });
+    expect(everyRow).toBeGreaterThan(
+      findMetric('事業費')?.compute({ workbook, period: fiscalPeriod(2022) }, { 事業内容: ['育成事業'] }) ?? 0,
+    );
+    expect(bundle.call('PROGRAM_COST', '育成事業', '', '', sheets.費用)).toBe(everyRow);
+    expect(bundle.env.calls.total()).toBe(0);
+  });
+
+  it('works with a blank 団体名, and with an explicit year when 対象年度 is missing', () => {
+    const sheets = sampleSheets();
+    sheets.設定 = sheets.設定.filter((row) => row[0] !== '団体名' && row[0] !== '対象年度');
+    const bundle = loadBundle({ sheets });
+    expect(bundle.call('NEW_CONTACTS', 2022)).toBe(137);
+    expect(() => bundle.call('NEW_CONTACTS')).toThrow('設定「対象年度」がありません');
+  });
+
   const sheets = sampleSheets();
   const { workbook } = readWorkbook(rawWorkbook(sheets));
   const expected = (metric: string, filters = {}) =>
@@ -134,11 +155,35 @@ describe('custom functions in the bundle', () => {
   it.each([
     ['PROGRAM_COST', [''], '事業内容を指定してください'],
     ['PROGRAM_COST', ['育成事業', 'きょねん'], '年度「きょねん」は年度として読めません'],
+    ['PROGRAM_COST', ['育成事業', '', '人件'], '費目「人件」は選択肢にありません（人件費、その他経費）'],
+    ['PROGRAM_COST', ['管理費'], '管理費は =JIGYO_METRIC("管理費") で集計できます'],
+    ['TOTAL_COST', [2022, '特定非営利'], '区分「特定非営利」は選択肢にありません'],
+    ['TOTAL_COST', ['', '特定非営利活動', sheets.費用], '区分で絞り込むときは範囲を渡さずに使ってください'],
+    ['EVENT_COUNT', ['', '講'], '種別「講」は選択肢にありません'],
+    ['EVENT_COUNT', ['育成事業', '', 2022, 'A1'], '最後の引数には見出し行を含む範囲を指定してください'],
     ['PARTICIPANTS', ['育成事業', '', 2022, '全員'], '数え方「全員」は「延べ」か「実人数」で指定してください'],
+    ['PARTICIPANTS', ['育成事', '', 2022], '事業内容「育成事」は事業タブにありません'],
+    ['NEW_CONTACTS', [1899], '年度「1899」は年度として読めません'],
+    ['REGISTRATIONS', ['', [['氏名'], ['x']]], 'タブ「候補者」に必須の列「候補者ID」がありません'],
+    ['PLACEMENTS', ['', '職業紹'], '就職経路「職業紹」は選択肢にありません（職業紹介、自己応募、その他）'],
+    ['STATUS_CHANGES', [[[1, 2]]], '「年度」には1つの値を指定してください'],
     ['JIGYO_METRIC', ['寄付者数'], '指標「寄付者数」はありません'],
     ['JIGYO_METRIC', ['就職者数', 2022, '地域=東京'], '指標「就職者数」に条件「地域」は使えません'],
-    ['EVENT_COUNT', ['育成事業', '', 2022, 'A1'], '最後の引数には見出し行を含む範囲を指定してください'],
+    ['JIGYO_METRIC', ['就職者数', 2022, '職業紹介'], '条件「職業紹介」は「キー=値」で指定してください'],
     ['PROGRAM_COST', ['育成事業', '', '', [['金額'], [1]]], 'タブ「費用」に必須の列「日付」がありません'],
+    [
+      'PROGRAM_COST',
+      [
+        '啓発事業',
+        '',
+        '',
+        [
+          ['日付', '事業内容', '費目', '金額'],
+          ['2022/4/1', '育成事業', '人件費', 1],
+        ],
+      ],
+      '事業内容「啓発事業」は範囲にありません（育成事業）',
+    ],
   ])('%s(%j) answers with a clear error', (name, args, message) => {
     const bundle = loadBundle({ sheets });
     expect(() => bundle.call(name, ...args)).toThrow(message);
