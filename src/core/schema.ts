@@ -369,7 +369,16 @@ export const TABS = [
         help: '求人を受理した日',
         width: 110,
       },
-      { key: 'note', ja: '備考', en: 'Note', type: 'text', help: '備考', width: 200 },
+      // Notes about a company are often about its contact person: personal, like every 備考.
+      {
+        key: 'note',
+        ja: '備考',
+        en: 'Note',
+        type: 'text',
+        personal: true,
+        help: '備考（報告書には出ません）',
+        width: 200,
+      },
     ],
   },
   {

@@ -1,4 +1,5 @@
 // This file defines the Sheets reader: one getValues per contract tab, turned into the core's RawWorkbook.
+import { isDateObject } from '../core/cells';
 import { findTab, matchKey, type RawTab, type RawWorkbook } from '../core/read-workbook';
 import { TABS, type TabDef, type TabKey } from '../core/schema';
 
@@ -12,11 +13,44 @@ export function readSpreadsheet(spreadsheet: Spreadsheet, keys?: readonly TabKey
   const tabs: RawTab[] = [];
   const wanted = (TABS as readonly TabDef[]).filter((def) => !keys || keys.includes(def.key));
   const nameOnly: RawWorkbook = { tabs: names.map((name) => ({ name, values: [] })) };
+  const toCalendarDay = calendarDayNormalizer(spreadsheet);
   for (const def of wanted) {
     const found = findTab(nameOnly, def);
     if (!found) continue;
     const index = byName.get(matchKey(found.name)) as number;
-    tabs.push({ name: found.name, values: sheets[index].getDataRange().getValues() });
+    const values = sheets[index].getDataRange().getValues();
+    if (toCalendarDay) normalizeDates(values, toCalendarDay);
+    tabs.push({ name: found.name, values });
   }
   return { tabs };
+}
+
+/**
+ * getValues returns a date cell as midnight in the spreadsheet's time zone, while the core reads a Date's day in
+ * the script's (Asia/Tokyo). When the two differ, each Date is re-made as local midnight of the day the sheet shows,
+ * with Intl (plain JavaScript, no service call per cell). Null when they agree, the usual case.
+ */
+function calendarDayNormalizer(spreadsheet: Spreadsheet): ((date: Date) => Date) | null {
+  const sheetZone = spreadsheet.getSpreadsheetTimeZone();
+  if (sheetZone === Session.getScriptTimeZone()) return null;
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone: sheetZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  });
+  return (date) => {
+    const parts: Record<string, number> = {};
+    for (const part of format.formatToParts(date)) parts[part.type] = Number(part.value);
+    return new Date(parts.year, parts.month - 1, parts.day);
+  };
+}
+
+function normalizeDates(values: unknown[][], toCalendarDay: (date: Date) => Date): void {
+  for (const row of values) {
+    for (let column = 0; column < row.length; column++) {
+      const cell = row[column];
+      if (isDateObject(cell) && !Number.isNaN(cell.getTime())) row[column] = toCalendarDay(cell);
+    }
+  }
 }

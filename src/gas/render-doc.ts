@@ -18,7 +18,8 @@ function appendTable(body: Body, table: ReportTable): void {
   headerStyle[DocumentApp.Attribute.BOLD] = true;
   headerStyle[DocumentApp.Attribute.BACKGROUND_COLOR] = HEADER_BACKGROUND;
   for (let column = 0; column < table.header.length; column++) header.getCell(column).setAttributes(headerStyle);
-  // Right-aligned amounts: one call per row of the table, i.e. per 事業, never per data row.
+  // Right-aligned amounts: a few calls per aligned cell of the body, i.e. per 事業 row, never per data row.
+  // (DocumentApp has no column-wide alignment; the table has one row per 事業, so the count is fixed by the 事業 tab.)
   table.align.forEach((align, column) => {
     if (align === 'left') return;
     const alignment =
@@ -64,9 +65,9 @@ function appendBlock(body: Body, block: Block, first: Paragraph | null): Paragra
       return null;
     }
     case 'table':
-      if (first) return first; // a table cannot take the place of the paragraph; the next block will
+      // A table cannot take the empty first paragraph's place: it follows it, and the next text block still uses it.
       appendTable(body, block);
-      return null;
+      return first;
     default:
       return assertNever(block);
   }

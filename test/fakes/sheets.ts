@@ -476,7 +476,9 @@ export class FakeSpreadsheet extends FakeObject {
   getId = (): string => 'fake-spreadsheet-id';
   getName = (): string => 'テスト用スプレッドシート';
   getUrl = (): string => `https://docs.google.com/spreadsheets/d/${this.getId()}/edit`;
-  getSpreadsheetTimeZone = (): string => 'Asia/Tokyo';
+  private timeZone = 'Asia/Tokyo';
+  getSpreadsheetTimeZone = (): string => this.timeZone;
+  setSpreadsheetTimeZone = (timezone: string): void => void (this.timeZone = timezone);
   getSheets = (): FakeSheet[] => [...this.sheets];
   getSheetByName = (name: string): FakeSheet | null => this.sheets.find((sheet) => sheet.getName() === name) ?? null;
   getActiveSheet = (): FakeSheet => this.activeSheet;
