@@ -28,6 +28,8 @@ export interface ResolvedReference {
   readonly sheet: string;
   /** 0-based column of the top-left cell. */
   readonly column: number;
+  /** The cell's formula, when it has one and the adapter can see it (to refuse formulas that read 候補者). */
+  readonly formula?: string;
 }
 
 /** Target as written (see `referenceKey`) → what it resolved to, or null when it does not exist. */
@@ -132,16 +134,27 @@ export function checkTemplateParts(
   return problems;
 }
 
-/** Every row of 候補者 is a person; elsewhere the personal columns are. */
+/**
+ * Every row of 候補者 is a person; elsewhere the personal columns are. A cell whose formula reads 候補者 at all is
+ * refused too, since `=候補者!B2` or `=INDEX(候補者!B:B, 2)` would carry a name through (aggregate with the metrics).
+ */
 function isPersonalCell(workbook: Workbook, reference: ResolvedReference): boolean {
   const sheet = matchKey(reference.sheet);
   if (sheet === matchKey(CANDIDATES_TAB.ja) || sheet === matchKey(CANDIDATES_TAB.en)) return true;
+  if (reference.formula && readsCandidates(reference.formula)) return true;
   for (const def of TABS as readonly TabDef[]) {
     const layout = workbook.layouts[def.key];
     if (layout.name === null || matchKey(layout.name) !== sheet) continue;
     return def.columns.some((column) => column.personal && layout.columns[column.key] === reference.column);
   }
   return false;
+}
+
+function readsCandidates(formula: string): boolean {
+  const folded = matchKey(formula);
+  return [CANDIDATES_TAB.ja, CANDIDATES_TAB.en].some(
+    (name) => folded.includes(`${matchKey(name)}!`) || folded.includes(`'${matchKey(name)}'!`),
+  );
 }
 
 export interface TemplateContext {

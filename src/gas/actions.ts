@@ -62,7 +62,8 @@ export function createReport(
       format: 'Google ドキュメント',
       location: doc.url,
       warnings,
-      user: Session.getActiveUser().getEmail(),
+      // Without the userinfo.email scope (not requested) Apps Script often returns '' here.
+      user: Session.getActiveUser().getEmail() || '（不明）',
     });
     spreadsheet.toast('作成しました', '事業報告書', 5);
     return { kind: 'created', url: doc.url, name, warnings };

@@ -8,7 +8,12 @@ function lookUp(spreadsheet: Spreadsheet, target: string): ResolvedReference | n
   try {
     const range = target.includes('!') ? spreadsheet.getRange(target) : spreadsheet.getRangeByName(target);
     if (!range) return null;
-    return { text: range.getDisplayValue(), sheet: range.getSheet().getName(), column: range.getColumn() - 1 };
+    return {
+      text: range.getDisplayValue(),
+      sheet: range.getSheet().getName(),
+      column: range.getColumn() - 1,
+      formula: range.getFormula(),
+    };
   } catch (_error) {
     // getRange throws for a malformed or unknown sheet name: that is an unknown reference, reported as an issue.
     return null;

@@ -190,6 +190,15 @@ describe('buildReportDocument', () => {
     const refused = makeReport(rawWorkbook(workbook({ 本文: narrative })), { references: personal });
     expect(refused.ok).toBe(false);
     expect(refused.issues.map((i) => `${i.code} ${i.tab}!${i.cell}`)).toEqual(['personal_reference 本文!B2']);
+    const throughFormula = new Map([
+      [referenceKey('集計!B3'), { text: '仮名一', sheet: '集計', column: 1, formula: "=INDEX('候補者'!B:B, 2)" }],
+    ]);
+    const refusedFormula = makeReport(rawWorkbook(workbook({ 本文: narrative })), { references: throughFormula });
+    expect(refusedFormula.issues.map((i) => i.code)).toEqual(['personal_reference']);
+    const aggregate = new Map([
+      [referenceKey('集計!B3'), { text: '12', sheet: '集計', column: 1, formula: '=SUM(B1:B2)' }],
+    ]);
+    expect(makeReport(rawWorkbook(workbook({ 本文: narrative })), { references: aggregate }).ok).toBe(true);
     const missing = makeReport(rawWorkbook(workbook({ 本文: narrative })));
     expect(missing.issues.map((i) => `${i.code} ${i.tab}!${i.cell}`)).toEqual(['unknown_cell_reference 本文!B2']);
   });
