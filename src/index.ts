@@ -10,10 +10,11 @@ import {
   programCost,
   totalCost,
 } from './gas/custom-functions';
+import { openSidebar } from './gas/dialogs';
 import { buildMenu, menuShowHelp } from './gas/menu';
 import { menuPrepareSheets } from './gas/prepare-sheets';
 import { menuRecalculateFormulas } from './gas/recalculate';
-import { generateReport, loadSidebar, openSidebar, previewReport, selectCell } from './gas/sidebar-server';
+import { generateReport, loadSidebar, previewReport, selectCell } from './gas/sidebar-server';
 
 // Module-local: the bundle's banner defines `var global = this;`, the Apps Script global object.
 declare const global: Record<string, unknown>;
@@ -172,7 +173,7 @@ global.menuCreateReport = guarded(menuCreateReport);
 global.menuShowHelp = guarded(menuShowHelp);
 
 /** メニュー「サイドバーを開く」。 */
-global.menuOpenSidebar = guarded(openSidebar);
+global.menuOpenSidebar = guarded(() => openSidebar());
 
 /**
  * サイドバー: 集計・入力チェックの結果を返します。

@@ -4,7 +4,7 @@ import type { Issue } from '../core/issues';
 import { checkWorkbook, makeReport } from '../core/pipeline';
 import type { RawWorkbook } from '../core/read-workbook';
 import type { References } from '../core/templates';
-import { BUSY_MESSAGE, showIssuesDialog, showLinkDialog } from './dialogs';
+import { BUSY_MESSAGE, openSidebar, showLinkDialog } from './dialogs';
 import { readSpreadsheet } from './read-spreadsheet';
 import { resolveReferences } from './references';
 import { renderReportToDoc } from './render-doc';
@@ -26,8 +26,20 @@ export function checkInput(spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSp
   return checkWorkbook(raw, { references }).issues;
 }
 
+/** Counts for the toast; the sidebar lists the issues themselves, each a link to its cell. */
+function summarize(issues: readonly Issue[]): string {
+  const errors = issues.filter((issue) => issue.severity === 'error').length;
+  return errors + issues.length === 0
+    ? '問題は見つかりませんでした'
+    : `エラー ${errors} 件、警告 ${issues.length - errors} 件`;
+}
+
 export function menuCheckInput(): void {
-  showIssuesDialog(checkInput(), '入力チェック');
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const { raw, references } = readAll(spreadsheet);
+  const { workbook, issues } = checkWorkbook(raw, { references });
+  spreadsheet.toast(summarize(issues), '入力チェック', 10);
+  openSidebar(workbook.settings.language);
 }
 
 export type CreateReportOutcome =
@@ -79,7 +91,12 @@ export function menuCreateReport(): void {
       SpreadsheetApp.getUi().alert(BUSY_MESSAGE);
       return;
     case 'invalid':
-      showIssuesDialog(outcome.issues, '入力にエラーがあるため作成できません');
+      SpreadsheetApp.getActiveSpreadsheet().toast(
+        `${summarize(outcome.issues)}。エラーを直してから作成してください（サイドバーの一覧からセルに移動できます）`,
+        '事業報告書を作成できません',
+        15,
+      );
+      openSidebar();
       return;
     case 'created':
       showLinkDialog(outcome.url, outcome.name, outcome.warnings);

@@ -1,32 +1,13 @@
-// This file defines the small HTML dialogs: the issue list and the link to a new report (every cell-derived text escaped).
+// This file defines what the add-on shows outside the sheet: the sidebar, and the dialog linking to a new report.
 
-import type { Issue } from '../core/issues';
+import { readWorkbook } from '../core/read-workbook';
 import { escapeHtml } from '../core/render-html';
+import { readSpreadsheet } from './read-spreadsheet';
 
 export const BUSY_MESSAGE =
   '他の人が事業報告書の作成かシートの準備をしています。しばらくしてからもう一度お試しください。';
 
-const STYLE =
-  '<style>body{font-family:"Noto Sans JP",sans-serif;font-size:13px}li{margin:4px 0}.error{color:#b00020}.warning{color:#8a6d00}</style>';
-
-export function issuesHtml(issues: readonly Issue[], title: string): string {
-  if (issues.length === 0) return `${STYLE}<p>${escapeHtml(title)}: 問題は見つかりませんでした。</p>`;
-  const items = issues
-    .map(
-      (issue) =>
-        `<li class="${issue.severity}"><b>${escapeHtml(`${issue.tab}!${issue.cell}`)}</b> ${
-          issue.severity === 'warning' ? '［警告］' : ''
-        }${escapeHtml(issue.message)}</li>`,
-    )
-    .join('');
-  const errors = issues.filter((issue) => issue.severity === 'error').length;
-  return `${STYLE}<p>${escapeHtml(title)}: エラー ${errors} 件、警告 ${issues.length - errors} 件</p><ul>${items}</ul>`;
-}
-
-export function showIssuesDialog(issues: readonly Issue[], title: string): void {
-  const html = HtmlService.createHtmlOutput(issuesHtml(issues, title)).setWidth(520).setHeight(420);
-  SpreadsheetApp.getUi().showModalDialog(html, title);
-}
+const STYLE = '<style>body{font-family:"Noto Sans JP",sans-serif;font-size:13px}</style>';
 
 export function showLinkDialog(url: string, name: string, warnings: number): void {
   const note = warnings > 0 ? `<p>警告が ${warnings} 件あります（入力チェックで確認できます）。</p>` : '';
@@ -36,4 +17,16 @@ export function showLinkDialog(url: string, name: string, warnings: number): voi
     .setWidth(420)
     .setHeight(160);
   SpreadsheetApp.getUi().showModalDialog(html, '事業報告書');
+}
+
+/** Opens the sidebar, titled in the report language (read from 設定 unless the caller already knows it). */
+export function openSidebar(language?: 'ja' | 'en'): void {
+  const known =
+    language ??
+    readWorkbook(readSpreadsheet(SpreadsheetApp.getActiveSpreadsheet(), ['settings']), { tabs: ['settings'] }).workbook
+      .settings.language;
+  const html = HtmlService.createHtmlOutputFromFile('sidebar').setTitle(
+    known === 'en' ? 'Annual report' : '事業報告書',
+  );
+  SpreadsheetApp.getUi().showSidebar(html);
 }

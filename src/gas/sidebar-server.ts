@@ -54,8 +54,3 @@ export function selectCell(tab: unknown, cell: unknown): boolean {
   sheet.getRange(cell).activate();
   return true;
 }
-
-export function openSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('sidebar').setTitle('事業報告書');
-  SpreadsheetApp.getUi().showSidebar(html);
-}

@@ -29,14 +29,14 @@ describe('privacy', () => {
   it('keeps planted person-level values out of issues, Docs, dialogs, logs and the run log', () => {
     const bundle = loadBundle({ sheets: plantedSheets() });
     bundle.call('menuCheckInput');
-    const issuesDialog = bundle.env.ui.dialogs.at(-1)?.content ?? '';
-    expect(issuesDialog).toContain('候補者!A3'); // the duplicate ID is reported, by its cell
+    const issueList = JSON.stringify(bundle.call('sidebarLoad'));
+    expect(issueList).toContain('"tab":"候補者","cell":"A3"'); // the duplicate ID is reported, by its cell
     // Make the workbook valid again (the duplicate blocks the report), keeping every other sentinel.
     fakeSheet(bundle.env, '候補者').getRange('A3').setValue('C9999');
     bundle.call('menuCreateReport');
     expect(bundle.env.documents).toHaveLength(1);
     const outputs = [
-      issuesDialog,
+      issueList,
       bundle.env.documents.map((doc) => doc.getBody().getText()),
       bundle.env.ui.dialogs.map((d) => d.content),
       bundle.env.ui.alerts,

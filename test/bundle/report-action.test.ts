@@ -67,7 +67,13 @@ describe('事業報告書を作成 (menuCreateReport) in the bundle', () => {
     const bundle = loadBundle({ sheets });
     bundle.call('menuCreateReport');
     expect(bundle.env.documents).toHaveLength(0);
-    expect(bundle.env.ui.dialogs.at(-1)?.content).toContain('費用!E4');
+    expect(bundle.env.spreadsheet.toasts.at(-1)?.message).toMatch(
+      /^エラー 1 件、警告 1 件。エラーを直してから作成してください/,
+    );
+    // The issues themselves are listed in the sidebar, each a link to its cell.
+    expect(bundle.env.ui.dialogs.at(-1)?.kind).toBe('sidebar');
+    const state = bundle.call('sidebarLoad') as { issues: { tab: string; cell: string; severity: string }[] };
+    expect(state.issues.filter((i) => i.severity === 'error').map((i) => `${i.tab}!${i.cell}`)).toEqual(['費用!E4']);
     expect(() => fakeSheet(bundle.env, '生成履歴')).toThrow();
   });
 
