@@ -27,7 +27,7 @@ export function inPeriod(day: DayNumber | null, period: Period): boolean {
   return day !== null && day >= period.start && day <= period.end;
 }
 
-/** 2022-04-01 → { y: 2022, m: 4, d: 1 } parts for the report's 期間 line. */
+/** The period's first and last day as YYYY-MM-DD, for messages. */
 export function describePeriod(period: Period): { start: string; end: string } {
   return { start: formatDayNumber(period.start), end: formatDayNumber(period.end) };
 }

@@ -32,6 +32,7 @@ export type IssueCode =
   | 'unknown_cell_reference'
   | 'malformed_template'
   | 'personal_reference'
+  | 'no_data_for_year'
   | 'internal_error';
 
 /** Facts a message may quote; never a personal value (see `maskedValue`). */
@@ -55,10 +56,12 @@ export interface Issue {
   readonly value: string;
   readonly params: IssueParams;
   readonly message: string;
+  /** The language of `message`. */
+  readonly language: 'ja' | 'en';
 }
 
 /** An issue before its message is attached (messages come last, in one place). */
-export type IssueDraft = Omit<Issue, 'message' | 'params'> & { readonly params?: IssueParams };
+export type IssueDraft = Omit<Issue, 'message' | 'params' | 'language'> & { readonly params?: IssueParams };
 
 /** Shown instead of a value from a person-level column, so issue lists and logs stay free of personal data. */
 export const MASKED_VALUE = '＊＊＊';

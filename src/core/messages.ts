@@ -72,6 +72,8 @@ function japanese({ code, tab, column, value, params }: MessageInput): string {
       return `${col}の差し込み「${value}」の書き方が正しくありません（例: {{就職者数}}、{{参加者数|事業内容=育成事業}}）`;
     case 'personal_reference':
       return `${col}の参照「${value}」は個人情報の列を指しているため使えません`;
+    case 'no_data_for_year':
+      return `${value}年度（${params.expected ?? ''}）の費用・イベント・候補者の行が1件もありません。対象年度と年度開始月を確認してください`;
     case 'internal_error':
       return `内部エラー: ${value}`;
   }
@@ -138,6 +140,8 @@ function english({ code, tab, column, value, params }: MessageInput): string {
       return `${col}: the placeholder "${value}" is malformed (e.g. {{就職者数}}, {{参加者数|事業内容=育成事業}})`;
     case 'personal_reference':
       return `${col}: the reference "${value}" points at a personal-data column and cannot be used`;
+    case 'no_data_for_year':
+      return `FY${value} (${params.expected ?? ''}) has no row in 費用, イベント or 候補者. Check 対象年度 and 年度開始月`;
     case 'internal_error':
       return `Internal error: ${value}`;
   }
@@ -147,11 +151,11 @@ function english({ code, tab, column, value, params }: MessageInput): string {
 export function finalizeIssue(draft: IssueDraft, language: Language = 'ja'): Issue {
   const params = draft.params ?? {};
   const input = { code: draft.code, tab: draft.tab, column: draft.column, value: draft.value, params };
-  return { ...draft, params, message: language === 'en' ? english(input) : japanese(input) };
+  return { ...draft, params, language, message: language === 'en' ? english(input) : japanese(input) };
 }
 
 /** `タブ!セル: message`, the one-line form used by the CLI and logs. */
 export function formatIssue(issue: Issue): string {
-  const label = issue.severity === 'error' ? '' : '[警告] ';
+  const label = issue.severity === 'error' ? '' : issue.language === 'en' ? '[warning] ' : '[警告] ';
   return `${issue.tab}!${issue.cell}: ${label}${issue.message}`;
 }

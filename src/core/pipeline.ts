@@ -1,5 +1,5 @@
 // This file defines the pipeline in one readable place: read → validate → check templates → compute → ReportDocument.
-import { periodFromSettings } from './fiscal-year';
+import { describePeriod, inPeriod, type Period, periodFromSettings } from './fiscal-year';
 import { a1, hasErrors, type Issue, type IssueDraft } from './issues';
 import { finalizeIssue, type Language } from './messages';
 import { matchKey, type RawWorkbook, readWorkbook } from './read-workbook';
@@ -110,9 +110,28 @@ function resolveReferences(workbook: Workbook, given: CheckOptions['references']
   return given ?? new Map();
 }
 
-/** The `{{=…}}` targets the adapter must resolve before checking (one lookup each, never per row). */
-export function referenceTargets(raw: RawWorkbook): string[] {
-  return collectReferenceTargets(readWorkbook(raw).workbook);
+/** A report of zeros is almost always the wrong 対象年度 or 年度開始月: worth a warning. */
+function emptyYearIssue(workbook: Workbook, period: Period, language: Language): Issue | null {
+  const candidateDays = (c: Workbook['candidates'][number]) => [c.firstContact, c.registered, c.hired, c.statusChanged];
+  const hasRows =
+    workbook.costs.some((cost) => inPeriod(cost.date, period)) ||
+    workbook.events.some((event) => inPeriod(event.start, period)) ||
+    workbook.candidates.some((candidate) => candidateDays(candidate).some((day) => inPeriod(day, period)));
+  if (hasRows) return null;
+  const { start, end } = describePeriod(period);
+  const layout = workbook.layouts.settings;
+  return finalizeIssue(
+    {
+      severity: 'warning',
+      code: 'no_data_for_year',
+      tab: layout.name ?? '設定',
+      cell: 'A1',
+      column: '',
+      value: String(period.year),
+      params: { expected: `${start}〜${end}` },
+    },
+    language,
+  );
 }
 
 /** Checks, then builds the report when there is no error; warnings travel with the report. */
@@ -120,14 +139,16 @@ export function makeReport(raw: RawWorkbook, request: ReportRequest = {}): Repor
   const { workbook, issues, references } = checkWorkbook(raw, request);
   const year = request.year ?? workbook.settings.fiscalYear;
   if (hasErrors(issues) || year === null) return { ok: false, issues };
+  const period = periodFromSettings(workbook.settings, year);
+  const empty = emptyYearIssue(workbook, period, request.language ?? workbook.settings.language);
   try {
     const report = buildReportDocument(workbook, {
-      period: periodFromSettings(workbook.settings, year),
+      period,
       references,
       appendix: request.appendix,
       language: request.language,
     });
-    return { ok: true, report, issues };
+    return { ok: true, report, issues: empty ? [empty, ...issues] : issues };
   } catch (error) {
     // A bug in a metric or the builder must still reach the user as an issue, not as a crash.
     const draft: IssueDraft = {

@@ -296,6 +296,17 @@ function invocationFolder(): string {
   return fromNpmRun ? (process.env.INIT_CWD as string) : process.cwd();
 }
 
+/** node:util parseArgs speaks English; staff read Japanese. */
+function describeUsageError(error: Error): string {
+  const code = (error as { code?: string }).code;
+  const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `「${option ?? error.message}」というオプションはありません`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return `オプション「${option ?? ''}」の値がありません（例: --year 2022）`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `余分な引数があります: ${error.message}`;
+  return error.message;
+}
+
 /** Runs one command; returns the exit code. The only place that catches everything (STYLE §6). */
 export async function main(argv: readonly string[], environment: Partial<CliEnvironment> = {}): Promise<number> {
   const env: CliEnvironment = {
@@ -322,7 +333,9 @@ export async function main(argv: readonly string[], environment: Partial<CliEnvi
       return EXIT.failed;
     }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      env.stderr.write(`エラー: ${(error as Error).message}\n（npm run ${command} -- --help で使い方を表示します）\n`);
+      env.stderr.write(
+        `エラー: ${describeUsageError(error as Error)}\n（npm run ${command} -- --help で使い方を表示します）\n`,
+      );
       return EXIT.failed;
     }
     env.stderr.write(`内部エラー: ${describeCause(error)}\n`);

@@ -184,7 +184,7 @@ describe('report', () => {
   }, 20_000);
 
   it.each([
-    [['report', '--bogus'], /Unknown option '--bogus'/],
+    [['report', '--bogus'], /「--bogus」というオプションはありません/],
     [['report', '--year', '22'], /--year には 2022 のような西暦の年度を指定してください: 22/],
     [['report', '--format', 'doc'], /--format に使えるのは docx, html, pdf です: doc/],
     [['report', '--lang', 'fr'], /--lang には ja か en を指定してください: fr/],

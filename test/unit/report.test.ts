@@ -203,6 +203,15 @@ describe('buildReportDocument', () => {
     expect(missing.issues.map((i) => `${i.code} ${i.tab}!${i.cell}`)).toEqual(['unknown_cell_reference 本文!B2']);
   });
 
+  it('warns when the chosen year has no rows at all', () => {
+    const result = makeReport(rawWorkbook(workbook()), { year: 2019 });
+    expect(result.ok).toBe(true);
+    expect(result.issues.map((i) => `${i.severity} ${i.code} ${i.message}`)).toEqual([
+      'warning no_data_for_year 2019年度（2019-04-01〜2020-03-31）の費用・イベント・候補者の行が1件もありません。対象年度と年度開始月を確認してください',
+    ]);
+    expect(makeReport(rawWorkbook(workbook())).issues).toEqual([]);
+  });
+
   it('lets an explicit year stand in for a missing 対象年度, and otherwise asks for it', () => {
     const noYear = workbook({ 設定: workbook().設定.filter((row) => row[0] !== '対象年度') });
     expect(report(noYear, { year: 2022 }).title).toBe('2022年度 事業報告書');
