@@ -1,7 +1,9 @@
 // This file defines シートを準備: create what is missing (tabs, header cells) and help typing; never touch what exists.
+
+import { inputHelpFor, inputRuleFor, numberFormatFor } from '../core/input-rules';
 import { columnLetters } from '../core/issues';
 import { findTab, matchHeaders } from '../core/read-workbook';
-import { ADMIN_COST, type ColumnDef, SETTINGS, TABS, type TabDef, tabDef } from '../core/schema';
+import { type ColumnDef, SETTINGS, TABS, type TabDef, type TabKey } from '../core/schema';
 import { BUSY_MESSAGE } from './dialogs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -13,71 +15,78 @@ export interface PrepareSummary {
   readonly addedColumns: Readonly<Record<string, readonly string[]>>;
 }
 
-const BOOLEAN_CHOICES = ['はい', 'いいえ'];
-const DATE_FORMAT = 'yyyy/mm/dd';
-const YEN_FORMAT = '#,##0';
+type Range = GoogleAppsScript.Spreadsheet.Range;
+/** Ranges that reference dropdowns offer, by tab: the live column of 事業.事業内容 and 企業.企業ID. */
+type ReferenceRanges = Map<TabKey, Range>;
 
-/** The data-validation rule for a column, or null when free text is expected. */
-function ruleFor(column: ColumnDef, programRange: GoogleAppsScript.Spreadsheet.Range | null) {
-  const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true);
-  let rule: GoogleAppsScript.Spreadsheet.DataValidationBuilder | null = null;
-  if (column.ref?.tab === 'programs' && programRange) {
-    rule = builder.requireValueInRange(programRange, true);
-  } else if (column.type === 'choice' && column.choices) {
-    rule = builder.requireValueInList([...column.choices], true);
-  } else if (column.type === 'boolean') {
-    rule = builder.requireValueInList(BOOLEAN_CHOICES, true);
-  } else if (column.type === 'date') {
-    rule = builder.requireDate();
-  } else if (column.type === 'count') {
-    rule = builder.requireNumberGreaterThanOrEqualTo(0);
-  } else if (column.type === 'yen') {
-    rule = builder.requireNumberBetween(-1e12, 1e12);
+/** The Sheets rule for a column, translated from the one definition in core/input-rules; null for free text. */
+function ruleFor(column: ColumnDef, references: ReferenceRanges) {
+  const rule = inputRuleFor(column);
+  const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true).setHelpText(inputHelpFor(column));
+  switch (rule.kind) {
+    case 'choices':
+      return builder.requireValueInList([...rule.values], true).build();
+    case 'reference': {
+      const range = references.get(rule.tab);
+      return range ? builder.requireValueInRange(range, true).build() : null;
+    }
+    case 'date': {
+      const [y1, m1, d1] = rule.earliest;
+      const [y2, m2, d2] = rule.latest;
+      return builder.requireDateBetween(new Date(y1, m1 - 1, d1), new Date(y2, m2 - 1, d2)).build();
+    }
+    case 'number':
+      return rule.max === undefined
+        ? builder.requireNumberGreaterThanOrEqualTo(rule.min).build()
+        : builder.requireNumberBetween(rule.min, rule.max).build();
+    case 'none':
+      return null;
   }
-  if (!rule) return null;
-  const help = column.ref?.extra?.includes(ADMIN_COST)
-    ? `${column.help}（管理費は一覧になくても入力できます）`
-    : column.help;
-  return rule.setHelpText(help).build();
 }
 
-/** Header cell, width, number format and validation for each new column: a constant number of calls per column. */
+/** Width, number format and validation for each new column: a constant number of calls per column. */
 function formatColumns(
   sheet: Sheet,
   columns: readonly { def: ColumnDef; index: number }[],
-  programRange: GoogleAppsScript.Spreadsheet.Range | null,
+  references: ReferenceRanges,
 ): void {
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
   for (const { def, index } of columns) {
     const column = index + 1;
     sheet.setColumnWidth(column, def.width ?? 120);
     const body = sheet.getRange(2, column, rows, 1);
-    if (def.type === 'date') body.setNumberFormat(DATE_FORMAT);
-    if (def.type === 'yen') body.setNumberFormat(YEN_FORMAT);
-    const rule = ruleFor(def, programRange);
+    const format = numberFormatFor(def);
+    if (format) body.setNumberFormat(format);
+    const rule = ruleFor(def, references);
     if (rule) body.setDataValidation(rule);
   }
 }
 
-/** The live range of 事業.事業内容 values, for the 事業内容 dropdowns of イベント and 費用. */
-function programNameRange(
-  spreadsheet: Spreadsheet,
-  sheet: Sheet | undefined,
-): GoogleAppsScript.Spreadsheet.Range | null {
-  if (!sheet) return null;
+/** The open-ended range of a tab's column from row 2 (e.g. '事業'!A2:A), found by its header. */
+function columnRange(spreadsheet: Spreadsheet, sheet: Sheet, def: TabDef, key: string): Range | null {
   const width = sheet.getLastColumn();
   const header = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0] : [];
-  const index = matchHeaders(sheet.getName(), tabDef('programs'), header).layout.columns.program;
+  const index = matchHeaders(sheet.getName(), def, header).layout.columns[key];
   if (index === undefined) return null;
   const letter = columnLetters(index);
   return spreadsheet.getRange(`'${sheet.getName().replace(/'/g, "''")}'!${letter}2:${letter}`);
 }
 
-function createTab(
-  spreadsheet: Spreadsheet,
-  def: TabDef,
-  programRange: GoogleAppsScript.Spreadsheet.Range | null,
-): Sheet {
+/** Tabs whose column another tab's dropdown offers; they are prepared first. */
+const REFERENCED = new Map<TabKey, string>();
+function referencedTabs(): ReadonlyMap<TabKey, string> {
+  if (REFERENCED.size === 0) {
+    for (const tab of TABS as readonly TabDef[]) {
+      for (const column of tab.columns) {
+        const rule = inputRuleFor(column);
+        if (rule.kind === 'reference') REFERENCED.set(rule.tab, rule.column);
+      }
+    }
+  }
+  return REFERENCED;
+}
+
+function createTab(spreadsheet: Spreadsheet, def: TabDef, references: ReferenceRanges): Sheet {
   const sheet = spreadsheet.insertSheet(def.ja);
   const header = def.columns.map((column) => column.ja);
   sheet.getRange(1, 1, 1, header.length).setValues([header]).setFontWeight('bold').setBackground('#eeeeee');
@@ -95,13 +104,13 @@ function createTab(
   formatColumns(
     sheet,
     def.columns.map((column, index) => ({ def: column, index })),
-    programRange,
+    references,
   );
   return sheet;
 }
 
 /** Adds the header cells a tab lacks after its last column; a tab with every column (in any order) is left as it is. */
-function completeTab(sheet: Sheet, def: TabDef, programRange: GoogleAppsScript.Spreadsheet.Range | null): string[] {
+function completeTab(sheet: Sheet, def: TabDef, references: ReferenceRanges): string[] {
   const width = sheet.getLastColumn();
   const header = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0] : [];
   const present = matchHeaders(sheet.getName(), def, header).layout.columns;
@@ -117,7 +126,7 @@ function completeTab(sheet: Sheet, def: TabDef, programRange: GoogleAppsScript.S
     formatColumns(
       sheet,
       missing.map((column, offset) => ({ def: column, index: width + offset })),
-      programRange,
+      references,
     );
   }
   return missing.map((column) => column.ja);
@@ -133,21 +142,23 @@ export function prepareSheets(spreadsheet: Spreadsheet): PrepareSummary {
   };
   const createdTabs: string[] = [];
   const addedColumns: Record<string, string[]> = {};
-  // 事業 first, so the other tabs' 事業内容 dropdowns can point at its column.
+  // Referenced tabs (事業, 企業) first, so the other tabs' dropdowns can point at their columns.
+  const referenced = referencedTabs();
   const ordered = [...(TABS as readonly TabDef[])].sort(
-    (a, b) => Number(b.key === 'programs') - Number(a.key === 'programs'),
+    (a, b) => Number(referenced.has(b.key)) - Number(referenced.has(a.key)),
   );
-  let programRange: GoogleAppsScript.Spreadsheet.Range | null = null;
+  const references: ReferenceRanges = new Map();
   for (const def of ordered) {
     const existing = sheetFor(def);
-    if (!existing) {
-      const sheet = createTab(spreadsheet, def, programRange);
-      createdTabs.push(def.ja);
-      if (def.key === 'programs') programRange = programNameRange(spreadsheet, sheet);
-      continue;
+    const sheet = existing ?? createTab(spreadsheet, def, references);
+    if (!existing) createdTabs.push(def.ja);
+    const referencedColumn = referenced.get(def.key);
+    if (referencedColumn) {
+      const range = columnRange(spreadsheet, sheet, def, referencedColumn);
+      if (range) references.set(def.key, range);
     }
-    if (def.key === 'programs') programRange = programNameRange(spreadsheet, existing);
-    const added = completeTab(existing, def, programRange);
+    if (!existing) continue;
+    const added = completeTab(existing, def, references);
     if (added.length > 0) addedColumns[existing.getName()] = added;
   }
   return { createdTabs, addedColumns };

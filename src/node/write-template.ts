@@ -1,17 +1,16 @@
 // This file defines the blank .xlsx template: every tab, header, dropdown and number/date rule, all from the schema.
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { inputHelpFor, inputRuleFor, PLAUSIBLE_DATES } from '../core/input-rules';
 import { columnLetters } from '../core/issues';
-import { type ColumnDef, SETTINGS, type SettingDef, TABS, type TabDef, tabDef } from '../core/schema';
+import { type ColumnDef, SETTINGS, type SettingDef, TABS, type TabDef, type TabKey, tabDef } from '../core/schema';
 import { describeCause, FileError } from './file-error';
 
 /** Rows 2..TEMPLATE_LAST_ROW carry the rules; more would make every later read of the file slow. */
 export const TEMPLATE_LAST_ROW = 2000;
 
-// The validator's plausible range (DESIGN §2: dates outside any plausible range are issues).
-const EARLIEST_DATE = new Date(Date.UTC(1980, 0, 1));
-const LATEST_DATE = new Date(Date.UTC(2100, 11, 31));
-const BOOLEAN_CHOICES = ['はい', 'いいえ'];
+const utcDate = ([year, month, day]: readonly [number, number, number]): Date =>
+  new Date(Date.UTC(year, month - 1, day));
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
 
 /**
@@ -46,7 +45,7 @@ function dateRule(base: Partial<ExcelJS.DataValidation>): ValidationRule {
     ...base,
     type: 'date',
     operator: 'between',
-    formulae: [EARLIEST_DATE, LATEST_DATE],
+    formulae: [utcDate(PLAUSIBLE_DATES.earliest), utcDate(PLAUSIBLE_DATES.latest)],
     showErrorMessage: true,
     errorStyle: 'warning',
   };
@@ -58,71 +57,30 @@ function listOf(choices: readonly string[]): string[] {
 }
 
 /** The column range of another tab that a dropdown offers, e.g. '事業'!$A$2:$A$2000. */
-function referencedRange(ref: NonNullable<ColumnDef['ref']>): string {
-  const target = tabDef(ref.tab) as TabDef;
-  const letters = columnLetters(target.columns.findIndex((column) => column.key === ref.column));
+function referencedRange(tab: TabKey, key: string): string {
+  const target = tabDef(tab) as TabDef;
+  const letters = columnLetters(target.columns.findIndex((column) => column.key === key));
   return `'${target.ja}'!$${letters}$2:$${letters}$${TEMPLATE_LAST_ROW}`;
 }
 
-/**
- * The rule for a column: dropdowns for choices and references, date and whole-number rules, and the help text as
- * the input message everywhere. Number and date rules only warn: the core also reads 50千円 or 令和4年4月1日.
- */
+/** The Excel rule for a column, translated from the one definition in core/input-rules (every rule only warns). */
 export function columnValidation(column: ColumnDef): ValidationRule {
-  const base = messages(column.ja, column.help);
-  switch (column.type) {
-    case 'choice':
-      return {
-        ...base,
-        type: 'list',
-        formulae: listOf(column.choices ?? []),
-        // Open choices (イベント.種別) are suggestions: any other value is accepted without a question.
-        showErrorMessage: !column.openChoices,
-        errorStyle: 'stop',
-      };
-    case 'boolean':
-      return {
-        ...base,
-        type: 'list',
-        formulae: listOf(BOOLEAN_CHOICES),
-        showErrorMessage: true,
-        errorStyle: 'warning',
-      };
+  const base = messages(column.ja, inputHelpFor(column));
+  const warn = { showErrorMessage: true, errorStyle: 'warning' as const };
+  const rule = inputRuleFor(column);
+  switch (rule.kind) {
+    case 'choices':
+      // Open choices (イベント.種別) are suggestions: any other value is accepted without a question.
+      return { ...base, type: 'list', formulae: listOf(rule.values), ...warn, showErrorMessage: !rule.open };
+    case 'reference':
+      return { ...base, type: 'list', formulae: [referencedRange(rule.tab, rule.column)], ...warn };
     case 'date':
       return dateRule(base);
-    case 'count':
-      return {
-        ...base,
-        type: 'whole',
-        operator: 'greaterThanOrEqual',
-        formulae: [0],
-        showErrorMessage: true,
-        errorStyle: 'warning',
-      };
-    case 'yen':
-      return {
-        ...base,
-        type: 'whole',
-        operator: 'between',
-        formulae: [-1e12, 1e12],
-        showErrorMessage: true,
-        errorStyle: 'warning',
-      };
-    case 'id':
-      if (column.ref) {
-        return {
-          ...base,
-          type: 'list',
-          formulae: [referencedRange(column.ref)],
-          showErrorMessage: true,
-          // 費用.事業内容 also takes 管理費, which is not in the 事業 tab: warn instead of refusing.
-          errorStyle: column.ref.extra ? 'warning' : 'stop',
-        };
-      }
-      return { ...base, type: 'any', formulae: [] };
-    case 'text':
-    case 'template':
-    case 'idList':
+    case 'number':
+      return rule.max === undefined
+        ? { ...base, type: 'whole', operator: 'greaterThanOrEqual', formulae: [rule.min], ...warn }
+        : { ...base, type: 'whole', operator: 'between', formulae: [rule.min, rule.max], ...warn };
+    case 'none':
       return { ...base, type: 'any', formulae: [] };
   }
 }

@@ -478,7 +478,9 @@ export class FakeSpreadsheet extends FakeObject {
   getUrl = (): string => `https://docs.google.com/spreadsheets/d/${this.getId()}/edit`;
   private timeZone = 'Asia/Tokyo';
   getSpreadsheetTimeZone = (): string => this.timeZone;
-  setSpreadsheetTimeZone = (timezone: string): void => void (this.timeZone = timezone);
+  setSpreadsheetTimeZone = (timezone: string): void => {
+    this.timeZone = timezone;
+  };
   getSheets = (): FakeSheet[] => [...this.sheets];
   getSheetByName = (name: string): FakeSheet | null => this.sheets.find((sheet) => sheet.getName() === name) ?? null;
   getActiveSheet = (): FakeSheet => this.activeSheet;
@@ -500,7 +502,7 @@ export class FakeSpreadsheet extends FakeObject {
 // --- Data validation ---------------------------------------------------------------------------------------------
 
 // biome-ignore format: enum table
-const DATA_VALIDATION_CRITERIA = enumOf(['VALUE_IN_LIST', 'VALUE_IN_RANGE', 'DATE_IS_VALID_DATE', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', 'NUMBER_BETWEEN', 'CHECKBOX']);
+const DATA_VALIDATION_CRITERIA = enumOf(['VALUE_IN_LIST', 'VALUE_IN_RANGE', 'DATE_IS_VALID_DATE', 'DATE_BETWEEN', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', 'NUMBER_BETWEEN', 'CHECKBOX']);
 type Criteria = keyof typeof DATA_VALIDATION_CRITERIA;
 
 interface RuleParts {
@@ -544,6 +546,7 @@ export class FakeDataValidationBuilder extends FakeObject {
   requireValueInRange = (range: FakeRange, showDropdown = true) =>
     this.criteria('VALUE_IN_RANGE', [range, showDropdown]);
   requireDate = () => this.criteria('DATE_IS_VALID_DATE', []);
+  requireDateBetween = (start: Date, end: Date) => this.criteria('DATE_BETWEEN', [start, end]);
   requireNumberGreaterThanOrEqualTo = (number: number) => this.criteria('NUMBER_GREATER_THAN_OR_EQUAL_TO', [number]);
   requireNumberBetween = (start: number, end: number) => this.criteria('NUMBER_BETWEEN', [start, end]);
   requireCheckbox = () => this.criteria('CHECKBOX', []);

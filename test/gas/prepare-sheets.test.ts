@@ -25,9 +25,8 @@ describe('シートを準備 (prepareSheets)', () => {
   it('creates every tab with its header, frozen row, widths and validations in an empty spreadsheet', () => {
     withFakes({}, (env) => {
       const summary = prepareSheets(env.SpreadsheetApp.getActiveSpreadsheet());
-      expect(summary.createdTabs).toEqual(
-        TABS.map((t) => t.ja).sort((a, b) => Number(b === '事業') - Number(a === '事業')),
-      );
+      // The tabs other tabs' dropdowns point at come first.
+      expect(summary.createdTabs).toEqual(['事業', '企業', '設定', '候補者', 'イベント', '費用', '本文', '生成履歴']);
       for (const def of TABS) {
         expect(sheetValues(env, def.ja)[0]).toEqual(def.columns.map((c) => c.ja));
         expect(fakeSheet(env, def.ja).getFrozenRows()).toBe(1);
@@ -37,11 +36,16 @@ describe('シートを準備 (prepareSheets)', () => {
       expect(program?.getCriteriaType()).toBe('VALUE_IN_RANGE');
       expect(program?.getHelpText()).toContain('管理費');
       expect(costs.getRange('C2').getDataValidation()?.getCriteriaValues()[0]).toEqual(['人件費', 'その他経費']);
-      expect(costs.getRange('A2').getDataValidation()?.getCriteriaType()).toBe('DATE_IS_VALID_DATE');
+      expect(costs.getRange('A2').getDataValidation()?.getCriteriaType()).toBe('DATE_BETWEEN');
       expect(costs.getRange('A2').getNumberFormat()).toBe('yyyy/mm/dd');
       expect(costs.getColumnWidth(5)).toBe(110);
       const candidates = fakeSheet(env, '候補者');
       expect(candidates.getRange('M2').getDataValidation()?.getCriteriaValues()[0]).toEqual(['はい', 'いいえ']);
+      const employer = candidates.getRange('J2').getDataValidation();
+      expect(employer?.getCriteriaType()).toBe('VALUE_IN_RANGE');
+      const [employerRange] = employer?.getCriteriaValues() ?? [];
+      expect((employerRange as { getA1Notation(): string }).getA1Notation()).toBe('A2:A1000');
+      expect(employer?.getAllowInvalid()).toBe(true);
       expect(sheetValues(env, '設定').map((row) => row[0])).toEqual([
         '項目',
         '団体名',
