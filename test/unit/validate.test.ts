@@ -106,6 +106,9 @@ describe('checkWorkbook', () => {
   });
 });
 
+/** Issues that point at the cell where something missing should be typed, past the data. */
+const POINTS_PAST_THE_END = ['missing_column', 'missing_setting'];
+
 describe('reading any grid', () => {
   const cell: fc.Arbitrary<CellValue> = fc.oneof(
     fc.string(),
@@ -143,13 +146,28 @@ describe('reading any grid', () => {
         const { issues } = checkWorkbook(raw);
         for (const issue of issues) {
           expect(issue.message).not.toBe('');
-          expect(issue.cell).toMatch(/^[A-Z]+[1-9]\d*$/);
-          if (issue.code === 'missing_tab') continue;
+          const [, letters, digits] = /^([A-Z]+)([1-9]\d*)$/.exec(issue.cell) ?? [];
+          expect(letters).toBeDefined();
+          const row = Number(digits);
+          const column = letters.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+          if (issue.code === 'missing_tab') {
+            // A missing tab points at A1 of the tab to create, which is not among the given tabs.
+            expect([issue.cell, raw.tabs.some((t) => t.name === issue.tab)]).toEqual(['A1', false]);
+            continue;
+          }
           const tab = raw.tabs.find((t) => t.name === issue.tab);
           expect(tab).toBeDefined();
-          const row = Number(/\d+$/.exec(issue.cell)?.[0]);
-          // Header-row issues may point one column past the last header (where a missing column would go).
-          expect(row).toBeLessThanOrEqual(Math.max(tab?.values.length ?? 0, 1) + 1);
+          const values = tab?.values ?? [];
+          const width = (values[0] ?? []).length;
+          if (POINTS_PAST_THE_END.includes(issue.code)) {
+            // Where a missing header or setting would go: the first free column of row 1, or the first free row.
+            expect(issue.code === 'missing_setting' ? row : column).toBeLessThanOrEqual(
+              issue.code === 'missing_setting' ? Math.max(values.length, 1) + 1 : width + 1,
+            );
+            continue;
+          }
+          expect(row).toBeLessThanOrEqual(values.length);
+          expect(column).toBeLessThanOrEqual(Math.max(width, ...values.map((r) => r.length)));
         }
       }),
       { numRuns: 300 },
