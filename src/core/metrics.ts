@@ -1,7 +1,9 @@
 // This file defines the metrics registry: every figure the report, the formulas and the sidebar show, computed here only.
+
+import { columnKeys } from './column-keys';
 import { addMonths, inPeriod, type Period } from './fiscal-year';
 import { matchKey } from './read-workbook';
-import type { CandidateRecord, CostRecord, EventRecord, Workbook } from './records';
+import type { CandidateRecord, EventRecord, Workbook } from './records';
 import { ADMIN_COST } from './schema';
 
 /** Filter names as staff write them in templates and formulas. */
@@ -31,36 +33,61 @@ export interface MetricDef {
 
 type Matcher = (value: string | null) => boolean;
 
-/** A predicate for one filter; no filter given matches everything. */
+const ANY = (): boolean => true;
+
+/** A predicate for one filter over raw values; no filter given matches everything. */
 function matcher(filters: Filters, key: FilterKey): Matcher {
   const values = filters[key];
-  if (!values || values.length === 0) return () => true;
+  if (!values || values.length === 0) return ANY;
   const accepted = new Set(values.map(matchKey));
   return (value) => value !== null && accepted.has(matchKey(value));
+}
+
+/**
+ * A predicate over record indexes for one filter on one column, comparing the column's precomputed match keys
+ * (records are scanned once per figure, and a report asks for dozens of figures); no filter matches every record.
+ */
+function rowFilter<R extends object>(
+  records: readonly R[],
+  filters: Filters,
+  key: FilterKey,
+  column: keyof R & string,
+): (index: number) => boolean {
+  const values = filters[key];
+  if (!values || values.length === 0) return ANY;
+  const accepted = new Set(values.map(matchKey));
+  const keys = columnKeys(records, column);
+  return (index) => {
+    const value = keys[index];
+    return value !== null && accepted.has(value);
+  };
 }
 
 function countCandidates(
   { workbook, period }: MetricContext,
   dateOf: (candidate: CandidateRecord) => number | null,
   filters: Filters,
-  extra: (candidate: CandidateRecord) => boolean = () => true,
+  extra: (candidate: CandidateRecord) => boolean = ANY,
 ): number {
-  const route = matcher(filters, '就職経路');
-  const employment = matcher(filters, '雇用形態');
-  const attribute = matcher(filters, '属性');
+  const candidates = workbook.candidates;
+  const route = rowFilter(candidates, filters, '就職経路', 'route');
+  const employment = rowFilter(candidates, filters, '雇用形態', 'employmentType');
+  const attribute = rowFilter(candidates, filters, '属性', 'attribute');
   let count = 0;
-  for (const candidate of workbook.candidates) {
+  for (let index = 0; index < candidates.length; index++) {
+    const candidate = candidates[index];
     if (!inPeriod(dateOf(candidate), period)) continue;
-    if (!route(candidate.route) || !employment(candidate.employmentType) || !attribute(candidate.attribute)) continue;
+    if (!route(index) || !employment(index) || !attribute(index)) continue;
     if (extra(candidate)) count++;
   }
   return count;
 }
 
 function matchingEvents({ workbook, period }: MetricContext, filters: Filters): EventRecord[] {
-  const program = matcher(filters, '事業内容');
-  const kind = matcher(filters, '種別');
-  return workbook.events.filter((event) => inPeriod(event.start, period) && program(event.program) && kind(event.kind));
+  const events = workbook.events;
+  const program = rowFilter(events, filters, '事業内容', 'program');
+  const kind = rowFilter(events, filters, '種別', 'kind');
+  return events.filter((event, index) => inPeriod(event.start, period) && program(index) && kind(index));
 }
 
 /** 延べ for one event: its 参加者数, or the number of 参加者ID when the count is blank. */
@@ -69,29 +96,43 @@ function attendance(event: EventRecord): number | null {
   return event.participantIds.length > 0 ? event.participantIds.length : null;
 }
 
-/** 事業内容 → 区分, to filter costs by category. */
-function programCategories(workbook: Workbook): Map<string, string | null> {
-  return new Map(workbook.programs.map((program) => [matchKey(program.program ?? ''), program.category]));
+// Folded on first use, not at load: loading the bundle does no work beyond declarations (DESIGN §8).
+let adminKey: string | undefined;
+
+/** Whether a cost's 事業内容 (as its match key) is 管理費. */
+function isAdmin(programKey: string | null): boolean {
+  adminKey ??= matchKey(ADMIN_COST);
+  return programKey === adminKey;
 }
 
+/** Sums 金額 in the period over the costs the filters and `include` (given the 事業内容 match key) accept. */
 function sumCosts(
   { workbook, period }: MetricContext,
   filters: Filters,
-  include: (cost: CostRecord, categoryOf: Map<string, string | null>) => boolean,
+  include: (programKey: string | null) => boolean,
 ): number {
-  const program = matcher(filters, '事業内容');
-  const item = matcher(filters, '費目');
-  const categoryOf = programCategories(workbook);
+  const costs = workbook.costs;
+  const program = rowFilter(costs, filters, '事業内容', 'program');
+  const item = rowFilter(costs, filters, '費目', 'item');
+  const programKeys = columnKeys(costs, 'program');
   let total = 0;
-  for (const cost of workbook.costs) {
+  for (let index = 0; index < costs.length; index++) {
+    const cost = costs[index];
     if (cost.amount === null || !inPeriod(cost.date, period)) continue;
-    if (!program(cost.program) || !item(cost.item) || !include(cost, categoryOf)) continue;
+    if (!program(index) || !item(index) || !include(programKeys[index])) continue;
     total += cost.amount;
   }
   return total;
 }
 
-const isAdmin = (cost: CostRecord): boolean => cost.program !== null && matchKey(cost.program) === matchKey(ADMIN_COST);
+/** 事業内容 match key → whether its 区分 passes the 区分 filter (a later row of the same 事業内容 wins). */
+function categoryFilter(workbook: Workbook, filters: Filters): (programKey: string | null) => boolean {
+  const category = matcher(filters, '区分');
+  const accepted = new Map<string, boolean>();
+  for (const program of workbook.programs) accepted.set(matchKey(program.program ?? ''), category(program.category));
+  const unknown = category(null);
+  return (programKey) => accepted.get(programKey ?? '') ?? unknown;
+}
 
 const PERSON_FILTERS: readonly FilterKey[] = ['属性'];
 const PLACEMENT_FILTERS: readonly FilterKey[] = ['就職経路', '雇用形態', '属性'];
@@ -266,7 +307,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     unit: 'yen',
     filters: ['事業内容', '費目'],
     tabs: ['costs'],
-    compute: (ctx, f) => sumCosts(ctx, f, (cost) => !isAdmin(cost)),
+    compute: (ctx, f) => sumCosts(ctx, f, (programKey) => !isAdmin(programKey)),
   },
   {
     id: '事業費合計',
@@ -276,12 +317,8 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     filters: ['区分', '費目'],
     tabs: ['costs', 'programs'],
     compute: (ctx, f) => {
-      const category = matcher(f, '区分');
-      return sumCosts(
-        ctx,
-        f,
-        (cost, categoryOf) => !isAdmin(cost) && category(categoryOf.get(matchKey(cost.program ?? '')) ?? null),
-      );
+      const inCategory = categoryFilter(ctx.workbook, f);
+      return sumCosts(ctx, f, (programKey) => !isAdmin(programKey) && inCategory(programKey));
     },
   },
   {

@@ -173,6 +173,33 @@ function choiceSet(def: ColumnDef): Map<string, string> | undefined {
   return new Map(def.choices.map((choice) => [matchKey(choice), choice]));
 }
 
+/** Distinct texts a column remembers: enough for every 事業内容, 種別 or 費目, and a bound for columns of unique IDs. */
+const CANONICAL_MEMO_LIMIT = 1000;
+
+/**
+ * How a cell's text is stored, for choice and ID columns: the choice as defined, the width-folded text, or null for
+ * a value not among closed choices. Folding (NFKC) is the costly part of reading these cells, and these columns repeat
+ * a few values on every row, so each column remembers what it has seen.
+ */
+function canonicalText(def: ColumnDef): ((text: string) => string | null) | undefined {
+  const choices = choiceSet(def);
+  if (!choices && def.type !== 'id') return undefined;
+  const resolve = (text: string): string | null => {
+    if (!choices) return normalizeText(text);
+    const choice = choices.get(matchKey(text));
+    if (choice) return choice;
+    return def.openChoices ? normalizeText(text) : null;
+  };
+  const memo = new Map<string, string | null>();
+  return (text) => {
+    const seen = memo.get(text);
+    if (seen !== undefined) return seen;
+    const result = resolve(text);
+    if (memo.size < CANONICAL_MEMO_LIMIT) memo.set(text, result);
+    return result;
+  };
+}
+
 function readTable(
   tabName: string,
   def: TabDef,
@@ -186,9 +213,27 @@ function readTable(
   }
   const columns = header.matches.map((match) => ({
     ...match,
+    key: match.def.key,
     parse: PARSERS[match.def.type],
-    choices: choiceSet(match.def),
+    canonical: canonicalText(match.def),
+    isIdList: match.def.type === 'idList',
+    isCount: match.def.type === 'count',
   }));
+  const unmatched = def.columns.filter((column) => !columns.some((match) => match.key === column.key));
+  const emptyLists = unmatched.filter((column) => column.type === 'idList');
+  // Each record starts as a copy of one template with every key in place: adding 18 keys one by one by name (候補者)
+  // turned each record into a slow dictionary object, for reading and for every later scan of the tab.
+  const template = Object.fromEntries([
+    ['row', 0],
+    ...columns.map((column) => [column.key, null]),
+    ...unmatched.map((column) => [column.key, null]),
+  ]);
+  // Built only for an issue: most cells have none, and the A1 text is not free.
+  const at = (column: ColumnMatch, rowNumber: number) => ({
+    tab: tabName,
+    cell: a1(column.index, rowNumber),
+    column: column.header,
+  });
   const last = lastDataRow(values);
   for (let r = 1; r <= last; r++) {
     const row = values[r];
@@ -201,52 +246,46 @@ function readTable(
     }
     if (!anything) continue;
     const rowNumber = r + 1;
-    const record: Record<string, unknown> = { row: rowNumber };
+    const record: Record<string, unknown> = { ...template };
+    record.row = rowNumber;
     for (const column of columns) {
       const cell = row[column.index];
       const result = column.parse(cell);
-      const issueBase = { tab: tabName, cell: a1(column.index, rowNumber), column: column.header };
       if (!result.ok) {
         issues.push({
           severity: 'error',
           code: PROBLEM_CODES[result.problem],
-          ...issueBase,
+          ...at(column, rowNumber),
           value: shownValue(column.def, cell),
           params: { expected: EXPECTED_FORMS[column.def.type] },
         });
-        record[column.def.key] = column.def.type === 'idList' ? [] : null;
+        record[column.key] = column.isIdList ? [] : null;
         continue;
       }
       let value = result.value;
       if (value === null && column.def.required) {
-        issues.push({ severity: 'error', code: 'required', ...issueBase, value: '' });
+        issues.push({ severity: 'error', code: 'required', ...at(column, rowNumber), value: '' });
       }
-      if (column.def.type === 'count' && typeof value === 'number' && value < 0) {
-        issues.push({ severity: 'error', code: 'negative_count', ...issueBase, value: cellToText(cell) });
+      if (column.isCount && typeof value === 'number' && value < 0) {
+        issues.push({ severity: 'error', code: 'negative_count', ...at(column, rowNumber), value: cellToText(cell) });
         value = null;
       }
-      if (column.choices && typeof value === 'string') {
-        const choice = column.choices.get(matchKey(value));
-        if (choice) value = choice;
-        else if (!column.def.openChoices) {
+      if (column.canonical && typeof value === 'string') {
+        const canonical = column.canonical(value);
+        if (canonical === null) {
           issues.push({
             severity: 'error',
             code: 'invalid_choice',
-            ...issueBase,
+            ...at(column, rowNumber),
             value: cellToText(cell),
             params: { expected: (column.def.choices ?? []).join(' / ') },
           });
-          value = null;
-        } else value = normalizeText(value);
-      } else if (column.def.type === 'id' && typeof value === 'string') {
-        value = normalizeText(value);
+        }
+        value = canonical;
       }
-      record[column.def.key] =
-        column.def.type === 'idList' ? (typeof value === 'string' ? splitIds(value) : []) : value;
+      record[column.key] = column.isIdList ? (typeof value === 'string' ? splitIds(value) : []) : value;
     }
-    for (const column of def.columns) {
-      if (!(column.key in record)) record[column.key] = column.type === 'idList' ? [] : null;
-    }
+    for (const column of emptyLists) record[column.key] = [];
     records.push(record);
   }
   return { records, layout: header.layout, issues };

@@ -1,5 +1,6 @@
 // This file defines the cross-row and cross-tab checks: a registry of validators, each `(workbook) => IssueDraft[]`.
 import { cellToText, type DayNumber, dayNumberFromYmd, formatDayNumber } from './cells';
+import { columnKeys } from './column-keys';
 import { a1, type IssueDraft, MASKED_VALUE } from './issues';
 import { matchKey } from './read-workbook';
 import type { TabLayout, Workbook } from './records';
@@ -42,12 +43,14 @@ const checkDuplicateIds: Validator = (workbook) => {
   const issues: IssueDraft[] = [];
   for (const def of tabDefs()) {
     const layout = workbook.layouts[def.key];
+    const records = recordsOf(workbook, def.key);
     for (const column of def.columns.filter((c) => c.unique)) {
+      const keys = columnKeys(records, column.key);
       const first = new Map<string, number>();
-      for (const record of recordsOf(workbook, def.key)) {
-        const value = record[column.key];
-        if (typeof value !== 'string') continue;
-        const key = matchKey(value);
+      for (let index = 0; index < records.length; index++) {
+        const key = keys[index];
+        if (key === null) continue;
+        const record = records[index];
         const firstRow = first.get(key);
         if (firstRow === undefined) {
           first.set(key, record.row);
@@ -57,7 +60,7 @@ const checkDuplicateIds: Validator = (workbook) => {
           severity: 'error',
           code: 'duplicate_id',
           ...at(layout, def, column.key, record.row),
-          value: shown(column, value),
+          value: shown(column, record[column.key]),
           params: { other: at(layout, def, column.key, firstRow).cell },
         });
       }
@@ -77,8 +80,8 @@ const checkReferences: Validator = (workbook) => {
       const targetDef = tabDefs().find((t) => t.key === ref.tab) as TabDef;
       const targetLayout = workbook.layouts[ref.tab];
       const records = recordsOf(workbook, def.key);
-      const used = records.filter((r) => valuesOf(r[column.key]).length > 0);
-      if (used.length === 0) continue;
+      const firstUsed = records.find((r) => valuesOf(r[column.key]).length > 0);
+      if (firstUsed === undefined) continue;
       if (targetLayout.name === null) {
         // One clear error for the missing tab, not one per row that refers to it.
         issues.push({
@@ -88,28 +91,32 @@ const checkReferences: Validator = (workbook) => {
           cell: 'A1',
           column: '',
           value: '',
-          params: { other: `${layout.name ?? def.ja}!${at(layout, def, column.key, used[0].row).cell}` },
+          params: { other: `${layout.name ?? def.ja}!${at(layout, def, column.key, firstUsed.row).cell}` },
         });
         continue;
       }
-      const known = new Set<string>([
-        ...recordsOf(workbook, ref.tab)
-          .map((r) => r[ref.column])
-          .filter((v): v is string => typeof v === 'string')
-          .map(matchKey),
-        ...(ref.extra ?? []).map(matchKey),
-      ]);
-      for (const record of used) {
-        for (const value of valuesOf(record[column.key])) {
-          if (known.has(matchKey(value))) continue;
-          issues.push({
-            severity: 'error',
-            code: 'unknown_reference',
-            ...at(layout, def, column.key, record.row),
-            value: shown(column, value),
-            params: { other: targetLayout.name },
-          });
+      const targetName = targetLayout.name;
+      const known = new Set<string>(ref.extra ? ref.extra.map(matchKey) : []);
+      for (const key of columnKeys(recordsOf(workbook, ref.tab), ref.column)) if (key !== null) known.add(key);
+      const unknown = (record: AnyRecord, value: string): void => {
+        issues.push({
+          severity: 'error',
+          code: 'unknown_reference',
+          ...at(layout, def, column.key, record.row),
+          value: shown(column, value),
+          params: { other: targetName },
+        });
+      };
+      if (column.type === 'idList') {
+        for (const record of records) {
+          for (const value of valuesOf(record[column.key])) if (!known.has(matchKey(value))) unknown(record, value);
         }
+        continue;
+      }
+      const keys = columnKeys(records, column.key);
+      for (let index = 0; index < records.length; index++) {
+        const key = keys[index];
+        if (key !== null && !known.has(key)) unknown(records[index], records[index][column.key] as string);
       }
     }
   }
@@ -177,8 +184,10 @@ const checkParticipantCounts: Validator = (workbook) => {
   const events = tabDefs().find((t) => t.key === 'events') as TabDef;
   const issues: IssueDraft[] = [];
   for (const event of workbook.events) {
+    // Distinct IDs are never more than the IDs listed, so most rows need no counting.
+    if (event.participants === null || event.participants >= event.participantIds.length) continue;
     const ids = new Set(event.participantIds.map(matchKey)).size;
-    if (event.participants !== null && event.participants < ids) {
+    if (event.participants < ids) {
       issues.push({
         severity: 'error',
         code: 'participants_below_ids',
@@ -210,9 +219,8 @@ const checkConsent: Validator = (workbook) => {
   const personal = candidates.columns.filter((c) => c.personal && !c.unique);
   const issues: IssueDraft[] = [];
   for (const candidate of workbook.candidates as unknown as readonly AnyRecord[]) {
-    if (candidate.consentDate !== null) continue;
+    if (candidate.consentDate !== null || personal.every((c) => candidate[c.key] === null)) continue;
     const filled = personal.filter((c) => candidate[c.key] !== null);
-    if (filled.length === 0) continue;
     const location = at(workbook.layouts.candidates, candidates, 'consentDate', candidate.row);
     const firstFilled = at(workbook.layouts.candidates, candidates, filled[0].key, candidate.row);
     issues.push({

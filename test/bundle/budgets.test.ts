@@ -1,0 +1,132 @@
+// Tests of the DESIGN §8 budgets that are exact figures, never times: the service calls of 入力チェック and
+// 事業報告書を作成 in dist/Code.js do not grow from 1,000 to 60,000 rows per tab, the bundle stays under 150 KB, and a
+// custom formula given a range makes no service call. Times are measured by `npm run bench`.
+import { statSync } from 'node:fs';
+import { makeSyntheticWorkbook } from '../../scripts/synthetic-workbook';
+import { fiscalPeriod } from '../../src/core/fiscal-year';
+import { findMetric } from '../../src/core/metrics';
+import { readWorkbook } from '../../src/core/read-workbook';
+import { TABS } from '../../src/core/schema';
+import { documentBlocks } from '../fakes';
+import { BUNDLE_PATH, loadBundle } from '../helpers/bundle';
+import { rawWorkbook } from '../helpers/raw';
+
+const SMALL = 1_000;
+const LARGE = 60_000;
+
+/**
+ * The Sheets budget as "one read per tab plus a constant". Per tab: getName twice (listing the tabs to read, then
+ * looking for 生成履歴), getDataRange and getValues once. Fixed, about a dozen today: the spreadsheet, its tab list
+ * and time zone, three toasts, 生成履歴's insertSheet / appendRow / setFrozenRows, and the dialog (getUi, showModalDialog).
+ */
+const SHEETS_CALLS_PER_TAB = 4;
+const SHEETS_CALLS_FIXED = 15;
+
+/** The synthetic workbook's 特定非営利活動 table: 8 columns, 従事者人数 centred and 事業費 right-aligned, 4 事業. */
+const TABLE_COLUMNS = 8;
+const ALIGNED_COLUMNS = 2;
+const PROGRAM_ROWS = 4;
+
+type Sheets = Record<string, unknown[][]>;
+
+function syntheticSheets(rows: number): Sheets {
+  return Object.fromEntries(
+    makeSyntheticWorkbook({ candidates: rows, events: rows, costs: rows }).map((tab) => [tab.name, tab.values]),
+  );
+}
+
+interface Measured {
+  readonly tabs: number;
+  readonly check: Record<string, number>;
+  readonly checkSheets: number;
+  readonly report: Record<string, number>;
+  readonly reportSheets: number;
+  readonly reportDoc: number;
+  readonly tableRows: number;
+}
+
+/** Runs 入力チェック, then 事業報告書を作成, in one loaded bundle, recording each action's calls. */
+function measure(sheets: Sheets): Measured {
+  const bundle = loadBundle({ sheets });
+  bundle.call('menuCheckInput');
+  const check = bundle.env.calls.snapshot();
+  const checkSheets = bundle.env.calls.byService('Spreadsheet');
+  bundle.env.calls.reset();
+  bundle.call('menuCreateReport');
+  const [doc] = bundle.env.documents;
+  const table = documentBlocks(doc).find((block) => block.type === 'TABLE');
+  return {
+    tabs: Object.keys(sheets).length,
+    check,
+    checkSheets,
+    report: bundle.env.calls.snapshot(),
+    reportSheets: bundle.env.calls.byService('Spreadsheet'),
+    reportDoc: bundle.env.calls.byService('Document'),
+    tableRows: table?.type === 'TABLE' ? table.rows.length : 0,
+  };
+}
+
+describe('DESIGN §8 budgets in dist/Code.js', () => {
+  let largeSheets: Sheets;
+  let small: Measured;
+  let large: Measured;
+
+  beforeAll(() => {
+    small = measure(syntheticSheets(SMALL));
+    largeSheets = syntheticSheets(LARGE);
+    large = measure(largeSheets);
+  }, 180_000);
+
+  it('makes the same Sheets and Doc calls, call by call, for 1,000 and 60,000 rows per tab', () => {
+    expect(large.check).toEqual(small.check);
+    expect(large.report).toEqual(small.report);
+    // The report really was made from the large workbook: a Doc with its table, not an issue list.
+    expect(large.tableRows).toBe(1 + PROGRAM_ROWS);
+  });
+
+  it('reads each tab with one getValues, and makes a constant number of other Sheets calls', () => {
+    for (const calls of [large.check, large.report]) {
+      expect(calls['Range.getValues']).toBe(large.tabs);
+      expect(calls['Range.getValues']).toBeLessThanOrEqual(TABS.length);
+      expect(calls['Sheet.getDataRange']).toBe(large.tabs);
+    }
+    const limit = SHEETS_CALLS_PER_TAB * large.tabs + SHEETS_CALLS_FIXED;
+    expect(large.checkSheets).toBeLessThanOrEqual(limit);
+    expect(large.reportSheets).toBeLessThanOrEqual(limit);
+    expect(large.check['Sheet.appendRow'] ?? 0).toBe(0);
+  });
+
+  it('touches table cells in the Doc only for the header row and the alignment of each 事業 row', () => {
+    const calls = large.report;
+    expect(calls['Body.appendTable']).toBe(1);
+    expect(calls['TableRow.getCell']).toBe(TABLE_COLUMNS);
+    expect(calls['TableCell.setAttributes']).toBe(TABLE_COLUMNS);
+    expect(calls['Table.getCell']).toBe(ALIGNED_COLUMNS * PROGRAM_ROWS);
+    expect(calls['TableCell.getChild']).toBe(ALIGNED_COLUMNS * PROGRAM_ROWS);
+    // Everything else is per block of the report (headings, paragraphs), and the check touches no Doc at all.
+    expect(large.reportDoc).toBeLessThan(100);
+    expect(Object.keys(large.check).some((key) => /^(DocumentApp|Document|Body|Table)/.test(key))).toBe(false);
+  });
+
+  it('keeps dist/Code.js under 150 KB', () => {
+    expect(statSync(BUNDLE_PATH).size).toBeLessThan(150 * 1024);
+  });
+
+  it('computes a custom formula from a 60,000-row range argument without a single service call', () => {
+    const bundle = loadBundle({ sheets: largeSheets });
+    const { workbook } = readWorkbook(rawWorkbook(largeSheets));
+    const period = fiscalPeriod(2022);
+    const expected = (metric: string, filters: Record<string, string[]>) =>
+      findMetric(metric)?.compute({ workbook, period }, filters);
+    const cost = bundle.call('PROGRAM_COST', '育成事業', 2022, '', largeSheets.費用);
+    const events = bundle.call('EVENT_COUNT', '育成事業', '', 2022, largeSheets.イベント);
+    const placements = bundle.call('PLACEMENTS', 2022, '職業紹介', largeSheets.候補者);
+    expect(cost).toBe(expected('事業費', { 事業内容: ['育成事業'] }));
+    expect(events).toBe(expected('イベント回数', { 事業内容: ['育成事業'] }));
+    expect(placements).toBe(expected('就職者数', { 就職経路: ['職業紹介'] }));
+    expect(cost).toBeGreaterThan(0);
+    expect(events).toBeGreaterThan(0);
+    expect(placements).toBeGreaterThan(0);
+    expect(bundle.env.calls.total()).toBe(0);
+  });
+});
