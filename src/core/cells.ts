@@ -75,16 +75,18 @@ const ERROR_VALUES: ReadonlySet<string> = new Set([
 
 /** A spreadsheet error such as #N/A or #REF! (as text: how getValues() and CSV exports deliver them). */
 export function isErrorValue(value: CellValue): boolean {
-  if (typeof value !== 'string') return false;
-  const text = value.trim();
-  return text.charCodeAt(0) === 0x23 /* # */ && ERROR_VALUES.has(text.toUpperCase());
+  return typeof value === 'string' && isErrorText(value.trim());
+}
+
+function isErrorText(trimmed: string): boolean {
+  return trimmed.charCodeAt(0) === 0x23 /* # */ && ERROR_VALUES.has(trimmed.toUpperCase());
 }
 
 /** The folded, trimmed text of a string cell, or the result a blank or error cell stands for. */
 function readStringCell(value: string): string | typeof BLANK | typeof FAILURES.error_value {
   const text = value.trim();
   if (text === '') return BLANK;
-  if (text.charCodeAt(0) === 0x23 /* # */ && ERROR_VALUES.has(text.toUpperCase())) return FAILURES.error_value;
+  if (isErrorText(text)) return FAILURES.error_value;
   // Only NFKC can bring new edge spaces (゛ becomes a space plus a combining mark).
   return NON_ASCII.test(text) ? foldWidth(text).trim() : text;
 }

@@ -109,7 +109,7 @@ function evaluate(raw: RawWorkbook, request: FormulaRequest, rangeTab: TabKey | 
 /** Settings a formula does not need (団体名…) must not break it; an explicit 年度 stands in for 対象年度. */
 function blocksFormula(draft: IssueDraft, hasYear: boolean): boolean {
   if (draft.severity !== 'error') return false;
-  if (draft.code !== 'missing_setting') return true;
+  if (draft.code !== 'missing_setting' && draft.code !== 'blank_setting') return true;
   return draft.column === YEAR_SETTING && !hasYear;
 }
 

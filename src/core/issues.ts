@@ -24,6 +24,7 @@ export type IssueCode =
   | 'negative_amount'
   | 'missing_consent'
   | 'missing_setting'
+  | 'blank_setting'
   | 'invalid_setting'
   | 'unknown_setting'
   | 'unknown_metric'

@@ -56,6 +56,8 @@ function japanese({ code, tab, column, value, params }: MessageInput): string {
       return `個人情報（${column}）が入力されていますが、同意取得日が空欄です`;
     case 'missing_setting':
       return `設定「${column}」がありません。「項目」列に「${column}」、「値」列に値を入力してください${expected}`;
+    case 'blank_setting':
+      return `設定「${column}」の値が空欄です。この行の「値」に入力してください${expected}`;
     case 'invalid_setting':
       return `設定「${column}」の${val}は使えません${expected}`;
     case 'unknown_setting':
@@ -124,6 +126,8 @@ function english({ code, tab, column, value, params }: MessageInput): string {
       return `Personal data (${column}) is filled in but the consent date is empty`;
     case 'missing_setting':
       return `Setting "${column}" is missing. Add a row with 項目 "${column}" and its 値${expected}`;
+    case 'blank_setting':
+      return `Setting "${column}" has no value. Fill in 値 on this row${expected}`;
     case 'invalid_setting':
       return `Setting "${column}": ${val} cannot be used${expected}`;
     case 'unknown_setting':

@@ -97,7 +97,10 @@ export function checkWorkbook(raw: RawWorkbook, options: CheckOptions = {}): Che
   const readIssues =
     options.year === undefined
       ? read.issues
-      : read.issues.filter((issue) => !(issue.code === 'missing_setting' && issue.column === YEAR_SETTING));
+      : read.issues.filter(
+          (issue) =>
+            !((issue.code === 'missing_setting' || issue.code === 'blank_setting') && issue.column === YEAR_SETTING),
+        );
   const drafts = [...readIssues, ...validateWorkbook(workbook), ...checkTemplates(workbook, references)];
   const language = options.language ?? workbook.settings.language;
   return { workbook, references, issues: sortIssues(drafts.map((draft) => finalizeIssue(draft, language))) };

@@ -346,19 +346,19 @@ function readSettings(
       });
       continue;
     }
-    if (parsed !== null) {
-      found.set(setting.key, parsed);
-      rows.set(setting.key, record.row);
-    }
+    rows.set(setting.key, record.row);
+    if (parsed !== null) found.set(setting.key, parsed);
   }
   if (tab) {
     for (const setting of SETTINGS) {
       if (setting.required && !found.has(setting.key)) {
+        const row = rows.get(setting.key);
+        // The 項目 row is there with its 値 left blank: point at that 値 cell, not at a new row.
         issues.push({
           severity: 'error',
-          code: 'missing_setting',
+          code: row === undefined ? 'missing_setting' : 'blank_setting',
           tab: tabName,
-          cell: a1(0, Math.max(2, source.length + 1)),
+          cell: row === undefined ? a1(0, Math.max(2, source.length + 1)) : a1(valueColumn, row),
           column: setting.ja,
           value: '',
           params: { expected: settingExpectation(setting) || undefined },

@@ -1,8 +1,9 @@
 // This file defines the cross-row and cross-tab checks: a registry of validators, each `(workbook) => IssueDraft[]`.
-import { cellToText, type DayNumber, dayNumberFromYmd, formatDayNumber } from './cells';
+import { type CellValue, type DayNumber, dayNumberFromYmd, formatDayNumber } from './cells';
 import { columnKeys } from './column-keys';
-import { a1, type IssueDraft, MASKED_VALUE } from './issues';
-import { matchKey } from './read-workbook';
+import { PLAUSIBLE_DATES } from './input-rules';
+import { a1, type IssueDraft } from './issues';
+import { matchKey, shownValue } from './read-workbook';
 import type { TabLayout, Workbook } from './records';
 import { type ColumnDef, TABS, type TabDef, type TabKey } from './schema';
 
@@ -10,8 +11,8 @@ export type Validator = (workbook: Workbook) => IssueDraft[];
 
 type AnyRecord = { readonly row: number } & Readonly<Record<string, unknown>>;
 
-const EARLIEST_DATE = dayNumberFromYmd(1980, 1, 1);
-const LATEST_DATE = dayNumberFromYmd(2100, 12, 31);
+const EARLIEST_DATE = dayNumberFromYmd(...PLAUSIBLE_DATES.earliest);
+const LATEST_DATE = dayNumberFromYmd(...PLAUSIBLE_DATES.latest);
 
 function recordsOf(workbook: Workbook, key: TabKey): readonly AnyRecord[] {
   if (key === 'settings' || key === 'runs') return [];
@@ -31,11 +32,6 @@ function at(layout: TabLayout, def: TabDef, key: string, row: number): { tab: st
     cell: index === undefined ? 'A1' : a1(index, row),
     column: layout.headers[key] ?? column.ja,
   };
-}
-
-function shown(def: ColumnDef, value: unknown): string {
-  if (def.personal) return MASKED_VALUE;
-  return typeof value === 'string' ? value : cellToText(value as number);
 }
 
 /** Duplicate values in `unique` columns: each repeat points at the first occurrence. */
@@ -60,7 +56,7 @@ const checkDuplicateIds: Validator = (workbook) => {
           severity: 'error',
           code: 'duplicate_id',
           ...at(layout, def, column.key, record.row),
-          value: shown(column, record[column.key]),
+          value: shownValue(column, record[column.key] as CellValue),
           params: { other: at(layout, def, column.key, firstRow).cell },
         });
       }
@@ -103,7 +99,7 @@ const checkReferences: Validator = (workbook) => {
           severity: 'error',
           code: 'unknown_reference',
           ...at(layout, def, column.key, record.row),
-          value: shown(column, value),
+          value: shownValue(column, value),
           params: { other: targetName },
         });
       };
@@ -143,7 +139,7 @@ const checkPlausibleDates: Validator = (workbook) => {
           code: 'implausible_date',
           ...at(layout, def, column.key, record.row),
           value: formatDayNumber(day),
-          params: { expected: '1980年〜2100年' },
+          params: { expected: `${PLAUSIBLE_DATES.earliest[0]}年〜${PLAUSIBLE_DATES.latest[0]}年` },
         });
       }
     }

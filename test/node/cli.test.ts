@@ -347,13 +347,13 @@ describe('template', () => {
     // A blank template is a readable workbook whose only errors are the two required settings.
     const check = await runCli(['validate', '新しいブック.xlsx', '--json'], cwd);
     expect(check.code).toBe(1);
-    const codes = (JSON.parse(check.stdout) as { issues: { code: string; column: string }[] }).issues.map((i) => [
-      i.code,
-      i.column,
-    ]);
+    const codes = (JSON.parse(check.stdout) as { issues: { code: string; column: string; cell: string }[] }).issues.map(
+      (i) => [i.code, i.column, i.cell],
+    );
+    // The template lists both items with their 値 left blank: each issue points at the 値 cell to fill in.
     expect(codes).toEqual([
-      ['missing_setting', '団体名'],
-      ['missing_setting', '対象年度'],
+      ['blank_setting', '団体名', 'B2'],
+      ['blank_setting', '対象年度', 'B3'],
     ]);
   });
 

@@ -61,6 +61,22 @@ describe('checkWorkbook', () => {
     expect(JSON.stringify(issues)).not.toContain('SENTINEL');
   });
 
+  it('points a blank required setting at its 値 cell, and a missing one at the first free row', () => {
+    const settings = [
+      ['項目', '値'],
+      ['団体名', ''],
+      ['年度開始月', 4],
+    ];
+    const issues = checkWorkbook(rawWorkbook({ ...BAD_WORKBOOK, 設定: settings })).issues.filter(
+      (i) => i.tab === '設定',
+    );
+    expect(issues.map((i) => `${i.code} ${i.cell} ${i.column}`)).toEqual([
+      'blank_setting B2 団体名',
+      'missing_setting A4 対象年度',
+    ]);
+    expect(issues[0].message).toBe('設定「団体名」の値が空欄です。この行の「値」に入力してください');
+  });
+
   it('reports a missing tab once and a missing required column once, not once per row', () => {
     const { 費用: _costs, ...withoutCosts } = BAD_WORKBOOK;
     const noAmount = {
