@@ -74,8 +74,9 @@ export function createReport(
       format: 'Google ドキュメント',
       location: doc.url,
       warnings,
-      // Without the userinfo.email scope (not requested) Apps Script often returns '' here.
-      user: Session.getActiveUser().getEmail() || '（不明）',
+      // The user's e-mail needs the userinfo.email scope, which the add-on does not ask for: a per-user key that
+      // tells runs by different people apart without naming anyone.
+      user: `利用者 ${Session.getTemporaryActiveUserKey().slice(0, 8)}`,
     });
     spreadsheet.toast('作成しました', '事業報告書', 5);
     return { kind: 'created', url: doc.url, name, warnings };

@@ -57,6 +57,13 @@ describe('dist/Code.js', () => {
     );
   });
 
+  it('calls nothing that needs a scope beyond the three in the manifest', () => {
+    // getActiveUser/getEffectiveUser need userinfo.email; the others need Drive, network or other documents.
+    for (const call of ['getActiveUser(', 'getEffectiveUser(', 'UrlFetchApp', 'DriveApp', 'GmailApp', '.openById(']) {
+      expect(code).not.toContain(call);
+    }
+  });
+
   it('reaches no Node global', () => {
     for (const name of ['require(', 'process.', 'module.exports', '__dirname']) expect(code).not.toContain(name);
   });
