@@ -1059,13 +1059,13 @@ const NARRATIVE: readonly [string, string, string, string][] = [
   [
     '統合事業',
     '育成事業',
-    '面談で聞き取った声をもとに、育成事業では、難民申請中の方が力をつけ、日本での仕事探しに前向きに取り組めるよう、就職活動を経験した当事者同士が体験を語り合う会や、日本企業で働くボランティアと気軽に話せる会を開いた。対面とオンラインを組み合わせて計{{イベント回数|事業内容=育成事業|種別=交流会,勉強会}}回開催し、参加者は延べ{{参加者数|事業内容=育成事業|種別=交流会,勉強会}}名にのぼった。',
+    '面談で聞き取った声をもとに、育成事業では、難民申請中の方が力をつけ、日本での仕事探しに前向きに取り組めるよう、就職活動を経験した当事者同士が体験を語り合う会や、日本の会社に勤めるボランティアを囲んで気軽に話す会を開いた。対面とオンラインを組み合わせて計{{イベント回数|事業内容=育成事業|種別=交流会,勉強会}}回開催し、参加者は延べ{{参加者数|事業内容=育成事業|種別=交流会,勉強会}}名にのぼった。',
     'Building on what we heard in interviews, the training programme helped asylum seekers build skills and approach job hunting in Japan with confidence: people who had been through the job search shared their experience with each other, and volunteers working at Japanese companies joined informal conversations. We held {{イベント回数|事業内容=育成事業|種別=交流会,勉強会}} such sessions in person and online, with {{参加者数|事業内容=育成事業|種別=交流会,勉強会}} participants in total.',
   ],
   [
     '統合事業',
     '育成事業',
-    'また、ボランティアのメンターと難民の方が一対一で組み、約3か月かけてこれからのキャリアを一緒に考えるメンターシッププログラムを{{イベント回数|種別=メンターシップ}}期にわたって実施し、合わせて{{参加者実人数|種別=メンターシップ}}名が参加した。',
+    'また、ボランティアのメンターと難民の方が一対一で組み、約3か月かけてこれからのキャリアを一緒に考えるメンターシップの取り組みを{{イベント回数|種別=メンターシップ}}期にわたって実施し、合わせて{{参加者実人数|種別=メンターシップ}}名が参加した。',
     'In our mentorship programme a volunteer mentor and a refugee work as a pair for about three months to rethink the refugee’s career. We ran {{イベント回数|種別=メンターシップ}} terms, with {{参加者実人数|種別=メンターシップ}} participants in all.',
   ],
   [

@@ -31,6 +31,7 @@ describe('入力チェック (checkInput)', () => {
         'error end_before_start イベント!E3',
         'error participants_below_ids イベント!F4',
         'error negative_count イベント!F5',
+        'error unknown_reference イベント!G6',
         'error invalid_number 費用!D2',
         'warning negative_amount 費用!D3',
         'error not_integer 費用!D4',
@@ -39,6 +40,19 @@ describe('入力チェック (checkInput)', () => {
       expect(Object.keys(BAD_WORKBOOK).map((name) => sheetValues(env, name))).toEqual(before);
       const writes = Object.keys(env.calls.snapshot()).filter((key) => /\.(set|append|insert|clear|delete)/.test(key));
       expect(writes).toEqual([]);
+    } finally {
+      uninstall();
+    }
+  });
+
+  it('reports a missing tab once, at A1 of the tab to create', () => {
+    const { 費用: _costs, ...withoutCosts } = BAD_WORKBOOK;
+    const env = createFakeEnvironment({ sheets: withoutCosts });
+    const uninstall = installFakes(env);
+    try {
+      const issues = checkInput(env.SpreadsheetApp.getActiveSpreadsheet()).filter((i) => i.tab === '費用');
+      expect(issues.map((i) => `${i.code} ${i.cell}`)).toEqual(['missing_tab A1']);
+      expect(issues[0].message).toBe('タブ「費用」が見つかりません。メニューの「シートを準備」で作成できます');
     } finally {
       uninstall();
     }

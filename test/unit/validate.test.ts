@@ -32,6 +32,7 @@ describe('checkWorkbook', () => {
       'error end_before_start イベント!E3 終了日',
       'error participants_below_ids イベント!F4 参加者数',
       'error negative_count イベント!F5 参加者数',
+      'error unknown_reference イベント!G6 参加者ID',
       'error invalid_number 費用!D2 金額',
       'warning negative_amount 費用!D3 金額',
       'error not_integer 費用!D4 金額',
