@@ -30,7 +30,7 @@ const LABELS = {
     none: 'なし',
     notCarriedOut: '当該年度は実施なし',
     staff: (count: number) => `${count}人`,
-    specifiedHeader: [
+    tableHeader: [
       '定款に記載された事業名',
       '事業内容',
       '実施日時',
@@ -40,7 +40,6 @@ const LABELS = {
       '受益対象者の人数',
       '事業費（千円）',
     ],
-    otherHeader: ['定款に記載された事業名', '事業内容', '実施日時', '実施場所', '従事者人数', '事業費（千円）'],
     appendix: '（参考）事業費の内訳（活動計算書との照合用、単位: 円）',
     appendixHeader: ['事業内容', '人件費', 'その他経費', '合計'],
     appendixTotal: '事業費 合計',
@@ -59,7 +58,7 @@ const LABELS = {
     none: 'None',
     notCarriedOut: 'Not carried out this year',
     staff: (count: number) => `${count}`,
-    specifiedHeader: [
+    tableHeader: [
       'Program in the articles',
       'Activity',
       'When',
@@ -69,7 +68,6 @@ const LABELS = {
       'Number of beneficiaries',
       'Cost (thousand yen)',
     ],
-    otherHeader: ['Program in the articles', 'Activity', 'When', 'Where', 'Staff', 'Cost (thousand yen)'],
     appendix: 'Appendix: program cost breakdown (for the statement of activities, yen)',
     appendixHeader: ['Activity', 'Personnel', 'Other', 'Total'],
     appendixTotal: 'Total program cost',
@@ -154,7 +152,8 @@ function programTable(
       rows.push(cells);
     });
   }
-  const header = withBeneficiaries ? labels.specifiedHeader : labels.otherHeader;
+  // （２）その他の事業 has the same columns without the two 受益対象者 ones (the law asks no beneficiaries there).
+  const header = withBeneficiaries ? labels.tableHeader : labels.tableHeader.filter((_, i) => i !== 5 && i !== 6);
   const align: Alignment[] = header.map((_, i) => (i === header.length - 1 ? 'right' : i === 4 ? 'center' : 'left'));
   const widths = withBeneficiaries ? [14, 12, 9, 9, 9, 18, 17, 12] : [22, 20, 15, 15, 13, 15];
   return { kind: 'table', header: [...header], rows, align, widths };
