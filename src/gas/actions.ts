@@ -29,9 +29,7 @@ export function checkInput(spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSp
 /** Counts for the toast; the sidebar lists the issues themselves, each a link to its cell. */
 function summarize(issues: readonly Issue[]): string {
   const errors = issues.filter((issue) => issue.severity === 'error').length;
-  return errors + issues.length === 0
-    ? '問題は見つかりませんでした'
-    : `エラー ${errors} 件、警告 ${issues.length - errors} 件`;
+  return issues.length === 0 ? '問題は見つかりませんでした' : `エラー ${errors} 件、警告 ${issues.length - errors} 件`;
 }
 
 export function menuCheckInput(): void {
