@@ -73,6 +73,17 @@ export const ADMIN_COST = '管理費';
 export const ROUNDING_MODES = ['四捨五入', '切り捨て'] as const;
 export const REPORT_LANGUAGES = ['ja', 'en'] as const;
 
+/** 備考 of 候補者, 企業 and イベント: free text, often about a person (a company's note about its contact), so personal. */
+const NOTE_COLUMN = {
+  key: 'note',
+  ja: '備考',
+  en: 'Note',
+  type: 'text',
+  personal: true,
+  help: '備考（報告書には出ません）',
+  width: 200,
+} as const;
+
 export const TABS = [
   {
     key: 'settings',
@@ -314,15 +325,7 @@ export const TABS = [
         help: '個人情報の取扱いについて本人の同意を得た日',
         width: 110,
       },
-      {
-        key: 'note',
-        ja: '備考',
-        en: 'Note',
-        type: 'text',
-        personal: true,
-        help: '備考（報告書には出ません）',
-        width: 200,
-      },
+      NOTE_COLUMN,
     ],
   },
   {
@@ -369,16 +372,7 @@ export const TABS = [
         help: '求人を受理した日',
         width: 110,
       },
-      // Notes about a company are often about its contact person: personal, like every 備考.
-      {
-        key: 'note',
-        ja: '備考',
-        en: 'Note',
-        type: 'text',
-        personal: true,
-        help: '備考（報告書には出ません）',
-        width: 200,
-      },
+      NOTE_COLUMN,
     ],
   },
   {
@@ -459,15 +453,7 @@ export const TABS = [
         width: 160,
       },
       { key: 'staff', ja: '従事者数', en: 'Staff', type: 'count', help: '運営に関わった人数', width: 80 },
-      {
-        key: 'note',
-        ja: '備考',
-        en: 'Note',
-        type: 'text',
-        personal: true,
-        help: '備考（報告書には出ません）',
-        width: 200,
-      },
+      NOTE_COLUMN,
     ],
   },
   {
