@@ -1,4 +1,4 @@
-// Jest projects mirror the test layers: unit (core), gas (adapters on fakes), bundle (dist/Code.js in a vm), node (local runner), e2e (browser, LibreOffice).
+// Jest projects mirror the test layers: unit (core), gas (adapters on fakes), bundle (dist/Code.js in a vm), node (local runner), e2e (browser, LibreOffice), hostile (crafted attacks on every door).
 const tsJest = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] };
 const project = (name) => ({
   displayName: name,
@@ -7,5 +7,5 @@ const project = (name) => ({
   testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
 });
 module.exports = {
-  projects: ['unit', 'gas', 'bundle', 'node', 'e2e'].map(project),
+  projects: ['unit', 'gas', 'bundle', 'node', 'e2e', 'hostile'].map(project),
 };
