@@ -34,6 +34,7 @@ export type IssueCode =
   | 'malformed_template'
   | 'personal_reference'
   | 'no_data_for_year'
+  | 'invalid_character'
   | 'internal_error';
 
 /** Facts a message may quote; never a personal value (see `maskedValue`). */

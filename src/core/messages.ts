@@ -74,6 +74,8 @@ function japanese({ code, tab, column, value, params }: MessageInput): string {
       return `${col}の差し込み「${value}」の書き方が正しくありません（例: {{就職者数}}、{{参加者数|事業内容=育成事業}}）`;
     case 'personal_reference':
       return `${col}の参照「${value}」は個人情報の列を指しているため使えません`;
+    case 'invalid_character':
+      return `${col}に文書に入れられない文字（制御文字など）が${params.count ?? 0}文字あります。報告書では取り除きます。セルの内容を確認してください`;
     case 'no_data_for_year':
       return `${value}年度（${params.expected ?? ''}）の費用・イベント・候補者の行が1件もありません。対象年度と年度開始月を確認してください`;
     case 'internal_error':
@@ -144,6 +146,8 @@ function english({ code, tab, column, value, params }: MessageInput): string {
       return `${col}: the placeholder "${value}" is malformed (e.g. {{就職者数}}, {{参加者数|事業内容=育成事業}})`;
     case 'personal_reference':
       return `${col}: the reference "${value}" points at a personal-data column and cannot be used`;
+    case 'invalid_character':
+      return `${col} holds ${params.count ?? 0} character(s) a document cannot hold (control characters or similar); the report leaves them out. Check the cell`;
     case 'no_data_for_year':
       return `FY${value} (${params.expected ?? ''}) has no row in 費用, イベント or 候補者. Check 対象年度 and 年度開始月`;
     case 'internal_error':

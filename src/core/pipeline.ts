@@ -1,4 +1,5 @@
 // This file defines the pipeline in one readable place: read → validate → check templates → compute → ReportDocument.
+import { sanitizeReportDocument } from './document-text';
 import { describePeriod, inPeriod, type Period, periodFromSettings } from './fiscal-year';
 import { a1, hasErrors, type Issue, type IssueDraft } from './issues';
 import { finalizeIssue, type Language } from './messages';
@@ -15,6 +16,7 @@ import {
   templateTexts,
 } from './templates';
 import { validateWorkbook } from './validate';
+import { checkDocumentText } from './validate-text';
 
 export interface CheckOptions {
   /**
@@ -101,7 +103,12 @@ export function checkWorkbook(raw: RawWorkbook, options: CheckOptions = {}): Che
           (issue) =>
             !((issue.code === 'missing_setting' || issue.code === 'blank_setting') && issue.column === YEAR_SETTING),
         );
-  const drafts = [...readIssues, ...validateWorkbook(workbook), ...checkTemplates(workbook, references)];
+  const drafts = [
+    ...readIssues,
+    ...validateWorkbook(workbook),
+    ...checkTemplates(workbook, references),
+    ...checkDocumentText(workbook, raw),
+  ];
   const language = options.language ?? workbook.settings.language;
   return { workbook, references, issues: sortIssues(drafts.map((draft) => finalizeIssue(draft, language))) };
 }
@@ -151,7 +158,7 @@ export function makeReport(raw: RawWorkbook, request: ReportRequest = {}): Repor
       appendix: request.appendix,
       language: request.language,
     });
-    return { ok: true, report, issues: empty ? [empty, ...issues] : issues };
+    return { ok: true, report: sanitizeReportDocument(report), issues: empty ? [empty, ...issues] : issues };
   } catch (error) {
     // A bug in a metric or the builder must still reach the user as an issue, not as a crash.
     const draft: IssueDraft = {

@@ -1,4 +1,5 @@
 // This file defines the HTML renderer: ReportDocument → a standalone, escaped HTML page (local runner and sidebar preview).
+import { sanitizeReportDocument } from './document-text';
 import { assertNever, type Block, type ReportDocument, type ReportTable, tableGrid } from './report-document';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -59,13 +60,17 @@ function renderBlock(block: Block): string {
   }
 }
 
-/** The report's body only (for the sidebar preview, which has its own page). */
+/** The report's body only (for the sidebar preview, which has its own page); cleaned and escaped like the page. */
 export function renderReportBody(report: ReportDocument): string {
-  return report.blocks.map(renderBlock).join('\n');
+  return sanitizeReportDocument(report).blocks.map(renderBlock).join('\n');
 }
 
-/** A complete HTML page; every text from the workbook is escaped. */
-export function renderReportHtml(report: ReportDocument): string {
+/**
+ * A complete HTML page. Every text from the workbook is cleaned of characters a document cannot hold (again here,
+ * whatever built the report) and escaped, in element content only: no workbook text reaches an attribute or a tag.
+ */
+export function renderReportHtml(given: ReportDocument): string {
+  const report = sanitizeReportDocument(given);
   return `<!DOCTYPE html>
 <html lang="${report.language}">
 <head>

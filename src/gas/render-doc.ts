@@ -1,4 +1,5 @@
 // This file defines the Google Doc renderer: ReportDocument → a new Doc through DocumentApp, in a constant number of calls.
+import { sanitizeDocumentText, sanitizeReportDocument } from '../core/document-text';
 import { assertNever, type Block, type ReportDocument, type ReportTable, tableGrid } from '../core/report-document';
 
 type Body = GoogleAppsScript.Document.Body;
@@ -73,9 +74,13 @@ function appendBlock(body: Body, block: Block, first: Paragraph | null): Paragra
   }
 }
 
-/** Creates a new Doc named `name` and draws the report into it; returns its URL. */
-export function renderReportToDoc(report: ReportDocument, name: string): { id: string; url: string } {
-  const document = DocumentApp.create(name);
+/**
+ * Creates a new Doc named `name` and draws the report into it; returns its URL. The text and the name are cleaned
+ * here again (whatever built the report), so DocumentApp never receives a control character or a lone surrogate.
+ */
+export function renderReportToDoc(given: ReportDocument, name: string): { id: string; url: string } {
+  const report = sanitizeReportDocument(given);
+  const document = DocumentApp.create(sanitizeDocumentText(name));
   const body = document.getBody();
   let first: Paragraph | null = body.getChild(0).asParagraph();
   for (const block of report.blocks) first = appendBlock(body, block, first);

@@ -19,6 +19,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
+import { sanitizeReportDocument } from '../core/document-text';
 import {
   type Alignment,
   assertNever,
@@ -165,8 +166,13 @@ function headingStyle(size: number, before: number, after: number, center = fals
   };
 }
 
-/** Renders the report as a .docx file's bytes. */
-export async function renderReportDocx(report: ReportDocument): Promise<Buffer> {
+/**
+ * Renders the report as a .docx file's bytes. The text is cleaned here again (whatever built the report), so no
+ * part of the package (document.xml, core.xml's title and creator) can hold a character XML 1.0 refuses; the docx
+ * library escapes `<`, `&` and quotes in text and attributes.
+ */
+export async function renderReportDocx(given: ReportDocument): Promise<Buffer> {
+  const report = sanitizeReportDocument(given);
   const document = new Document({
     title: report.title,
     creator: report.orgName || 'jigyo-hokoku',
