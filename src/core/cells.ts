@@ -126,7 +126,7 @@ export function parseText(value: CellValue): CellResult<string> {
 const UNSIGNED_DECIMAL = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 const COMMAS = /,/g;
 const NONZERO_DIGIT = /[1-9]/;
-const COUNT_SUFFIX = /\s*(?:人|名|件|回|社|組|個)$/;
+const COUNT_UNITS = '人名件回社組個';
 
 /** A number cell as an integer, allowing the float noise of formulas such as =1000*1.1 (1100.0000000000002). */
 function integerFromNumber(value: number): CellResult<number> {
@@ -161,13 +161,18 @@ function splitSign(text: string): { negative: boolean; rest: string } {
   return { negative: false, rest: text };
 }
 
+/** '12人' → '12', '12 名' → '12' (a hand-written suffix: a regular expression here was quadratic on long spaces). */
+function withoutCountUnit(text: string): string {
+  return COUNT_UNITS.indexOf(text.charAt(text.length - 1)) >= 0 ? text.slice(0, -1).trimEnd() : text;
+}
+
 /** A count: 12, '１２', '1,234', '12人', '12名', '12件', '12回' (also 社, 組, 個); 12.5 → not_integer. */
 export function parseInteger(value: CellValue): CellResult<number> {
   if (typeof value === 'number') return integerFromNumber(value);
   if (typeof value !== 'string') return value === null || value === undefined ? BLANK : FAILURES.invalid_number;
   const text = readStringCell(value);
   if (typeof text !== 'string') return text;
-  const { negative, rest } = splitSign(text.replace(COUNT_SUFFIX, ''));
+  const { negative, rest } = splitSign(withoutCountUnit(text));
   return readScaledInteger(rest, 0, negative);
 }
 
@@ -304,17 +309,9 @@ function dayNumberFromLocalDate(date: Date): DayNumber | null {
 const SERIAL_OF_1970_01_01 = 25569;
 const MAX_SERIAL = 2958465;
 
-// 2022/4/1, 2022-04-01, 2022.4.1, 2022年4月1日; the rest (time, whatever else) is checked separately.
-const WESTERN_DATE = /^(\d{4})\s*([/.\-年])\s*(\d{1,2})\s*([/.\-月])\s*(\d{1,2})(?:\s*(日))?(.*)$/;
-// 令和4年4月1日, 令和元年5月1日, R4.4.1, r4/4/1, H31.4.30, S64.1.7.
-const WAREKI_DATE =
-  /^(昭和|平成|令和|[SHR])\s*(元|\d{1,2})\s*([/.\-年])\s*(\d{1,2})\s*([/.\-月])\s*(\d{1,2})(?:\s*(日))?(.*)$/i;
-// A weekday in parentheses is decoration: (金), (金曜日), (金・祝), (Fri).
-const WEEKDAY =
-  /\(\s*(?:(?:[日月火水木金土祝休]|曜日?)(?:\s*[・,]?\s*(?:[日月火水木金土祝休]|曜日?))*|(?:sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?)\s*\)/i;
-// A time of day after the date is ignored: 10:00, 10:00:00.000Z, T10:00:00+09:00, 午後2時30分, 2:30 PM.
-const TIME_OF_DAY =
-  /^(?:\s+|\s*T\s*)?(?:(?:午前|午後)\s*)?\d{1,2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?|時(?:\s*\d{1,2}分(?:\s*\d{1,2}秒)?)?)\s*(?:[ap]\.?m\.?)?\s*(?:z|[+-]\d{2}(?::?\d{2})?)?$/i;
+// Every date reader below is a forward-only scanner, so a cell takes time in proportion to its length whatever it
+// holds. (The regular expressions they replace backtracked: a weekday such as `(日  日  日 … x` of 64 characters
+// took 12 s.) Only the bare serial is a regular expression: anchored, one quantifier per run of digits.
 const BARE_NUMBER = /^(\d+)(?:\.\d+)?$/;
 
 // First and last days as DayNumber literals, so that loading the bundle computes nothing.
@@ -323,41 +320,25 @@ const SHOWA: Era = { firstYear: 1926, start: -15713 /* 1926-12-25 */, end: 6946 
 const HEISEI: Era = { firstYear: 1989, start: 6947 /* 1989-01-08 */, end: 18016 /* 2019-04-30 */ };
 const REIWA: Era = { firstYear: 2019, start: 18017 /* 2019-05-01 */, end: null };
 
-function eraNamed(name: string): Era {
-  switch (name) {
-    case '昭和':
-    case 'S':
-    case 's':
-      return SHOWA;
-    case '平成':
-    case 'H':
-    case 'h':
-      return HEISEI;
-    default:
-      return REIWA;
-  }
-}
-
-/** The separators must agree: 2022/4/1, 2022.4.1, 2022-4-1, or 年…月(…日). */
-function separatorsAgree(yearSeparator: string, monthSeparator: string, dayMark: string | undefined): boolean {
-  if (yearSeparator === '年') return monthSeparator === '月';
-  return monthSeparator === yearSeparator && dayMark === undefined;
-}
-
-/** What follows the day must be nothing or a time of day, set apart by a space or T unless 日 ends the date. */
-function isTimeOrNothing(rest: string, dayMark: string | undefined): boolean {
-  if (rest === '') return true;
-  const first = rest.charCodeAt(0);
-  if (dayMark === undefined && first >= 0x30 && first <= 0x39) return false; // 2022/4/110:00
-  return TIME_OF_DAY.test(rest);
-}
+// 令和4年4月1日, 令和元年5月1日, R4.4.1, r4/4/1, H31.4.30, S64.1.7.
+const ERA_NAMES: ReadonlyArray<readonly [string, Era]> = [
+  ['昭和', SHOWA],
+  ['平成', HEISEI],
+  ['令和', REIWA],
+  ['S', SHOWA],
+  ['s', SHOWA],
+  ['H', HEISEI],
+  ['h', HEISEI],
+  ['R', REIWA],
+  ['r', REIWA],
+];
 
 const isDigitCode = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
 /**
  * The forms typed most, 2022/4/1, 2022-04-01, 2022.4.1 and 2022年4月1日, read by hand: the match arrays of
- * WESTERN_DATE were the largest allocation when reading a big workbook. Undefined for any other text (spaces, a
- * time, a weekday, a mistake), which WESTERN_DATE then reads as before.
+ * a regular expression were the largest allocation when reading a big workbook. Undefined for any other text
+ * (spaces, a time, a weekday, a mistake), which the general scanner below then reads.
  */
 function readPlainWesternDate(text: string): CellResult<DayNumber> | undefined {
   let year = 0;
@@ -384,46 +365,217 @@ function readPlainWesternDate(text: string): CellResult<DayNumber> | undefined {
   return isValidYmd(year, month, day) ? succeed(dayNumberFromYmd(year, month, day)) : FAILURES.invalid_date;
 }
 
+const SPACE = /\s/;
+// Inside a time of day a line break is not a space: '2022/4/1\n10:00' is two lines, not a date and a time.
+const INLINE_SPACE = /[^\S\n\r\u2028\u2029]/;
+const ASCII_LETTER = /[a-z]/i;
+
+/** A position in folded, trimmed text that only ever moves forward. */
+class Cursor {
+  index = 0;
+  constructor(readonly text: string) {}
+
+  atEnd(): boolean {
+    return this.index >= this.text.length;
+  }
+
+  skipSpaces(space: RegExp = SPACE): void {
+    while (space.test(this.text.charAt(this.index))) this.index++;
+  }
+
+  /** Takes the next character when it is one of `characters` and returns it; '' (not moving) otherwise. */
+  take(characters: string): string {
+    const char = this.text.charAt(this.index);
+    if (char === '' || characters.indexOf(char) < 0) return '';
+    this.index++;
+    return char;
+  }
+
+  takeWord(word: string): boolean {
+    if (!this.text.startsWith(word, this.index)) return false;
+    this.index += word.length;
+    return true;
+  }
+
+  /** One to `max` digits as a number; -1 (not moving) when there is no digit. */
+  digits(max: number): number {
+    const start = this.index;
+    let value = 0;
+    while (this.index - start < max && isDigitCode(this.text.charCodeAt(this.index))) {
+      value = value * 10 + this.text.charCodeAt(this.index++) - 0x30;
+    }
+    return this.index === start ? -1 : value;
+  }
+
+  /** Exactly `count` digits as a number, else -1 (the cursor may have moved). */
+  exactDigits(count: number): number {
+    const start = this.index;
+    const value = this.digits(count);
+    return this.index - start === count ? value : -1;
+  }
+}
+
+const WEEKDAY_MARKS = '日月火水木金土祝休曜';
+const ENGLISH_WEEKDAYS: readonly string[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/**
+ * Where a weekday in parentheses that opens at `open` ends (just past its ')'), or -1: (金), (金曜日), (金・祝),
+ * ( 土 , 日 ), (Fri), (Friday.). Neither reading goes past the next '(', so trying every '(' is one pass.
+ */
+function weekdayEnd(text: string, open: number): number {
+  const cursor = new Cursor(text);
+  cursor.index = open + 1;
+  cursor.skipSpaces();
+  if (cursor.take(WEEKDAY_MARKS) !== '') {
+    for (;;) {
+      cursor.skipSpaces();
+      if (cursor.take(')') !== '') return cursor.index;
+      if (cursor.take('・,') !== '') cursor.skipSpaces();
+      if (cursor.take(WEEKDAY_MARKS) === '') return -1;
+    }
+  }
+  if (!ENGLISH_WEEKDAYS.includes(text.slice(cursor.index, cursor.index + 3).toLowerCase())) return -1;
+  cursor.index += 3;
+  while (ASCII_LETTER.test(text.charAt(cursor.index))) cursor.index++;
+  cursor.take('.');
+  cursor.skipSpaces();
+  return cursor.take(')') !== '' ? cursor.index : -1;
+}
+
+/** A weekday in parentheses is decoration: the first one becomes a space, and the text is trimmed again. */
+function withoutWeekday(text: string): string {
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+    const end = weekdayEnd(text, open);
+    if (end >= 0) return `${text.slice(0, open)} ${text.slice(end)}`.trim();
+  }
+  return text;
+}
+
+/**
+ * A time of day, which is then ignored: 10:00, 10:00:00.000Z, T10:00:00+09:00, 午後2時30分, 2:30 PM. It must exist:
+ * 0:00 to 23:59:59, or 0 to 12 o'clock with 午前/午後 or AM/PM; 24:00 is refused (the next day or this one?).
+ */
+function readTimeOfDay(cursor: Cursor): boolean {
+  cursor.skipSpaces(INLINE_SPACE);
+  if (cursor.take('Tt') !== '') cursor.skipSpaces(INLINE_SPACE);
+  let twelveHour = cursor.takeWord('午前') || cursor.takeWord('午後');
+  if (twelveHour) cursor.skipSpaces(INLINE_SPACE);
+  const hour = cursor.digits(2);
+  let minute = 0;
+  let second = 0;
+  if (hour < 0) return false;
+  if (cursor.take(':') !== '') {
+    minute = cursor.exactDigits(2);
+    if (minute < 0) return false;
+    if (cursor.take(':') !== '') {
+      second = cursor.exactDigits(2);
+      if (second < 0 || (cursor.take('.') !== '' && cursor.digits(Number.POSITIVE_INFINITY) < 0)) return false;
+    }
+  } else if (cursor.take('時') !== '') {
+    const afterHour = cursor.index;
+    cursor.skipSpaces(INLINE_SPACE);
+    minute = cursor.digits(2);
+    if (minute >= 0 && cursor.take('分') !== '') {
+      const afterMinute = cursor.index;
+      cursor.skipSpaces(INLINE_SPACE);
+      second = cursor.digits(2);
+      if (second < 0 || cursor.take('秒') === '') {
+        second = 0;
+        cursor.index = afterMinute;
+      }
+    } else {
+      minute = 0;
+      cursor.index = afterHour;
+    }
+  } else {
+    return false;
+  }
+  cursor.skipSpaces(INLINE_SPACE);
+  if (cursor.take('aApP') !== '') {
+    cursor.take('.');
+    if (cursor.take('mM') === '') return false;
+    cursor.take('.');
+    twelveHour = true;
+  }
+  cursor.skipSpaces(INLINE_SPACE);
+  if (cursor.take('+-') !== '' && !readUtcOffset(cursor)) return false;
+  cursor.take('zZ');
+  return cursor.atEnd() && hour <= (twelveHour ? 12 : 23) && minute <= 59 && second <= 59;
+}
+
+/** After + or -: 09, 0900 or 09:00, at most 23:59. */
+function readUtcOffset(cursor: Cursor): boolean {
+  const hours = cursor.exactDigits(2);
+  if (hours < 0 || hours > 23) return false;
+  const afterHours = cursor.index;
+  cursor.take(':');
+  const minutes = cursor.exactDigits(2);
+  if (minutes < 0) cursor.index = afterHours;
+  return minutes <= 59;
+}
+
+/**
+ * After the year: /4/1, .4.1, -4-1 or 年4月1日 (separators that agree; spaces allowed around each part), then
+ * nothing or a time of day, set apart by a space or T unless 日 ends the date. Null when the text is not that.
+ */
+function readMonthAndDay(cursor: Cursor): { month: number; day: number } | null {
+  cursor.skipSpaces();
+  const yearSeparator = cursor.take('/.-年');
+  if (yearSeparator === '') return null;
+  cursor.skipSpaces();
+  const month = cursor.digits(2);
+  cursor.skipSpaces();
+  const monthSeparator = cursor.take(yearSeparator === '年' ? '月' : yearSeparator);
+  cursor.skipSpaces();
+  const day = cursor.digits(2);
+  if (month < 0 || monthSeparator === '' || day < 0) return null;
+  const afterDay = cursor.index;
+  cursor.skipSpaces();
+  const dayMark = cursor.take('日') !== '';
+  if (!dayMark) cursor.index = afterDay;
+  else if (yearSeparator !== '年') return null; // 2022/4/1日
+  if (cursor.atEnd()) return { month, day };
+  if (!dayMark && isDigitCode(cursor.text.charCodeAt(cursor.index))) return null; // 2022/4/110:00
+  return readTimeOfDay(cursor) ? { month, day } : null;
+}
+
+/** 2022/4/1, 2022-04-01, 2022.4.1, 2022年4月1日, each with a time or spaces. */
+function readWesternDate(text: string): CellResult<DayNumber> {
+  const cursor = new Cursor(text);
+  const year = cursor.exactDigits(4);
+  const date = year < 0 ? null : readMonthAndDay(cursor);
+  if (date === null || !isValidYmd(year, date.month, date.day)) return FAILURES.invalid_date;
+  return succeed(dayNumberFromYmd(year, date.month, date.day));
+}
+
+/** 令和4年4月1日, 令和元年5月1日, R4.4.1: strict at era boundaries. */
+function readWarekiDate(text: string): CellResult<DayNumber> {
+  const cursor = new Cursor(text);
+  const named = ERA_NAMES.find(([name]) => cursor.takeWord(name));
+  if (named === undefined) return FAILURES.invalid_date;
+  const era = named[1];
+  cursor.skipSpaces();
+  const eraYear = cursor.take('元') !== '' ? 1 : cursor.digits(2);
+  const date = eraYear < 1 ? null : readMonthAndDay(cursor);
+  const year = era.firstYear + eraYear - 1;
+  if (date === null || !isValidYmd(year, date.month, date.day)) return FAILURES.invalid_date;
+  const dayNumber = dayNumberFromYmd(year, date.month, date.day);
+  // Strict: 平成31年5月1日 does not exist (that day is 令和元年5月1日), nor does 令和元年4月30日.
+  if (dayNumber < era.start || (era.end !== null && dayNumber > era.end)) return FAILURES.invalid_date;
+  return succeed(dayNumber);
+}
+
 /** Reads folded, trimmed text as a date. */
 function parseDateText(cellText: string): CellResult<DayNumber> {
   const plain = readPlainWesternDate(cellText);
   if (plain !== undefined) return plain;
-  const text = cellText.indexOf('(') >= 0 ? cellText.replace(WEEKDAY, ' ').trim() : cellText;
-
-  const startsWithDigit = text.charCodeAt(0) <= 0x39;
-  const western = startsWithDigit ? WESTERN_DATE.exec(text) : null;
-  if (western !== null) {
-    if (!separatorsAgree(western[2], western[4], western[6]) || !isTimeOrNothing(western[7], western[6])) {
-      return FAILURES.invalid_date;
-    }
-    const year = Number(western[1]);
-    const month = Number(western[3]);
-    const day = Number(western[5]);
-    return isValidYmd(year, month, day) ? succeed(dayNumberFromYmd(year, month, day)) : FAILURES.invalid_date;
-  }
-
-  const wareki = startsWithDigit ? null : WAREKI_DATE.exec(text);
-  if (wareki !== null) {
-    if (!separatorsAgree(wareki[3], wareki[5], wareki[7]) || !isTimeOrNothing(wareki[8], wareki[7])) {
-      return FAILURES.invalid_date;
-    }
-    const era = eraNamed(wareki[1]);
-    const eraYear = wareki[2] === '元' ? 1 : Number(wareki[2]);
-    const year = era.firstYear + eraYear - 1;
-    const month = Number(wareki[4]);
-    const day = Number(wareki[6]);
-    if (eraYear < 1 || !isValidYmd(year, month, day)) return FAILURES.invalid_date;
-    const dayNumber = dayNumberFromYmd(year, month, day);
-    // Strict: 平成31年5月1日 does not exist (that day is 令和元年5月1日), nor does 令和元年4月30日.
-    if (dayNumber < era.start || (era.end !== null && dayNumber > era.end)) return FAILURES.invalid_date;
-    return succeed(dayNumber);
-  }
-
+  const text = cellText.indexOf('(') >= 0 ? withoutWeekday(cellText) : cellText;
+  if (!isDigitCode(text.charCodeAt(0))) return readWarekiDate(text);
   // A bare serial such as '44652' (some CSV exports write dates so). Only five digits (1927-05-18 .. 2173-10-14):
   // '2022' is a year and '202204' a year and month, not serials.
   const bare = BARE_NUMBER.exec(text);
-  if (bare !== null && bare[1].length === 5) return succeed(Number(bare[1]) - SERIAL_OF_1970_01_01);
-  return FAILURES.invalid_date;
+  if (bare === null) return readWesternDate(text);
+  return bare[1].length === 5 ? succeed(Number(bare[1]) - SERIAL_OF_1970_01_01) : FAILURES.invalid_date;
 }
 
 /**

@@ -4,9 +4,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CUSTOM_FUNCTION_NAMES } from '../../src/gas/custom-functions';
 import { MENU_ITEMS } from '../../src/gas/menu';
-import { BUNDLE_PATH, loadBundle } from '../helpers/bundle';
+import { BUNDLE_PATH, loadBundle, readBuilt } from '../helpers/bundle';
 
-const code = readFileSync(BUNDLE_PATH, 'utf8');
+const code = readBuilt(BUNDLE_PATH);
 
 const COSTS_ANY_ORDER = [
   ['摘要', '金額', '費目', '日付', '事業内容'],
@@ -96,6 +96,14 @@ describe('dist/Code.js', () => {
     const bundle = loadBundle({ sheets: SHEETS });
     expect(() => bundle.call('PROGRAM_COST', '育成')).toThrow(
       '事業内容「育成」は事業タブにありません（育成事業、啓発事業）',
+    );
+  });
+});
+
+describe('the bundle harness', () => {
+  it('refuses a missing built file with a message saying how to make it, instead of testing without it', () => {
+    expect(() => readBuilt(join(__dirname, '../../dist/no-such-sidebar.html'))).toThrow(
+      'dist/no-such-sidebar.html is missing: run `npm run build` first',
     );
   });
 });

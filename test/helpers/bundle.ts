@@ -1,6 +1,6 @@
 // This file defines the bundle harness: dist/Code.js loaded into a vm context whose globals are the Apps Script fakes.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import vm from 'node:vm';
 import { createFakeEnvironment, type FakeEnvironment, installFakes } from '../fakes';
 
@@ -19,7 +19,7 @@ export function loadBundle(options: Parameters<typeof createFakeEnvironment>[0] 
   const context = vm.createContext({});
   installFakes(env, context, vm.runInContext('({ Date, Error })', context));
   env.calls.reset();
-  vm.runInContext(readFileSync(BUNDLE_PATH, 'utf8'), context, { filename: 'Code.js' });
+  vm.runInContext(readBuilt(BUNDLE_PATH), context, { filename: 'Code.js' });
   return {
     env,
     context,
@@ -31,10 +31,16 @@ export function loadBundle(options: Parameters<typeof createFakeEnvironment>[0] 
   };
 }
 
-function readSidebar(): string {
-  try {
-    return readFileSync(join(__dirname, '../../dist/sidebar.html'), 'utf8');
-  } catch {
-    return '<html></html>';
+export const SIDEBAR_PATH = join(__dirname, '../../dist/sidebar.html');
+
+/** A built file, or an error saying how to make it: a test must never run against a bundle that is not there. */
+export function readBuilt(path: string): string {
+  if (!existsSync(path)) {
+    throw new Error(`${relative(join(__dirname, '../..'), path)} is missing: run \`npm run build\` first`);
   }
+  return readFileSync(path, 'utf8');
+}
+
+function readSidebar(): string {
+  return readBuilt(SIDEBAR_PATH);
 }
