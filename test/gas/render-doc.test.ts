@@ -11,6 +11,7 @@ import {
 } from '../fakes';
 import { rawWorkbook } from '../helpers/raw';
 import { sampleSheets, scaledSampleSheets } from '../helpers/sample';
+import { xmlInvalidCharacters } from '../helpers/well-formed-xml';
 
 function reportOf(sheets: Record<string, unknown[][]>): ReportDocument {
   const result = makeReport(rawWorkbook(sheets));
@@ -80,5 +81,52 @@ describe('renderReportToDoc', () => {
     const large = render(reportOf(scaledSampleSheets(50))).calls.snapshot();
     expect(large).toEqual(small);
     expect(small['Body.appendTable']).toBe(1);
+  });
+
+  it('hands DocumentApp no control character, noncharacter or lone surrogate, in the text or the name', () => {
+    // Built by hand, not by the pipeline: the renderer itself must clean what it is given.
+    const hostile: ReportDocument = {
+      language: 'ja',
+      title: '2022年度 事業報告書',
+      year: 2022,
+      orgName: '団体名',
+      blocks: [
+        { kind: 'title', text: '2022年度\u0000 事業報告書' },
+        { kind: 'subtitle', text: '団体\u000b名\ufffe' },
+        { kind: 'heading', level: 3, text: '<小見出し\u001f>' },
+        { kind: 'paragraph', text: '</p><script>alert(1)</script> ]]> &#0; 😀\uffff\ud800' },
+        { kind: 'note', text: '注\u0085' },
+        {
+          kind: 'table',
+          header: ['事業\u0002', '金額'],
+          rows: [[{ text: '育成\u0008事業\tA' }, { text: '1,000\udfff' }]],
+          align: ['left', 'right'],
+          widths: [50, 50],
+        },
+      ],
+    };
+    const env = createFakeEnvironment();
+    const uninstall = installFakes(env);
+    try {
+      renderReportToDoc(hostile, '2022年度 事業報告書\u0007 (生成 2026-11-24 10:00)');
+    } finally {
+      uninstall();
+    }
+    const [doc] = env.documents;
+    expect(doc.getName()).toBe('2022年度 事業報告書 (生成 2026-11-24 10:00)');
+    const blocks = documentBlocks(doc);
+    expect(blocks.map((b) => (b.type === 'TABLE' ? b.rows : b.type === 'PARAGRAPH' ? b.text : b.type))).toEqual([
+      '2022年度 事業報告書',
+      '団体名',
+      '<小見出し>',
+      '</p><script>alert(1)</script> ]]> &#0; 😀',
+      '注',
+      [
+        ['事業', '金額'],
+        ['育成事業 A', '1,000'],
+      ],
+      '', // a body cannot end with a table: Apps Script adds an empty paragraph after it
+    ]);
+    expect(xmlInvalidCharacters(JSON.stringify(blocks))).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { renderReportHtml } from '../../src/core/render-html';
 import type { ReportDocument, ReportTable } from '../../src/core/report-document';
 import { readWorkbookFile } from '../../src/node/read-workbook-file';
 import { columnWidths, DOCX_FONT, renderReportDocx } from '../../src/node/render-docx';
+import { xmlError, xmlInvalidCharacters } from '../helpers/well-formed-xml';
 import { SAMPLE_DIR, unzip } from './support';
 
 /** mammoth maps Word styles to the same tags as the HTML renderer: Title → h1, Heading 1..3 → h2..h4. */
@@ -168,5 +169,56 @@ describe('renderReportDocx', () => {
       '－',
     ]);
     expect(headings(html)).toContain('h3 （１）特定非営利活動に係る事業（事業費の総費用【 22,393 】千円）');
+  });
+
+  // Built by hand, not by the pipeline: the renderer itself must never write what XML 1.0 refuses.
+  const hostile: ReportDocument = {
+    language: 'ja',
+    title: '2022年度\u0000 事業報告書\uffff',
+    year: 2022,
+    orgName: '団体\u0001名\ud800',
+    blocks: [
+      { kind: 'title', text: '2022年度\u0000 事業報告書' },
+      { kind: 'subtitle', text: '団体\u000b名\ufffe' },
+      { kind: 'heading', level: 2, text: '【見出し\u001f】' },
+      { kind: 'paragraph', text: '</w:t></w:r><w:r><w:t>injected' },
+      { kind: 'paragraph', text: '<script>alert(1)</script> ]]> &#0; &amp; 😀\uffff\udc00' },
+      {
+        kind: 'table',
+        header: ['事業\u0002', '金額'],
+        rows: [[{ text: '育成\u0008事業\tA' }, { text: '1,000\ufffe' }]],
+        align: ['left', 'right'],
+        widths: [50, 50],
+      },
+    ],
+  };
+
+  it('writes no character XML 1.0 refuses in any part, and every part parses strictly', async () => {
+    const files = unzip(await renderReportDocx(hostile));
+    const parts = [...files.keys()].filter((name) => name.endsWith('.xml') || name.endsWith('.rels'));
+    expect(parts).toEqual(expect.arrayContaining(['word/document.xml', 'docProps/core.xml']));
+    for (const name of parts) {
+      const xml = files.get(name)?.toString('utf8') ?? '';
+      expect([name, xmlInvalidCharacters(xml)]).toEqual([name, []]);
+      expect([name, xmlError(xml, name)]).toEqual([name, null]);
+    }
+    const core = files.get('docProps/core.xml')?.toString('utf8') ?? '';
+    expect(core).toContain('<dc:title>2022年度 事業報告書</dc:title>');
+    expect(core).toContain('<dc:creator>団体名</dc:creator>');
+  });
+
+  it('keeps markup in the text as text: mammoth reads back the same characters, the cleaned ones left out', async () => {
+    const html = await docxToHtml(await renderReportDocx(hostile));
+    expect(headings(html)).toEqual(['h1 2022年度 事業報告書', 'h3 【見出し】']);
+    const paragraphs = [...html.matchAll(/<p>(.*?)<\/p>/g)].map((m) => decode(m[1]));
+    expect(paragraphs).toEqual([
+      '団体名',
+      '</w:t></w:r><w:r><w:t>injected',
+      '<script>alert(1)</script> ]]> &#0; &amp; 😀',
+      '事業',
+      '金額',
+      '育成事業 A',
+      '1,000',
+    ]);
   });
 });
