@@ -35,6 +35,8 @@ export type IssueCode =
   | 'personal_reference'
   | 'no_data_for_year'
   | 'invalid_character'
+  | 'duplicate_tab'
+  | 'undecodable_text'
   | 'internal_error';
 
 /** Facts a message may quote; never a personal value (see `maskedValue`). */
@@ -43,6 +45,8 @@ export interface IssueParams {
   readonly other?: string;
   readonly count?: number;
   readonly limit?: number;
+  /** A 1-based line of a text file (a CSV file's undecodable bytes). */
+  readonly line?: number;
 }
 
 export interface Issue {

@@ -76,6 +76,10 @@ function japanese({ code, tab, column, value, params }: MessageInput): string {
       return `${col}の参照「${value}」は個人情報の列を指しているため使えません`;
     case 'invalid_character':
       return `${col}に文書に入れられない文字（制御文字など）が${params.count ?? 0}文字あります。報告書では取り除きます。セルの内容を確認してください`;
+    case 'duplicate_tab':
+      return `タブ「${tab}」と「${params.other ?? ''}」は同じタブです（日本語名と英語名、または全角・半角などの違いだけです）。どちらか一方にまとめてください`;
+    case 'undecodable_text':
+      return `ファイル「${params.other ?? ''}」の ${params.line ?? 0} 行目${(params.count ?? 0) > 1 ? `（ほか ${(params.count ?? 0) - 1} 行）` : ''}に ${params.expected ?? ''} として読めないバイトがあり、「\ufffd」として読みました。元のファイルを開き、CSV UTF-8 で保存し直してください`;
     case 'no_data_for_year':
       return `${value}年度（${params.expected ?? ''}）の費用・イベント・候補者の行が1件もありません。対象年度と年度開始月を確認してください`;
     case 'internal_error':
@@ -148,6 +152,10 @@ function english({ code, tab, column, value, params }: MessageInput): string {
       return `${col}: the reference "${value}" points at a personal-data column and cannot be used`;
     case 'invalid_character':
       return `${col} holds ${params.count ?? 0} character(s) a document cannot hold (control characters or similar); the report leaves them out. Check the cell`;
+    case 'duplicate_tab':
+      return `Tabs "${tab}" and "${params.other ?? ''}" are the same tab (their names differ only in language, width or case). Keep only one`;
+    case 'undecodable_text':
+      return `File "${params.other ?? ''}", line ${params.line ?? 0}${(params.count ?? 0) > 1 ? ` (and ${(params.count ?? 0) - 1} more line(s))` : ''}: bytes that are not valid ${params.expected ?? ''} were read as "\ufffd". Open the file and save it again as CSV UTF-8`;
     case 'no_data_for_year':
       return `FY${value} (${params.expected ?? ''}) has no row in 費用, イベント or 候補者. Check 対象年度 and 年度開始月`;
     case 'internal_error':

@@ -26,6 +26,8 @@ export interface RawTab {
 /** A workbook as an adapter hands it over: tabs by name, each with its values from row 1. */
 export interface RawWorkbook {
   readonly tabs: readonly RawTab[];
+  /** Problems the adapter met while reading the file (a CSV file's undecodable bytes); reported with the others. */
+  readonly issues?: readonly IssueDraft[];
 }
 
 export interface ReadOptions {
@@ -43,10 +45,15 @@ export function matchKey(text: string): string {
   return normalizeText(text).toLowerCase();
 }
 
-/** Finds the tab for a definition by its Japanese name or English alias. */
+/** Finds the tab for a definition by its Japanese name or English alias (the first, when several match). */
 export function findTab(raw: RawWorkbook, def: Pick<TabDef, 'ja' | 'en'>): RawTab | undefined {
+  return findTabs(raw, def)[0];
+}
+
+/** Every tab that means this definition: `費用` and `Costs`, or `費用` and `費用 ` with a trailing blank, are the same tab. */
+export function findTabs(raw: RawWorkbook, def: Pick<TabDef, 'ja' | 'en'>): RawTab[] {
   const names = new Set([matchKey(def.ja), matchKey(def.en)]);
-  return raw.tabs.find((tab) => names.has(matchKey(tab.name)));
+  return raw.tabs.filter((tab) => names.has(matchKey(tab.name)));
 }
 
 const EXPECTED_FORMS: Partial<Record<ColumnType, string>> = {
@@ -316,6 +323,7 @@ function readSettings(
   const valueColumn = table.layout.columns.value ?? 1;
   const found = new Map<string, unknown>();
   const rows = new Map<string, number>();
+  const invalid = new Set<string>();
   const source = tab?.values ?? [];
   for (const record of table.records as { row: number; item: string | null }[]) {
     if (record.item === null) continue;
@@ -334,7 +342,10 @@ function readSettings(
     }
     const raw = source[record.row - 1]?.[valueColumn];
     const parsed = parseSetting(setting, raw);
+    // The row is there either way: an unreadable value is reported once, never again as a missing setting.
+    rows.set(setting.key, record.row);
     if (parsed === undefined) {
+      invalid.add(setting.key);
       issues.push({
         severity: 'error',
         code: 'invalid_setting',
@@ -346,12 +357,11 @@ function readSettings(
       });
       continue;
     }
-    rows.set(setting.key, record.row);
     if (parsed !== null) found.set(setting.key, parsed);
   }
   if (tab) {
     for (const setting of SETTINGS) {
-      if (setting.required && !found.has(setting.key)) {
+      if (setting.required && !found.has(setting.key) && !invalid.has(setting.key)) {
         const row = rows.get(setting.key);
         // The 項目 row is there with its 値 left blank: point at that 値 cell, not at a new row.
         issues.push({
@@ -427,7 +437,19 @@ export function readWorkbook(raw: RawWorkbook, options: ReadOptions = {}): ReadR
   const tables = {} as Record<TabKey, object[]>;
   let settings: Settings | undefined;
   for (const def of TABS as readonly TabDef[]) {
-    const tab = wanted && !wanted.has(def.key) ? undefined : findTab(raw, def);
+    const found = wanted && !wanted.has(def.key) ? [] : findTabs(raw, def);
+    const tab = found[0];
+    for (const other of found.slice(1)) {
+      issues.push({
+        severity: 'error',
+        code: 'duplicate_tab',
+        tab: tab.name,
+        cell: 'A1',
+        column: '',
+        value: '',
+        params: { other: other.name },
+      });
+    }
     if (!tab && def.required && (!wanted || wanted.has(def.key))) {
       issues.push({ severity: 'error', code: 'missing_tab', tab: def.ja, cell: 'A1', column: '', value: '' });
     }
@@ -448,6 +470,7 @@ export function readWorkbook(raw: RawWorkbook, options: ReadOptions = {}): ReadR
     layouts[def.key] = read.layout;
     issues.push(...read.issues);
   }
+  issues.push(...(raw.issues ?? []));
   const workbook = {
     settings: settings as Settings,
     programs: tables.programs,

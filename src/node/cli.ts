@@ -1,6 +1,7 @@
 // This file defines the command line (DESIGN §6): report, validate and template, with exit codes 0 / 1 / 2.
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isFiscalYearInRange } from '../core/input-rules';
 import type { Issue } from '../core/issues';
 import { formatIssue } from '../core/messages';
 import { checkWorkbook, makeReport } from '../core/pipeline';
@@ -38,7 +39,8 @@ export const USAGE = `使い方:
   npm run template -- ファイル.xlsx
   （npx jigyo-hokoku report … のようにも実行できます）
 
-ブック: .xlsx ファイル、またはタブごとの CSV（設定.csv、事業.csv など。UTF-8 / Shift_JIS）を入れたフォルダ。
+ブック: .xlsx ファイル、またはタブごとの CSV（設定.csv、事業.csv など。UTF-8 / Shift_JIS / UTF-16、
+        カンマ区切りかタブ区切り。タブ区切りの .txt も可）を入れたフォルダ。
         省略すると見本の samples/fy2022 を使います。入力ファイルは変更しません。
 
 report    事業報告書を作成します: フォルダ/事業報告書_{年度}年度.docx と .html（LibreOffice があれば .pdf も）。
@@ -73,6 +75,12 @@ export function describeFileError(error: FileError, cwd: string): string {
       return `エラー: ${path} は読めない種類のファイルです。.xlsx ファイルか、タブごとの CSV を入れたフォルダを指定してください（.xls や .csv 1つだけの場合は、Excel で .xlsx として保存し直してください）`;
     case 'unreadable':
       return `エラー: ${path} を読み込めません。壊れているか、パスワードで保護されているか、Excel のブックではありません${detail}`;
+    case 'not_regular_file':
+      return `エラー: ${path} は普通のファイルではありません${detail}。.xlsx ファイルか、タブごとの CSV を入れたフォルダを指定してください`;
+    case 'too_large':
+      return `エラー: ${path} は大きすぎるため読み込みません${detail}。フォルダの場合は CSV ファイルの合計の大きさです`;
+    case 'unclosed_quote':
+      return `エラー: ${path} の ${error.line ?? 0} 行目で始まる「"」が閉じられていません。この行から後ろがすべて1つのセルとして読まれてしまうため、読み込みを中止しました。「"」を閉じるか取り除いてください`;
     case 'empty_folder':
       return `エラー: フォルダ ${path} に CSV ファイルがありません。タブごとに「設定.csv」「事業.csv」… のように保存してください`;
     case 'output_exists':
@@ -90,7 +98,7 @@ function parseWorkbookArgument(positionals: readonly string[], env: CliEnvironme
 function parseYear(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const year = Number(text);
-  if (!/^\d{4}$/.test(text) || year < 1990 || year > 2100) {
+  if (!/^\d{4}$/.test(text) || !isFiscalYearInRange(year)) {
     throw new UsageError(`--year には 2022 のような西暦の年度を指定してください: ${text}`);
   }
   return year;
@@ -136,7 +144,8 @@ async function loadWorkbook(path: string, env: CliEnvironment): Promise<Workbook
 
 /** A workbook without the contract's tabs is not a workbook of ours: one line, exit 2, as for an unreadable file. */
 function missingTabsLine(issues: readonly Issue[], file: WorkbookFile, path: string, cwd: string): string | null {
-  const missing = issues.filter((issue) => issue.code === 'missing_tab').map((issue) => issue.tab);
+  // validate.ts may report a tab again where another tab refers to it: each name once.
+  const missing = [...new Set(issues.filter((issue) => issue.code === 'missing_tab').map((issue) => issue.tab))];
   if (missing.length === 0) return null;
   const found = file.raw.tabs.map((tab) => tab.name).join('、') || 'なし';
   return `エラー: ${displayPath(path, cwd)} に必要なタブがありません: ${missing.join('、')}（あるタブ: ${found}）。npm run template -- 新しいブック.xlsx で全タブそろった雛形を作れます`;

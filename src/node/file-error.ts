@@ -4,6 +4,9 @@ export type FileErrorCode =
   | 'not_found'
   | 'wrong_extension'
   | 'unreadable'
+  | 'not_regular_file'
+  | 'too_large'
+  | 'unclosed_quote'
   | 'empty_folder'
   | 'output_exists'
   | 'write_failed';
@@ -14,13 +17,16 @@ export class FileError extends Error {
   readonly path: string;
   /** What the underlying library or the OS said, for the end of the line. */
   readonly detail: string;
+  /** The 1-based line of a text file the problem is at (unclosed_quote). */
+  readonly line?: number;
 
-  constructor(code: FileErrorCode, path: string, detail = '') {
-    super(`${code}: ${path}${detail ? ` (${detail})` : ''}`);
+  constructor(code: FileErrorCode, path: string, detail = '', line?: number) {
+    super(`${code}: ${path}${line === undefined ? '' : `:${line}`}${detail ? ` (${detail})` : ''}`);
     this.name = 'FileError';
     this.code = code;
     this.path = path;
     this.detail = detail;
+    this.line = line;
   }
 }
 

@@ -1,12 +1,15 @@
 // This file defines the file reader of the local runner: an .xlsx file or a folder of CSV files → RawWorkbook + References.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { type FileHandle, open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../core/cells';
+import { a1, columnLetters, type IssueDraft } from '../core/issues';
 import { matchKey, type RawTab, type RawWorkbook } from '../core/read-workbook';
+import { TABS, type TabDef } from '../core/schema';
 import { type References, type ResolvedReference, referenceKey } from '../core/templates';
 import { describeCause, FileError } from './file-error';
-import { type CsvEncoding, decodeCsv, parseCsv } from './read-csv';
+import { type CsvEncoding, decodeCsv, detectDelimiter, parseCsv, UnclosedQuoteError } from './read-csv';
 
 export type WorkbookFormat = 'xlsx' | 'csv';
 
@@ -21,8 +24,38 @@ export interface WorkbookFile {
 
 export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm'] as const;
 
-/** A cell's text as the sheet shows it, for `{{=シート!B3}}`; undefined outside the sheet. */
-type CellTextLookup = (sheet: string, row: number, column: number) => string | undefined;
+/**
+ * Files of a folder read as tabs: every .csv, and a .txt named after a contract tab (費用.txt), as Excel saves
+ * 「テキスト (タブ区切り)」 and 「Unicode テキスト」; other .txt files (a readme) are not tabs.
+ */
+function isTabFile(name: string): boolean {
+  const extension = extname(name).toLowerCase();
+  if (extension === '.csv') return true;
+  if (extension !== '.txt') return false;
+  const key = matchKey(basename(name, extname(name)).normalize('NFC'));
+  return (TABS as readonly TabDef[]).some((def) => matchKey(def.ja) === key || matchKey(def.en) === key);
+}
+
+/**
+ * The most a workbook may weigh: one .xlsx file, or all the tab files of a folder together. 100 MiB is six times the
+ * largest workbook the benchmark reads (181,213 rows in 16.4 MB of CSV) and keeps the runner's memory bounded.
+ */
+export const MAX_WORKBOOK_BYTES = 100 * 1024 * 1024;
+
+/** The most an .xlsx may inflate to, by the sizes its zip directory declares (an .xlsx is a zip of XML). */
+export const MAX_XLSX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024;
+
+/** Excel's grid: 1,048,576 rows and columns A to XFD (16,384); Sheets has no more. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+/** A cell as a spreadsheet shows it, for `{{=シート!B3}}`; undefined outside the sheet. */
+interface CellLookup {
+  readonly text: string;
+  /** The cell's formula as Sheets gives it (`=集計2!A1`), when it has one. */
+  readonly formula?: string;
+}
+type CellTextLookup = (sheet: string, row: number, column: number) => CellLookup | undefined;
 
 interface NamedRange {
   readonly name: string;
@@ -31,12 +64,16 @@ interface NamedRange {
   readonly column: number;
 }
 
-/** Reads an .xlsx/.xlsm file or a folder of `タブ名.csv` files. Throws FileError for anything but a readable workbook. */
+/**
+ * Reads an .xlsx/.xlsm file or a folder of `タブ名.csv` files. Throws FileError for anything but a readable workbook:
+ * a FIFO, socket or device (which would block or never end) is refused before it is opened.
+ */
 export async function readWorkbookFile(path: string): Promise<WorkbookFile> {
   const info = await stat(path).catch((error: unknown) => {
     throw new FileError('not_found', path, describeCause(error));
   });
   if (info.isDirectory()) return readCsvFolder(path);
+  if (!info.isFile()) throw new FileError('not_regular_file', path, fileKind(info));
   const extension = extname(path).toLowerCase();
   if (!(WORKBOOK_EXTENSIONS as readonly string[]).includes(extension)) {
     throw new FileError('wrong_extension', path, extension);
@@ -44,49 +81,163 @@ export async function readWorkbookFile(path: string): Promise<WorkbookFile> {
   return readXlsx(path);
 }
 
+interface FileKindInfo {
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isDirectory(): boolean;
+}
+
+/** What a path is when it is not a regular file, in the words of the message. */
+function fileKind(info: FileKindInfo): string {
+  if (info.isFIFO()) return '名前付きパイプ（FIFO）';
+  if (info.isSocket()) return 'ソケット';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'デバイス';
+  if (info.isDirectory()) return 'フォルダ';
+  return '特殊なファイル';
+}
+
+/**
+ * The bytes of one regular file, at most `limit` of them. Opened without blocking (a FIFO swapped in after the
+ * stat opens at once and is refused by fstat), then read in chunks so a file that grows is still bounded.
+ */
+export async function readRegularFile(path: string, limit: number): Promise<Buffer> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENXIO') throw new FileError('not_regular_file', path, 'ソケット');
+    throw new FileError(code === 'ENOENT' ? 'not_found' : 'unreadable', path, describeCause(error));
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new FileError('not_regular_file', path, fileKind(info));
+    if (info.size > limit) throw new FileError('too_large', path, describeLimit(limit));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(Math.max(info.size - total, 0) + 1, 1024 * 1024));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > limit) throw new FileError('too_large', path, describeLimit(limit));
+      chunks.push(chunk.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks, total);
+  } catch (error) {
+    if (error instanceof FileError) throw error;
+    throw new FileError('unreadable', path, describeCause(error));
+  } finally {
+    await handle.close();
+  }
+}
+
+function describeLimit(limit: number): string {
+  return `上限 ${Math.round(limit / 1024 / 1024)} MB`;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // CSV folder
+
+const ENCODING_NAMES: Record<CsvEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16',
+  'utf-16be': 'UTF-16',
+  shift_jis: 'Shift_JIS',
+};
 
 async function readCsvFolder(folder: string): Promise<WorkbookFile> {
   const entries = await readdir(folder, { withFileTypes: true }).catch((error: unknown) => {
     throw new FileError('unreadable', folder, describeCause(error));
   });
+  // Every entry named like a tab file is read, whatever it is: a symbolic link to a file is read as that file, and a
+  // FIFO or folder by that name is refused by readRegularFile rather than skipped (the tab would look missing).
   const files = entries
-    .filter((entry) => entry.isFile() && extname(entry.name).toLowerCase() === '.csv')
-    // Dot files and Excel's ~$ lock files are not tabs.
-    .filter((entry) => !entry.name.startsWith('.') && !entry.name.startsWith('~$'))
     .map((entry) => entry.name)
+    .filter(isTabFile)
+    // Dot files and Excel's ~$ lock files are not tabs.
+    .filter((name) => !name.startsWith('.') && !name.startsWith('~$'))
     .sort();
   if (files.length === 0) throw new FileError('empty_folder', folder);
   const tabs: RawTab[] = [];
+  const issues: IssueDraft[] = [];
   const encodings: Record<string, CsvEncoding> = {};
+  let budget = MAX_WORKBOOK_BYTES;
   for (const file of files) {
-    const bytes = await readFile(join(folder, file)).catch((error: unknown) => {
-      throw new FileError('unreadable', join(folder, file), describeCause(error));
+    const path = join(folder, file);
+    const bytes = await readRegularFile(path, budget).catch((error: unknown) => {
+      // Over the folder's budget: the message names the limit of the whole folder.
+      if (error instanceof FileError && error.code === 'too_large') {
+        throw new FileError('too_large', folder, describeLimit(MAX_WORKBOOK_BYTES));
+      }
+      throw error;
     });
-    const { text, encoding } = decodeCsv(bytes);
+    budget -= bytes.length;
+    const { text, encoding, badLines } = decodeCsv(bytes);
     // macOS hands out decomposed (NFD) file names: イベント would not match its tab otherwise.
     const name = basename(file, extname(file)).normalize('NFC');
-    tabs.push({ name, values: parseCsv(text) });
+    let values: string[][];
+    try {
+      values = parseCsv(text, detectDelimiter(text));
+    } catch (error) {
+      if (error instanceof UnclosedQuoteError) throw new FileError('unclosed_quote', path, '', error.line);
+      throw new FileError('unreadable', path, describeCause(error));
+    }
+    tabs.push({ name, values });
     encodings[name] = encoding;
+    if (badLines.length > 0) issues.push(undecodableIssue(name, file, values, encoding, badLines));
   }
-  const raw: RawWorkbook = { tabs };
+  const raw: RawWorkbook = { tabs, issues };
   const lookup: CellTextLookup = (sheet, row, column) => {
     const tab = tabs.find((t) => matchKey(t.name) === matchKey(sheet));
     if (!tab) return undefined;
     const value = tab.values[row - 1]?.[column];
-    return typeof value === 'string' ? value.trim() : '';
+    return { text: typeof value === 'string' ? value.trim() : '' };
   };
   return { format: 'csv', raw, references: resolveReferences(raw, lookup, []), encodings };
+}
+
+/** One warning per file whose bytes were not all valid: at the first cell holding U+FFFD, naming file and line. */
+function undecodableIssue(
+  tab: string,
+  file: string,
+  values: readonly (readonly string[])[],
+  encoding: CsvEncoding,
+  badLines: readonly number[],
+): IssueDraft {
+  let cell = 'A1';
+  let column = '';
+  search: for (let r = 0; r < values.length; r++) {
+    for (let c = 0; c < values[r].length; c++) {
+      if (values[r][c].includes('\ufffd')) {
+        cell = a1(c, r + 1);
+        column = r === 0 ? '' : (values[0][c] ?? columnLetters(c)).trim();
+        break search;
+      }
+    }
+  }
+  return {
+    severity: 'warning',
+    code: 'undecodable_text',
+    tab,
+    cell,
+    column,
+    value: '',
+    params: { other: file, expected: ENCODING_NAMES[encoding], line: badLines[0], count: badLines.length },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // .xlsx
 
 async function readXlsx(path: string): Promise<WorkbookFile> {
-  const bytes = await readFile(path).catch((error: unknown) => {
-    throw new FileError('unreadable', path, describeCause(error));
-  });
+  const bytes = await readRegularFile(path, MAX_WORKBOOK_BYTES);
+  const inflated = declaredUncompressedBytes(bytes);
+  if (inflated !== null && inflated > MAX_XLSX_UNCOMPRESSED_BYTES) {
+    throw new FileError('too_large', path, `展開後 ${describeLimit(MAX_XLSX_UNCOMPRESSED_BYTES)}`);
+  }
   const book = new ExcelJS.Workbook();
   try {
     // exceljs's Buffer type predates @types/node 20's generic Buffer.
@@ -99,9 +250,40 @@ async function readXlsx(path: string): Promise<WorkbookFile> {
   const lookup: CellTextLookup = (sheetName, row, column) => {
     const sheet = book.worksheets.find((s) => matchKey(s.name) === matchKey(sheetName));
     if (!sheet) return undefined;
-    return displayText(sheet.getCell(row, column + 1));
+    const cell = sheet.getCell(row, column + 1);
+    const formula = cellFormula(cell);
+    return { text: displayText(cell), formula: formula === undefined ? undefined : `=${formula}` };
   };
   return { format: 'xlsx', raw, references: resolveReferences(raw, lookup, namedRanges(book)), encodings: {} };
+}
+
+/**
+ * The sum of the uncompressed sizes a zip's central directory declares, or null when the bytes are not a zip (exceljs
+ * then says why). A ZIP64 entry declares 0xFFFFFFFF, which counts as 4 GiB and so is over any limit.
+ */
+export function declaredUncompressedBytes(zip: Buffer): number | null {
+  // The end-of-central-directory record is in the last 22 + 65,535 (comment) bytes.
+  const floor = Math.max(0, zip.length - 22 - 0xffff);
+  let end = zip.length - 22;
+  while (end >= floor && zip.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < floor) return null;
+  const count = zip.readUInt16LE(end + 10);
+  let offset = zip.readUInt32LE(end + 16);
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== 0x02014b50) return null;
+    total += zip.readUInt32LE(offset + 24);
+    offset += 46 + zip.readUInt16LE(offset + 28) + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
+  }
+  return total;
+}
+
+/** A cell's formula text without `=` (shared formulas translated to this cell by exceljs), or undefined. */
+export function cellFormula(cell: ExcelJS.Cell): string | undefined {
+  const master = cell.master;
+  if (master.type !== ExcelJS.ValueType.Formula) return undefined;
+  const formula = master.formula;
+  return typeof formula === 'string' && formula !== '' ? formula : undefined;
 }
 
 /** The sheet as getValues() would give it: row 1 first, one CellValue per cell, merged cells other than the master blank. */
@@ -208,9 +390,12 @@ function namedRanges(book: ExcelJS.Workbook): NamedRange[] {
 // ---------------------------------------------------------------------------------------------------------------
 // {{=…}} references
 
-const CELL_TARGET = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?[A-Za-z]{1,3}\$?\d+)?$/;
+const CELL_TARGET = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?$/;
 
-/** `シート!B3`, `'My sheet'!$B$3` or `シート!B3:C4` (its top-left cell) → sheet, 1-based row, 0-based column. */
+/**
+ * `シート!B3`, `'My sheet'!$B$3` or `シート!B3:C4` (its top-left cell) → sheet, 1-based row, 0-based column; null
+ * for anything else, including cells beyond the grid (a row past 1,048,576 or a column past XFD).
+ */
 export function parseCellTarget(target: string): { sheet: string; row: number; column: number } | null {
   const match = CELL_TARGET.exec(target.trim());
   if (!match) return null;
@@ -219,7 +404,9 @@ export function parseCellTarget(target: string): { sheet: string; row: number; c
     .toUpperCase()
     .split('')
     .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { sheet, row: Number(match[4]), column: column - 1 };
+  const row = Number(match[4]);
+  if (row < 1 || row > MAX_ROWS || column > MAX_COLUMNS) return null;
+  return { sheet, row, column: column - 1 };
 }
 
 /** Resolves the targets the core asks for (one lookup each): cell addresses from the grids, names from the file. */
@@ -232,12 +419,14 @@ function resolveReferences(
     const references = new Map<string, ResolvedReference | null>();
     for (const target of targets) {
       const cell = parseCellTarget(target) ?? names.find((named) => matchKey(named.name) === matchKey(target)) ?? null;
-      const text = cell && cell.row >= 1 ? lookup(cell.sheet, cell.row, cell.column) : undefined;
+      const found = cell ? lookup(cell.sheet, cell.row, cell.column) : undefined;
       const sheet = cell ? raw.tabs.find((tab) => matchKey(tab.name) === matchKey(cell.sheet))?.name : undefined;
-      references.set(
-        referenceKey(target),
-        cell && text !== undefined && sheet !== undefined ? { text, sheet, column: cell.column } : null,
-      );
+      let resolved: ResolvedReference | null = null;
+      if (cell && found !== undefined && sheet !== undefined) {
+        resolved = { text: found.text, sheet, column: cell.column };
+        if (found.formula !== undefined) resolved = { ...resolved, formula: found.formula };
+      }
+      references.set(referenceKey(target), resolved);
     }
     return references;
   };

@@ -1,31 +1,75 @@
-// Tests for CSV decoding (encoding detection) and RFC 4180 parsing.
-import { decodeCsv, parseCsv } from '../../src/node/read-csv';
+// Tests for CSV decoding (encoding detection), delimiter detection and RFC 4180 parsing.
+import { decodeCsv, detectDelimiter, parseCsv, UnclosedQuoteError } from '../../src/node/read-csv';
 import { encodeShiftJis } from './support';
 
 describe('decodeCsv', () => {
   const text = '項目,値\r\n団体名,特定非営利活動法人 ①㈱髙橋～－\r\n';
 
   it('reads UTF-8 without a BOM', () => {
-    expect(decodeCsv(Buffer.from(text, 'utf8'))).toEqual({ text, encoding: 'utf-8' });
+    expect(decodeCsv(Buffer.from(text, 'utf8'))).toEqual({ text, encoding: 'utf-8', badLines: [] });
   });
 
   it('drops the UTF-8 BOM that Excel writes for 「CSV UTF-8」', () => {
-    expect(decodeCsv(Buffer.from(`\uFEFF${text}`, 'utf8'))).toEqual({ text, encoding: 'utf-8' });
+    expect(decodeCsv(Buffer.from(`\uFEFF${text}`, 'utf8'))).toEqual({ text, encoding: 'utf-8', badLines: [] });
   });
 
   it('reads Shift_JIS (CP932, with NEC and IBM extensions) when the bytes are not UTF-8', () => {
     const bytes = encodeShiftJis(text);
     expect(bytes.length).toBeLessThan(Buffer.byteLength(text, 'utf8'));
-    expect(decodeCsv(bytes)).toEqual({ text, encoding: 'shift_jis' });
+    expect(decodeCsv(bytes)).toEqual({ text, encoding: 'shift_jis', badLines: [] });
   });
 
   it('reads UTF-16 LE with its BOM (Excel 「Unicode テキスト」)', () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-    expect(decodeCsv(bytes)).toEqual({ text, encoding: 'utf-16le' });
+    expect(decodeCsv(bytes)).toEqual({ text, encoding: 'utf-16le', badLines: [] });
+  });
+
+  it('reads UTF-16 BE with its BOM', () => {
+    const bytes = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    expect(decodeCsv(bytes)).toEqual({ text, encoding: 'utf-16be', badLines: [] });
+  });
+
+  it('reads UTF-16 LE and BE without a BOM, tab-delimited as Excel writes 「Unicode テキスト」', () => {
+    // 一 is U+4E00: its LE bytes 00 4E put one NUL on the "wrong" side; the majority still decides.
+    const tsv = '日付\t事業内容\t金額\r\n2022/4/1\t一\t10000\r\n';
+    expect(decodeCsv(Buffer.from(tsv, 'utf16le'))).toEqual({ text: tsv, encoding: 'utf-16le', badLines: [] });
+    expect(decodeCsv(Buffer.from(tsv, 'utf16le').swap16())).toEqual({ text: tsv, encoding: 'utf-16be', badLines: [] });
+  });
+
+  it('lists the lines holding bytes that are not Shift_JIS (decoded as U+FFFD)', () => {
+    // 0x85 0x40 is an unassigned Shift_JIS code, decoded as one U+FFFD: once on line 2, twice on line 4.
+    const bytes = Buffer.concat([
+      encodeShiftJis('項目,値\r\n団体名,'),
+      Buffer.from([0x85, 0x40]),
+      encodeShiftJis('\r\n対象年度,2022\r\n備考,'),
+      Buffer.from([0x85, 0x40, 0x85, 0x40]),
+      encodeShiftJis('\r\n'),
+    ]);
+    expect(decodeCsv(bytes)).toEqual({
+      text: '項目,値\r\n団体名,\ufffd\r\n対象年度,2022\r\n備考,\ufffd\ufffd\r\n',
+      encoding: 'shift_jis',
+      badLines: [2, 4],
+    });
+  });
+
+  it('reads UTF-8 with one broken byte as UTF-8 and lists its line, not as Shift_JIS mojibake', () => {
+    const bytes = Buffer.concat([Buffer.from(text, 'utf8'), Buffer.from([0xff]), Buffer.from('\n事業,育成事業\n')]);
+    expect(decodeCsv(bytes)).toEqual({ text: `${text}\ufffd\n事業,育成事業\n`, encoding: 'utf-8', badLines: [3] });
   });
 
   it('treats plain ASCII as UTF-8', () => {
-    expect(decodeCsv(Buffer.from('a,b\n1,2\n'))).toEqual({ text: 'a,b\n1,2\n', encoding: 'utf-8' });
+    expect(decodeCsv(Buffer.from('a,b\n1,2\n'))).toEqual({ text: 'a,b\n1,2\n', encoding: 'utf-8', badLines: [] });
+  });
+});
+
+describe('detectDelimiter', () => {
+  it('is a tab when the first line has more tabs than commas', () => {
+    expect(detectDelimiter('日付\t事業内容\t金額\n1,000\t2,000\n')).toBe('\t');
+  });
+
+  it('is a comma otherwise, and for an empty file', () => {
+    expect(detectDelimiter('日付,事業内容\tx,金額\n\t\t\t\n')).toBe(',');
+    expect(detectDelimiter('')).toBe(',');
   });
 });
 
@@ -56,12 +100,41 @@ describe('parseCsv', () => {
     expect(parseCsv('a\n\nb\n')).toEqual([['a'], [''], ['b']]);
   });
 
-  it('is lenient where Excel is: a quote inside an unquoted field, an unclosed quote', () => {
+  it('is lenient where Excel is: a quote inside an unquoted field, rows of different lengths', () => {
     expect(parseCsv('5"3,x\n')).toEqual([['5"3', 'x']]);
-    expect(parseCsv('"open,rest\nmore')).toEqual([['open,rest\nmore']]);
+    expect(parseCsv('a,b,c\n1\n')).toEqual([['a', 'b', 'c'], ['1']]);
+  });
+
+  it('reads tab-delimited rows, with quotes as in CSV', () => {
+    expect(parseCsv('a\tb,c\n"x\ty"\t2\n', '\t')).toEqual([
+      ['a', 'b,c'],
+      ['x\ty', '2'],
+    ]);
   });
 
   it('returns no rows for an empty file', () => {
     expect(parseCsv('')).toEqual([]);
+  });
+
+  function unclosedLine(text: string): number {
+    try {
+      parseCsv(text);
+    } catch (error) {
+      if (error instanceof UnclosedQuoteError) return error.line;
+      throw error;
+    }
+    throw new Error('parsed without an error');
+  }
+
+  it('refuses a quote that never closes, naming the line where it opened', () => {
+    expect(unclosedLine('"open,rest\nmore')).toBe(1);
+    // Lines 1–3 read fine; the quote opens on line 4 and would swallow lines 5 and 6.
+    expect(unclosedLine('a,b\r\n1,2\r\n3,4\r\n5,"R4-0100\r\n6,7\r\n8,9\r\n')).toBe(4);
+  });
+
+  it('counts quoted line breaks, CR-only line ends and "" before the unclosed quote', () => {
+    expect(unclosedLine('a,"x\ny"\r1,"say ""hi"""\n2,"oops\n')).toBe(4);
+    // "a"b is a closed quote followed by plain text (relaxed); the quote opening on line 2 is the culprit.
+    expect(unclosedLine('"a"b,c\nd,"e\n')).toBe(2);
   });
 });
