@@ -32,13 +32,15 @@ export function describePeriod(period: Period): { start: string; end: string } {
   return { start: formatDayNumber(period.start), end: formatDayNumber(period.end) };
 }
 
-/** The same day n months later, clamped to the month's end (2022-08-31 + 6 → 2023-02-28). */
-export function addMonths(day: DayNumber, months: number): DayNumber {
-  const { year, month, day: dayOfMonth } = ymdFromDayNumber(day);
-  const index = year * 12 + (month - 1) + months;
-  const targetYear = Math.floor(index / 12);
-  const targetMonth = (index % 12) + 1;
-  const lastDay =
-    dayNumberFromYmd(targetMonth === 12 ? targetYear + 1 : targetYear, targetMonth === 12 ? 1 : targetMonth + 1, 1) - 1;
-  return Math.min(dayNumberFromYmd(targetYear, targetMonth, dayOfMonth), lastDay);
+/**
+ * The last day of a period of `months` months whose first day is `start` (民法143条, the first day counted as for
+ * employment): the day before the same day `months` later, or that month's last day when it has no such day.
+ * 2022-05-10 + 6 → 2022-11-09; 2022-08-31 + 6 → 2023-02-28 (February has no 31st).
+ */
+export function lastDayOfMonths(start: DayNumber, months: number): DayNumber {
+  const { year, month, day } = ymdFromDayNumber(start);
+  // dayNumberFromYmd carries a month past 12, and a day past the month's end, into the next month.
+  const sameDayLater = dayNumberFromYmd(year, month + months, day);
+  const lastOfMonth = dayNumberFromYmd(year, month + months + 1, 1) - 1;
+  return Math.min(sameDayLater - 1, lastOfMonth);
 }

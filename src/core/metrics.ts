@@ -1,7 +1,7 @@
 // This file defines the metrics registry: every figure the report, the formulas and the sidebar show, computed here only.
 
 import { columnKeys } from './column-keys';
-import { addMonths, inPeriod, type Period } from './fiscal-year';
+import { inPeriod, lastDayOfMonths, type Period } from './fiscal-year';
 import { matchKey } from './read-workbook';
 import type { CandidateRecord, EventRecord, Workbook } from './records';
 import { ADMIN_COST } from './schema';
@@ -193,7 +193,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
   {
     id: '6か月以内離職者数',
     en: 'Left within 6 months',
-    description: '年度内に就職し、就職日から6か月以内に離職した数',
+    description: '年度内に就職し、就職日から6か月以内（就職日を1日目として数える）に離職した数',
     unit: 'people',
     filters: PLACEMENT_FILTERS,
     tabs: ['candidates'],
@@ -202,7 +202,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
         ctx,
         (c) => c.hired,
         f,
-        (c) => c.hired !== null && c.left !== null && c.left >= c.hired && c.left < addMonths(c.hired, 6),
+        (c) => c.hired !== null && c.left !== null && c.left >= c.hired && c.left <= lastDayOfMonths(c.hired, 6),
       ),
   },
   {

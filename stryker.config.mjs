@@ -1,0 +1,28 @@
+// This file defines the mutation-testing setup (`npm run mutate`, not part of `npm test`): Stryker mutates src/core
+// and runs the unit and gas jest projects (jest.stryker.config.js), the layers that import src/ directly.
+// One file: `npm run mutate -- --mutate src/core/metrics.ts`. Reports land in reports/mutation/ (gitignored).
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  jest: { projectType: 'custom', configFile: 'jest.stryker.config.js' },
+  mutate: ['src/core/**/*.ts'],
+  coverageAnalysis: 'perTest',
+  // The machine is shared: two test processes at most.
+  concurrency: 2,
+  ignorePatterns: [
+    'dist',
+    'out',
+    'test-output',
+    'coverage',
+    'reports',
+    'test/e2e',
+    'test/bundle',
+    'test/node',
+    'test/hostile',
+  ],
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  tempDirName: '.stryker-tmp',
+};
