@@ -24,15 +24,20 @@ th { background: #e8e8e8; font-weight: bold; }
 td.right { text-align: right; } td.center { text-align: center; }
 `;
 
+// Attribute values are constants or whole numbers, never a string taken from the report.
+const alignClass = (align: string): string =>
+  align === 'right' ? ' class="right"' : align === 'center' ? ' class="center"' : '';
+const wholeNumber = (value: unknown): number => (Number.isFinite(Number(value)) ? Math.trunc(Number(value)) : 0);
+
 function renderTable(table: ReportTable): string {
-  const cols = table.widths.map((w) => `<col style="width:${w}%">`).join('');
+  const cols = table.widths.map((w) => `<col style="width:${wholeNumber(w)}%">`).join('');
   const head = `<tr>${table.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
   const body = tableGrid(table)
     .map((row) => {
       const cells = row.map((cell, column) => {
         if (!cell) return ''; // covered by a rowspan above
-        const span = cell.rowSpan && cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : '';
-        const align = table.align[column] === 'left' ? '' : ` class="${table.align[column]}"`;
+        const span = wholeNumber(cell.rowSpan) > 1 ? ` rowspan="${wholeNumber(cell.rowSpan)}"` : '';
+        const align = alignClass(table.align[column]);
         return `<td${span}${align}>${escapeHtml(cell.text)}</td>`;
       });
       return `<tr>${cells.join('')}</tr>`;
@@ -72,7 +77,7 @@ export function renderReportBody(report: ReportDocument): string {
 export function renderReportHtml(given: ReportDocument): string {
   const report = sanitizeReportDocument(given);
   return `<!DOCTYPE html>
-<html lang="${report.language}">
+<html lang="${report.language === 'en' ? 'en' : 'ja'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

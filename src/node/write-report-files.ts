@@ -11,8 +11,14 @@ export interface ReportFile {
   readonly bytes: Uint8Array;
 }
 
-/** `事業報告書_2022年度`, then `事業報告書_2022年度 (2)`, `(3)`… */
+/**
+ * `事業報告書_2022年度`, then `事業報告書_2022年度 (2)`, `(3)`… Built from the year, a whole number, and nothing the
+ * workbook says as text (団体名 never reaches a file name), so a name can hold no path separator and no `..`.
+ */
 export function reportBaseName(year: number, attempt = 1): string {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999 || !Number.isInteger(attempt) || attempt < 1) {
+    throw new RangeError(`report file name: not a year and attempt: ${year}, ${attempt}`);
+  }
   return `事業報告書_${year}年度${attempt > 1 ? ` (${attempt})` : ''}`;
 }
 
@@ -33,6 +39,7 @@ const MAX_ATTEMPTS = 1000;
  * name in between, this run removes what it wrote and moves on to the next name.
  */
 export async function writeReportFiles(dir: string, year: number, files: readonly ReportFile[]): Promise<string[]> {
+  reportBaseName(year); // a year that is not a whole number is refused before anything is made
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {

@@ -1,8 +1,9 @@
 // Hostile input for the renderers: control characters, noncharacters, lone surrogates and markup in printed cells.
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { createReport } from '../../src/gas/actions';
+import { reportBaseName, writeReportFiles } from '../../src/node/write-report-files';
 import { createFakeEnvironment, documentBlocks, installFakes } from '../fakes';
 import { sampleSheets } from '../helpers/sample';
 import { xmlError, xmlInvalidCharacters } from '../helpers/well-formed-xml';
@@ -185,5 +186,45 @@ describe('the Google Doc on the fakes, from Sheets cells holding the same charac
       COUNT,
       '6,408',
     ]);
+  });
+});
+
+/** Every file under `dir`, as relative paths. */
+function tree(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .sort();
+}
+
+describe('report file names', () => {
+  it('never come from 団体名: one with "../" and "/" still writes only out/事業報告書_2022年度.*', async () => {
+    const cwd = outputDir('hostile-file-names');
+    const tabs = readSampleTabs();
+    tabs.設定[1][columnIndex(tabs, '設定', '値')] = '../../逃げた/団体\\..\\x:*?';
+    writeCsvFolder(join(cwd, 'workbook'), tabs);
+    const before = tree(cwd);
+    const result = await runCli(['report', 'workbook', '--format', 'docx,html', '--out', 'out'], cwd);
+    expect(result.code).toBe(0);
+    expect(tree(cwd)).toEqual(
+      [...before, join('out', '事業報告書_2022年度.docx'), join('out', '事業報告書_2022年度.html')].sort(),
+    );
+    expect(readFileSync(join(cwd, 'out', '事業報告書_2022年度.html'), 'utf8')).toContain(
+      '<p class="subtitle">../../逃げた/団体\\..\\x:*?</p>',
+    );
+  });
+
+  it('are refused for a year that is not a whole number, before anything is made', async () => {
+    expect(reportBaseName(2022)).toBe('事業報告書_2022年度');
+    expect(reportBaseName(2022, 2)).toBe('事業報告書_2022年度 (2)');
+    for (const year of [Number.NaN, 2022.5, -2022, 999, 10_000, Number.POSITIVE_INFINITY]) {
+      expect(() => reportBaseName(year)).toThrow(`report file name: not a year and attempt: ${year}, 1`);
+    }
+    expect(() => reportBaseName(2022, 0)).toThrow('report file name: not a year and attempt: 2022, 0');
+    const cwd = outputDir('hostile-file-year');
+    await expect(
+      writeReportFiles(join(cwd, 'out'), Number.NaN, [{ format: 'html', bytes: new Uint8Array([0x3c]) }]),
+    ).rejects.toThrow('report file name: not a year and attempt: NaN, 1');
+    expect(readdirSync(cwd)).toEqual([]);
   });
 });

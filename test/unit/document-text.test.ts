@@ -1,6 +1,7 @@
 // Tests for document text: the character classes a report may hold, the cleaned ReportDocument, and the cell warning.
 import { cleanDocumentText, sanitizeDocumentText, sanitizeReportDocument } from '../../src/core/document-text';
 import { checkWorkbook, makeReport } from '../../src/core/pipeline';
+import { renderReportBody, renderReportHtml } from '../../src/core/render-html';
 import type { ReportDocument } from '../../src/core/report-document';
 import { rawWorkbook } from '../helpers/raw';
 
@@ -254,5 +255,72 @@ describe('the invalid_character warning', () => {
       ['統合事業', '育成', '通年', '関東', '3人', '難民', '－', '0'],
     ]);
     expect(cleanDocumentText(texts.join('')).removed).toBe(0);
+  });
+});
+
+describe('the HTML renderer on a hostile ReportDocument (built by hand, not by the pipeline)', () => {
+  // Wrong types on purpose: a report from elsewhere (JSON, a future builder) must not reach an attribute either.
+  const hostile = {
+    language: 'ja"><script>x</script>',
+    title: '</title><script>t()</script>\u0000',
+    year: 2022,
+    orgName: '団体',
+    blocks: [
+      { kind: 'heading', level: 2, text: '</h3><script>h()</script>\uffff' },
+      { kind: 'paragraph', text: '</p><script>p()</script> ]]> &#0; &amp; \'"\ud800' },
+      {
+        kind: 'table',
+        header: ['<th>\u0001'],
+        rows: [[{ text: '<td>\ufffe', rowSpan: '2" onclick="x()' }], [{ text: 'b', rowSpan: 3.7 }]],
+        align: ['right" onclick="x()'],
+        widths: ['50%;background:url(x)'],
+      },
+    ],
+  } as unknown as ReportDocument;
+
+  it('escapes every text and cleans it, and puts only constants and whole numbers in attributes', () => {
+    const html = renderReportHtml(hostile);
+    expect(html).toContain('<html lang="ja">');
+    expect(html).toContain('<title>&lt;/title&gt;&lt;script&gt;t()&lt;/script&gt;</title>');
+    expect(renderReportBody(hostile)).toBe(
+      [
+        '<h3>&lt;/h3&gt;&lt;script&gt;h()&lt;/script&gt;</h3>',
+        '<p>&lt;/p&gt;&lt;script&gt;p()&lt;/script&gt; ]]&gt; &amp;#0; &amp;amp; &#39;&quot;</p>',
+        '<div class="table-wrap"><table><colgroup><col style="width:0%"></colgroup>',
+        '<thead><tr><th>&lt;th&gt;</th></tr></thead>',
+        '<tbody>',
+        '<tr><td>&lt;td&gt;</td></tr>',
+        '<tr><td rowspan="3">b</td></tr>',
+        '</tbody></table></div>',
+      ].join('\n'),
+    );
+    expect(html).not.toMatch(/<script|onclick="|url\(/);
+  });
+
+  it('keeps the alignment classes and spans of an ordinary table', () => {
+    const body = renderReportBody({
+      language: 'en',
+      title: 'T',
+      year: 2022,
+      orgName: 'O',
+      blocks: [
+        {
+          kind: 'table',
+          header: ['a', 'b', 'c'],
+          rows: [
+            [{ text: 'x', rowSpan: 2 }, { text: 'y' }, { text: 'z' }],
+            [{ text: 'y2' }, { text: 'z2' }],
+          ],
+          align: ['left', 'center', 'right'],
+          widths: [50, 25.5, 24.5],
+        },
+      ],
+    });
+    expect(body).toContain('<col style="width:50%"><col style="width:25%"><col style="width:24%">');
+    expect(body).toContain('<tr><td rowspan="2">x</td><td class="center">y</td><td class="right">z</td></tr>');
+    expect(body).toContain('<tr><td class="center">y2</td><td class="right">z2</td></tr>');
+    expect(renderReportHtml({ language: 'en', title: 'T', year: 2022, orgName: 'O', blocks: [] })).toContain(
+      '<html lang="en">',
+    );
   });
 });
