@@ -420,7 +420,7 @@ const ENGLISH_WEEKDAYS: readonly string[] = ['sun', 'mon', 'tue', 'wed', 'thu', 
 
 /**
  * Where a weekday in parentheses that opens at `open` ends (just past its ')'), or -1: (金), (金曜日), (金・祝),
- * ( 土 , 日 ), (Fri), (Friday.). Neither reading goes past the next '(', so trying every '(' is one pass.
+ * ( 土 , 日 ), (Fri), (Friday.). Each character is looked at once.
  */
 function weekdayEnd(text: string, open: number): number {
   const cursor = new Cursor(text);
@@ -442,13 +442,14 @@ function weekdayEnd(text: string, open: number): number {
   return cursor.take(')') !== '' ? cursor.index : -1;
 }
 
-/** A weekday in parentheses is decoration: the first one becomes a space, and the text is trimmed again. */
+/**
+ * A weekday in parentheses is decoration: it becomes a space, and the text is trimmed again. Only the first '(' is
+ * tried: with a second one, the text is not a date whatever the first holds.
+ */
 function withoutWeekday(text: string): string {
-  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
-    const end = weekdayEnd(text, open);
-    if (end >= 0) return `${text.slice(0, open)} ${text.slice(end)}`.trim();
-  }
-  return text;
+  const open = text.indexOf('(');
+  const end = open < 0 ? -1 : weekdayEnd(text, open);
+  return end < 0 ? text : `${text.slice(0, open)} ${text.slice(end)}`.trim();
 }
 
 /**
@@ -472,19 +473,18 @@ function readTimeOfDay(cursor: Cursor): boolean {
       if (second < 0 || (cursor.take('.') !== '' && cursor.digits(Number.POSITIVE_INFINITY) < 0)) return false;
     }
   } else if (cursor.take('時') !== '') {
+    // 分 and 秒 are optional: '10時 pm' is ten o'clock, '10時 30' is not a time.
     const afterHour = cursor.index;
     cursor.skipSpaces(INLINE_SPACE);
-    minute = cursor.digits(2);
-    if (minute >= 0 && cursor.take('分') !== '') {
+    const minutes = cursor.digits(2);
+    if (minutes >= 0 && cursor.take('分') !== '') {
+      minute = minutes;
       const afterMinute = cursor.index;
       cursor.skipSpaces(INLINE_SPACE);
-      second = cursor.digits(2);
-      if (second < 0 || cursor.take('秒') === '') {
-        second = 0;
-        cursor.index = afterMinute;
-      }
+      const seconds = cursor.digits(2);
+      if (seconds >= 0 && cursor.take('秒') !== '') second = seconds;
+      else cursor.index = afterMinute;
     } else {
-      minute = 0;
       cursor.index = afterHour;
     }
   } else {
@@ -569,9 +569,9 @@ function readWarekiDate(text: string): CellResult<DayNumber> {
 function parseDateText(cellText: string): CellResult<DayNumber> {
   const plain = readPlainWesternDate(cellText);
   if (plain !== undefined) return plain;
-  const text = cellText.indexOf('(') >= 0 ? withoutWeekday(cellText) : cellText;
+  const text = withoutWeekday(cellText);
   if (!isDigitCode(text.charCodeAt(0))) return readWarekiDate(text);
-  // A bare serial such as '44652' (some CSV exports write dates so). Only five digits (1927-05-18 .. 2173-10-14):
+  // A bare serial such as '44652' (some CSV exports write dates so). Only five digits (1927-05-18 .. 2173-10-13):
   // '2022' is a year and '202204' a year and month, not serials.
   const bare = BARE_NUMBER.exec(text);
   if (bare === null) return readWesternDate(text);
