@@ -91,7 +91,7 @@ interface FileKindInfo {
 
 /** What a path is when it is not a regular file, in the words of the message. */
 function fileKind(info: FileKindInfo): string {
-  if (info.isFIFO()) return '名前付きパイプ（FIFO）';
+  if (info.isFIFO()) return '名前付きパイプ FIFO';
   if (info.isSocket()) return 'ソケット';
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'デバイス';
   if (info.isDirectory()) return 'フォルダ';

@@ -223,7 +223,8 @@ describe('{{=…}} references', () => {
 
   it('resolves cell addresses and named ranges from an .xlsx, as the cell displays them', async () => {
     const path = join(outputDir('ref-xlsx'), 'refs.xlsx');
-    const body = "寄付{{=寄付総額}}、比率{{='集計 表'!B4}}、会員{{=集計 表!B5}}名、{{=集計 表!B6}}";
+    // A date is shown as the sheet shows it, but only numbers may be inserted into a report: B6 is resolved, not used.
+    const body = "寄付{{=寄付総額}}、比率{{='集計 表'!B4}}、会員{{=集計 表!B5}}名";
     await writeFilledTemplate(withNarrative(sample, body), path, (book) => {
       const sheet = book.addWorksheet('集計 表');
       sheet.getCell('B3').value = 1234567;
@@ -237,11 +238,38 @@ describe('{{=…}} references', () => {
     });
     const { file, result } = await reportOf(path);
     const targets = ['寄付総額', "'集計 表'!B4", '集計 表!B5', '集計 表!B6'];
-    expect([...file.references(targets).values()].map((reference) => reference?.sheet)).toEqual(
-      Array(4).fill('集計 表'),
-    );
-    expect(paragraphs(result)).toContain('寄付1,234,567円、比率42.5%、会員85名、2023/6/30');
+    expect([...file.references(targets).values()].map((reference) => [reference?.sheet, reference?.text])).toEqual([
+      ['集計 表', '1,234,567円'],
+      ['集計 表', '42.5%'],
+      ['集計 表', '85'],
+      ['集計 表', '2023/6/30'],
+    ]);
+    expect(paragraphs(result)).toContain('寄付1,234,567円、比率42.5%、会員85名');
   }, 20_000);
+
+  it("hands each cell's formula to the core as Sheets gives it: shared formulas translated, named ranges too", async () => {
+    const path = join(outputDir('ref-formula'), 'formula.xlsx');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('集計');
+    sheet.getCell('A1').value = { formula: '候補者!B2', result: 'x' } as ExcelJS.CellFormulaValue;
+    sheet.getCell('A2').value = { formula: 'B1*2', result: 2, shareType: 'shared', ref: 'A2:A3' } as never;
+    sheet.getCell('A3').value = { sharedFormula: 'A2', result: 4 } as ExcelJS.CellSharedFormulaValue;
+    sheet.getCell('B1').value = 1;
+    sheet.mergeCells('C1:D1');
+    sheet.getCell('C1').value = { formula: "INDEX('候補者'!D:D,3)", result: 'y' } as ExcelJS.CellFormulaValue;
+    book.definedNames.add('集計!$A$1', '名前');
+    await book.xlsx.writeFile(path);
+    const file = await readWorkbookFile(path);
+    const references = file.references(['集計!A1', '集計!A3', '集計!B1', '名前', '集計!D1']);
+    expect([...references.values()]).toEqual([
+      { text: 'x', sheet: '集計', column: 0, formula: '=候補者!B2' },
+      { text: '4', sheet: '集計', column: 0, formula: '=B2*2' },
+      { text: '1', sheet: '集計', column: 1 },
+      { text: 'x', sheet: '集計', column: 0, formula: '=候補者!B2' },
+      // D1 is merged into C1: the master's formula, as the sheet shows it.
+      { text: 'y', sheet: '集計', column: 3, formula: "=INDEX('候補者'!D:D,3)" },
+    ]);
+  });
 
   it('reports a reference to a missing sheet or name as an error at the template cell', async () => {
     const tabs = withNarrative(sample, '{{=ないシート!B3}}と{{=ない名前}}');
@@ -268,6 +296,14 @@ describe('parseCellTarget and formatNumber', () => {
     expect(parseCellTarget('集計!B3')).toEqual({ sheet: '集計', row: 3, column: 1 });
     expect(parseCellTarget("'My ''sheet'''!$AA$10:$AB$12")).toEqual({ sheet: "My 'sheet'", row: 10, column: 26 });
     expect(parseCellTarget('名前付き範囲')).toBeNull();
+  });
+
+  it('refuses cells beyond the grid Excel and Sheets share: rows past 1,048,576, columns past XFD', () => {
+    expect(parseCellTarget('事業!XFD1048576')).toEqual({ sheet: '事業', row: 1048576, column: 16383 });
+    expect(parseCellTarget('事業!A1048577')).toBeNull();
+    expect(parseCellTarget('事業!XFE1')).toBeNull();
+    expect(parseCellTarget('事業!A99999999999')).toBeNull();
+    expect(parseCellTarget('事業!A0')).toBeNull();
   });
 
   it('formats numbers as the common Excel formats show them', () => {

@@ -1,0 +1,364 @@
+// This file defines the hostile cases of the local runner's reading: crafted CSV folders and .xlsx files run through the CLI's main.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  cloneTabs,
+  encodeShiftJis,
+  listFiles,
+  outputDir,
+  readSampleTabs,
+  runCli,
+  type Tabs,
+  toCsv,
+  writeCsvFolder,
+  writeFilledTemplate,
+} from '../node/support';
+
+const sample = readSampleTabs();
+
+/** The sample's one warning (a refund), printed by every run that reads its 費用 tab. */
+const REFUND = '費用!E44: [警告] 「金額」の「-8800」がマイナスです。返金であればこのままで構いません';
+const CLEAN = 'エラー 0 件、警告 1 件';
+
+/** A fresh folder holding the sample as CSV in `wb/`; the CLI runs with this folder as its cwd. */
+function sampleFolder(name: string, tabs: Tabs = sample): string {
+  const cwd = outputDir(`hostile-${name}`);
+  writeCsvFolder(join(cwd, 'wb'), tabs);
+  return cwd;
+}
+
+/** The lines a run printed, without the progress lines every run writes to stderr. */
+function lines(text: string): string[] {
+  return text.split('\n').filter((line) => line !== '' && !/^(読み込み中|読み込みました|入力をチェック)/.test(line));
+}
+
+/** Report into cwd/out; asserts that nothing was written there. */
+async function reportWritesNothing(cwd: string, workbook: string) {
+  const run = await runCli(['report', workbook, '--out', 'out', '--format', 'docx,html'], cwd);
+  expect(listFiles(join(cwd, 'out'))).toEqual([]);
+  return run;
+}
+
+/** Whether mkfifo exists here (POSIX). */
+function mkfifo(path: string): void {
+  execFileSync('mkfifo', [path]);
+}
+
+describe('hostile reading: a CSV quote that never closes (issue 10 point 5)', () => {
+  it('is exit 2 naming the file and the line where the quote opened, and nothing is written', async () => {
+    const cwd = sampleFolder('unclosed-quote');
+    const path = join(cwd, 'wb', '費用.csv');
+    const text = readFileSync(path, 'utf8').split('\r\n');
+    // Line 100 (row 100 of 費用, no quoted line break before it in the sample): 証憑番号 opens a quote.
+    expect(text.slice(0, 99).every((line) => !line.includes('"') || /^[^"]*("[^"]*")*[^"]*$/.test(line))).toBe(true);
+    text[99] = text[99].replace(/,R4-(\d+)$/, ',"R4-$1');
+    expect(text[99]).toMatch(/,"R4-\d{4}$/);
+    writeFileSync(path, text.join('\r\n'));
+    const run = await reportWritesNothing(cwd, 'wb');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(lines(run.stderr)).toEqual([
+      'エラー: wb/費用.csv の 100 行目で始まる「"」が閉じられていません。この行から後ろがすべて1つのセルとして読まれてしまうため、読み込みを中止しました。「"」を閉じるか取り除いてください',
+    ]);
+    const validate = await runCli(['validate', 'wb', '--json'], cwd);
+    expect(validate.code).toBe(2);
+    expect(validate.stdout).toBe('');
+  });
+});
+
+describe('hostile reading: not a regular file (issue 10 point 7)', () => {
+  it('a FIFO given as the workbook is exit 2 at once, not a hang', async () => {
+    const cwd = outputDir('hostile-fifo');
+    mkfifo(join(cwd, 'book.xlsx'));
+    const run = await reportWritesNothing(cwd, 'book.xlsx');
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([
+      'エラー: book.xlsx は普通のファイルではありません（名前付きパイプ FIFO）。.xlsx ファイルか、タブごとの CSV を入れたフォルダを指定してください',
+    ]);
+  }, 10_000);
+
+  it('a FIFO named 費用.csv inside a CSV folder is exit 2, not a hang nor a missing tab', async () => {
+    const cwd = outputDir('hostile-fifo-folder');
+    const tabs = cloneTabs(sample);
+    delete tabs.費用;
+    writeCsvFolder(join(cwd, 'wb'), tabs);
+    mkfifo(join(cwd, 'wb', '費用.csv'));
+    const run = await reportWritesNothing(cwd, 'wb');
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([
+      'エラー: wb/費用.csv は普通のファイルではありません（名前付きパイプ FIFO）。.xlsx ファイルか、タブごとの CSV を入れたフォルダを指定してください',
+    ]);
+  }, 10_000);
+
+  it('a character device given as the workbook is exit 2', async () => {
+    const run = await runCli(['validate', '/dev/zero'], outputDir('hostile-device'));
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([
+      'エラー: /dev/zero は普通のファイルではありません（デバイス）。.xlsx ファイルか、タブごとの CSV を入れたフォルダを指定してください',
+    ]);
+  });
+
+  it('a folder named 費用.csv inside the workbook folder is exit 2', async () => {
+    const cwd = outputDir('hostile-dir-csv');
+    const tabs = cloneTabs(sample);
+    delete tabs.費用;
+    writeCsvFolder(join(cwd, 'wb'), tabs);
+    mkdirSync(join(cwd, 'wb', '費用.csv'));
+    const run = await runCli(['validate', 'wb'], cwd);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([
+      'エラー: wb/費用.csv は普通のファイルではありません（フォルダ）。.xlsx ファイルか、タブごとの CSV を入れたフォルダを指定してください',
+    ]);
+  });
+});
+
+describe('hostile reading: every read is bounded (issue 10 point 7)', () => {
+  it('an .xlsx over 100 MB is refused before it is read (a sparse file: no 100 MB is written)', async () => {
+    const cwd = outputDir('hostile-huge');
+    writeFileSync(join(cwd, 'huge.xlsx'), '');
+    truncateSync(join(cwd, 'huge.xlsx'), 100 * 1024 * 1024 + 1);
+    const run = await reportWritesNothing(cwd, 'huge.xlsx');
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([
+      'エラー: huge.xlsx は大きすぎるため読み込みません（上限 100 MB）。フォルダの場合は CSV ファイルの合計の大きさです',
+    ]);
+  });
+
+  it('CSV files adding up to more than 100 MB are refused, naming the folder', async () => {
+    const cwd = sampleFolder('huge-folder');
+    writeFileSync(join(cwd, 'wb', '生成履歴.csv'), '');
+    truncateSync(join(cwd, 'wb', '生成履歴.csv'), 100 * 1024 * 1024 - 1000);
+    const run = await runCli(['validate', 'wb'], cwd);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([
+      'エラー: wb は大きすぎるため読み込みません（上限 100 MB）。フォルダの場合は CSV ファイルの合計の大きさです',
+    ]);
+  });
+
+  it('an .xlsx whose zip declares more than 400 MB once inflated (a zip bomb) is refused before exceljs', async () => {
+    const cwd = outputDir('hostile-bomb');
+    writeFileSync(join(cwd, 'bomb.xlsx'), zipDeclaring([300 * 1024 * 1024, 200 * 1024 * 1024]));
+    const run = await runCli(['validate', 'bomb.xlsx'], cwd);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([
+      'エラー: bomb.xlsx は大きすぎるため読み込みません（展開後 上限 400 MB）。フォルダの場合は CSV ファイルの合計の大きさです',
+    ]);
+  });
+});
+
+/** A zip's central directory and end record only, declaring entries of these uncompressed sizes. */
+function zipDeclaring(sizes: readonly number[]): Buffer {
+  const entries = sizes.map((size, index) => {
+    const name = Buffer.from(`xl/worksheets/sheet${index + 1}.xml`);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt32LE(1000, 20);
+    entry.writeUInt32LE(size, 24);
+    entry.writeUInt16LE(name.length, 28);
+    return Buffer.concat([entry, name]);
+  });
+  const directory = Buffer.concat(entries);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(sizes.length, 8);
+  end.writeUInt16LE(sizes.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(0, 16);
+  return Buffer.concat([directory, end]);
+}
+
+describe('hostile reading: two tabs that mean the same tab (issue 10 point 8)', () => {
+  it('費用.csv and Costs.csv in one folder are an error naming both; nothing is written', async () => {
+    const cwd = sampleFolder('costs-twice');
+    writeFileSync(join(cwd, 'wb', 'Costs.csv'), toCsv(sample.費用.slice(0, 2)));
+    const run = await reportWritesNothing(cwd, 'wb');
+    expect(run.code).toBe(1);
+    expect(lines(run.stdout)).toEqual([
+      'Costs!A1: タブ「Costs」と「費用」は同じタブです（日本語名と英語名、または全角・半角などの違いだけです）。どちらか一方にまとめてください',
+    ]);
+  });
+
+  it('費用 and Costs sheets in one .xlsx are an error naming both', async () => {
+    const cwd = outputDir('hostile-costs-xlsx');
+    await writeFilledTemplate(sample, join(cwd, 'book.xlsx'), (book) => {
+      book.addWorksheet('Costs').addRow(sample.費用[0]);
+    });
+    const run = await runCli(['validate', 'book.xlsx'], cwd);
+    expect(run.code).toBe(1);
+    expect(lines(run.stdout)).toEqual([
+      '費用!A1: タブ「費用」と「Costs」は同じタブです（日本語名と英語名、または全角・半角などの違いだけです）。どちらか一方にまとめてください',
+      REFUND,
+    ]);
+  });
+
+  it('a 候補者.csv that is a symbolic link to a file elsewhere is read as that file', async () => {
+    const cwd = outputDir('hostile-symlink');
+    const tabs = cloneTabs(sample);
+    delete tabs.候補者;
+    writeCsvFolder(join(cwd, 'wb'), tabs);
+    writeCsvFolder(join(cwd, 'elsewhere'), { 候補者: sample.候補者 });
+    symlinkSync(join(cwd, 'elsewhere', '候補者.csv'), join(cwd, 'wb', '候補者.csv'));
+    const run = await runCli(['validate', 'wb'], cwd);
+    expect(run.code).toBe(0);
+    expect(lines(run.stderr)).toEqual([CLEAN]);
+    expect(lines(run.stdout)).toEqual([REFUND]);
+  });
+
+  it('候補者.csv twice through a link (Candidates.csv → 候補者.csv) is one error naming both', async () => {
+    const cwd = sampleFolder('symlink-twice');
+    symlinkSync('候補者.csv', join(cwd, 'wb', 'Candidates.csv'));
+    const run = await runCli(['validate', 'wb'], cwd);
+    expect(run.code).toBe(1);
+    expect(lines(run.stdout)).toEqual([
+      'Candidates!A1: タブ「Candidates」と「候補者」は同じタブです（日本語名と英語名、または全角・半角などの違いだけです）。どちらか一方にまとめてください',
+      REFUND,
+    ]);
+  });
+
+  it('a dangling link named 候補者.csv is exit 2 naming it, and a missing tab is named once', async () => {
+    const cwd = outputDir('hostile-dangling');
+    const tabs = cloneTabs(sample);
+    delete tabs.候補者;
+    writeCsvFolder(join(cwd, 'wb'), tabs);
+    symlinkSync('どこにもない.csv', join(cwd, 'wb', '候補者.csv'));
+    const dangling = await runCli(['validate', 'wb'], cwd);
+    expect(dangling.code).toBe(2);
+    expect(lines(dangling.stderr)).toEqual([
+      'エラー: wb/候補者.csv が見つかりません。ファイル名かフォルダ名を確かめてください',
+    ]);
+    // Without the link: イベント.参加者ID refers to 候補者 too, yet the tab is named once.
+    const bare = outputDir('hostile-missing-once');
+    writeCsvFolder(join(bare, 'wb'), tabs);
+    const missing = await runCli(['validate', 'wb'], bare);
+    expect(missing.code).toBe(2);
+    expect(lines(missing.stderr)).toEqual([
+      'エラー: wb に必要なタブがありません: 候補者（あるタブ: イベント、事業、企業、本文、設定、費用）。npm run template -- 新しいブック.xlsx で全タブそろった雛形を作れます',
+    ]);
+  });
+});
+
+/** Every tab as tab-delimited UTF-16 LE without a BOM, as some tools save Excel's 「Unicode テキスト」. */
+function writeUtf16Folder(dir: string, tabs: Tabs, extension: '.csv' | '.txt'): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, rows] of Object.entries(tabs)) {
+    const text = rows.map((row) =>
+      row.map((field) => (/[\t"\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field)).join('\t'),
+    );
+    writeFileSync(join(dir, `${name}${extension}`), Buffer.from(`${text.join('\r\n')}\r\n`, 'utf16le'));
+  }
+}
+
+describe('hostile reading: encodings and delimiters (issue 10 point 9)', () => {
+  it('UTF-16 LE without a BOM, tab-delimited, reads as the sample does', async () => {
+    const cwd = outputDir('hostile-utf16');
+    writeUtf16Folder(join(cwd, 'wb'), sample, '.csv');
+    const run = await runCli(['validate', 'wb'], cwd);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('読み込みました: CSV 7 ファイル（UTF-16）\n');
+    expect(lines(run.stderr)).toEqual([CLEAN]);
+    expect(lines(run.stdout)).toEqual([REFUND]);
+  });
+
+  it('the same saved as 費用.txt and so on (Excel names 「Unicode テキスト」 .txt) reads too; a readme.txt is no tab', async () => {
+    const cwd = outputDir('hostile-utf16-txt');
+    writeUtf16Folder(join(cwd, 'wb'), sample, '.txt');
+    writeFileSync(join(cwd, 'wb', 'readme.txt'), 'not a tab');
+    const run = await runCli(['validate', 'wb'], cwd);
+    expect(run.code).toBe(0);
+    expect(lines(run.stderr)).toEqual([CLEAN]);
+    expect(lines(run.stdout)).toEqual([REFUND]);
+  });
+
+  it('bytes that are not Shift_JIS are a warning naming file, line and cell, in validate, --json and report', async () => {
+    const cwd = outputDir('hostile-sjis');
+    const dir = writeCsvFolder(join(cwd, 'wb'), sample, 'shift_jis');
+    const lines費用 = toCsv(sample.費用).split('\r\n');
+    // Line 5 (row 5): 摘要 gets an unassigned code 0x85 0x40 after its text; line 9 one more.
+    const bytes = lines費用.map((line, index) => {
+      const encoded = Buffer.from(encodeShiftJis(line));
+      if (index !== 4 && index !== 8) return encoded;
+      const cut = line.lastIndexOf(',');
+      return Buffer.concat([
+        Buffer.from(encodeShiftJis(line.slice(0, cut))),
+        Buffer.from([0x85, 0x40]),
+        Buffer.from(encodeShiftJis(line.slice(cut))),
+      ]);
+    });
+    writeFileSync(
+      join(dir, '費用.csv'),
+      Buffer.concat(bytes.flatMap((line) => [line, Buffer.from('\r\n')]).slice(0, -1)),
+    );
+    const warning =
+      '費用!F5: [警告] ファイル「費用.csv」の 5 行目（ほか 1 行）に Shift_JIS として読めないバイトがあり、「\ufffd」として読みました。元のファイルを開き、CSV UTF-8 で保存し直してください';
+    const validate = await runCli(['validate', 'wb'], cwd);
+    expect(validate.code).toBe(0);
+    expect(lines(validate.stdout)).toEqual([warning, REFUND]);
+    const json = await runCli(['validate', 'wb', '--json'], cwd);
+    const parsed = JSON.parse(json.stdout) as {
+      ok: boolean;
+      warnings: number;
+      issues: { code: string; cell: string; value: string }[];
+    };
+    expect(parsed.ok).toBe(true);
+    expect(parsed.warnings).toBe(2);
+    expect(parsed.issues.map((issue) => [issue.code, issue.cell, issue.value])).toEqual([
+      ['undecodable_text', 'F5', ''],
+      ['negative_amount', 'E44', '-8800'],
+    ]);
+    const report = await runCli(['report', 'wb', '--out', 'out', '--format', 'html'], cwd);
+    expect(report.code).toBe(0);
+    expect(report.stdout.split('\n')[0]).toBe(warning);
+    expect(listFiles(join(cwd, 'out'))).toEqual(['事業報告書_2022年度.html']);
+  });
+});
+
+describe('hostile reading: one message for one problem (issue 10 point 10)', () => {
+  it('an unreadable 対象年度 is said once, not also as missing', async () => {
+    const tabs = cloneTabs(sample);
+    const row = tabs.設定.findIndex((r) => r[0] === '対象年度');
+    tabs.設定[row][1] = 'にせんにじゅうに';
+    const cwd = sampleFolder('year-once', tabs);
+    const run = await reportWritesNothing(cwd, 'wb');
+    expect(run.code).toBe(1);
+    expect(lines(run.stdout)).toEqual([
+      `設定!B${row + 1}: 設定「対象年度」の「にせんにじゅうに」は使えません（例: 2022）`,
+      REFUND,
+    ]);
+  });
+
+  it('{{=事業!A99999999999}} and {{=事業!XFE1}} are unknown references, not empty text', async () => {
+    const tabs = cloneTabs(sample);
+    tabs.本文[1][3] = '行 {{=事業!A99999999999}} 列 {{=事業!XFE1}}';
+    const cwd = sampleFolder('far-cell', tabs);
+    const run = await reportWritesNothing(cwd, 'wb');
+    expect(run.code).toBe(1);
+    expect(lines(run.stdout)).toEqual([
+      REFUND,
+      '本文!D2: 「本文」の参照「事業!A99999999999」が見つかりません。シート名とセル（例: 集計!B3）か名前付き範囲を指定してください',
+      '本文!D2: 「本文」の参照「事業!XFE1」が見つかりません。シート名とセル（例: 集計!B3）か名前付き範囲を指定してください',
+    ]);
+  });
+});
+
+describe('hostile reading: a helper tab whose formula reads 候補者 (issue 10 point 1, the Node half)', () => {
+  const NAME = '機密氏名SENTINELFORMULA';
+
+  it.each([
+    ['=候補者!B2', { formula: '候補者!B2', result: NAME }],
+    ["=INDEX('候補者'!D:D,3)", { formula: "INDEX('候補者'!D:D,3)", result: NAME }],
+  ])('{{=集計!A1}} over %s is refused: the name reaches no output and nothing is written', async (_label, value) => {
+    const cwd = outputDir('hostile-formula');
+    const tabs = cloneTabs(sample);
+    tabs.本文[1][3] = '件数 {{=集計!A1}} 名';
+    await writeFilledTemplate(tabs, join(cwd, 'book.xlsx'), (book) => {
+      book.addWorksheet('集計').getCell('A1').value = value as never;
+    });
+    const run = await reportWritesNothing(cwd, 'book.xlsx');
+    expect(run.code).toBe(1);
+    const errors = lines(run.stdout).filter((line) => line !== REFUND);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^本文!D2: 「本文」の参照「集計!A1」は/);
+    expect(`${run.stdout}${run.stderr}`).not.toContain(NAME);
+  });
+});
