@@ -33,6 +33,9 @@ export type IssueCode =
   | 'unknown_cell_reference'
   | 'malformed_template'
   | 'personal_reference'
+  | 'personal_formula_reference'
+  | 'reference_not_number'
+  | 'low_suppression_threshold'
   | 'no_data_for_year'
   | 'invalid_character'
   | 'duplicate_tab'
@@ -91,4 +94,40 @@ export function a1(columnIndex: number, rowNumber: number): string {
 
 export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((issue) => issue.severity === 'error');
+}
+
+/** Why a custom formula answers with an error instead of a number; messages.ts words each code in both languages. */
+export type FormulaErrorCode =
+  | 'formula_unknown_metric'
+  | 'formula_metric_required'
+  | 'formula_invalid_year'
+  | 'formula_missing_year'
+  | 'formula_range_needs_header'
+  | 'formula_filter_not_allowed'
+  | 'formula_category_with_range'
+  | 'formula_unknown_value'
+  | 'formula_workbook_error'
+  | 'formula_range_for_value'
+  | 'formula_last_argument_not_range'
+  | 'formula_program_required'
+  | 'formula_invalid_count_mode'
+  | 'formula_malformed_condition';
+
+/** What a formula error's message may quote: the formula's own arguments and the registry's names, never a row's value. */
+export interface FormulaErrorParams {
+  /** The argument as the formula passed it (a metric name, a year, a filter value…). */
+  readonly value?: string;
+  /** The argument's or the filter's name (年度, 事業内容…), or the metric's. */
+  readonly name?: string;
+  /** What would be accepted, as a list. */
+  readonly expected?: string;
+  /** Where an unknown filter value was looked for. */
+  readonly where?: 'programs' | 'range' | 'choices';
+  /** formula_unknown_value: the value was 管理費, which has a metric of its own. */
+  readonly adminCost?: boolean;
+  /** The tab a range should come from (Japanese name). */
+  readonly tab?: string;
+  /** formula_workbook_error: the first problem of the workbook, and how many more there are. */
+  readonly issue?: IssueDraft;
+  readonly count?: number;
 }

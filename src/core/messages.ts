@@ -1,5 +1,13 @@
 // This file defines the words: one switch per language turns an issue code into the message staff read.
-import type { Issue, IssueDraft, IssueParams } from './issues';
+import {
+  type FormulaErrorCode,
+  type FormulaErrorParams,
+  type Issue,
+  type IssueDraft,
+  type IssueParams,
+  MASKED_VALUE,
+} from './issues';
+import { hidePersonRowValue } from './privacy';
 
 export type Language = 'ja' | 'en';
 
@@ -74,6 +82,12 @@ function japanese({ code, tab, column, value, params }: MessageInput): string {
       return `${col}の差し込み「${value}」の書き方が正しくありません（例: {{就職者数}}、{{参加者数|事業内容=育成事業}}）`;
     case 'personal_reference':
       return `${col}の参照「${value}」は個人情報の列を指しているため使えません`;
+    case 'personal_formula_reference':
+      return `${col}の参照「${value}」は使えません。そのセルの数式が候補者タブや個人情報の列を読んでいるか、たどれない参照（INDIRECT など）を使っています。人数は {{在留資格変更数}} のような指標で差し込んでください`;
+    case 'reference_not_number':
+      return `${col}の参照「${value}」のセルは数ではないため差し込めません。{{=…}} で差し込めるのは数だけです（例: 1,234、1,234円、12名、50%）`;
+    case 'low_suppression_threshold':
+      return `秘匿しきい値が${value}です。3未満では少ない人数の属性がそのまま報告書に載り、個人が特定されるおそれがあります（3以上を推奨）`;
     case 'invalid_character':
       return `${col}に文書に入れられない文字（制御文字など）が${params.count ?? 0}文字あります。報告書では取り除きます。セルの内容を確認してください`;
     case 'duplicate_tab':
@@ -150,6 +164,12 @@ function english({ code, tab, column, value, params }: MessageInput): string {
       return `${col}: the placeholder "${value}" is malformed (e.g. {{就職者数}}, {{参加者数|事業内容=育成事業}})`;
     case 'personal_reference':
       return `${col}: the reference "${value}" points at a personal-data column and cannot be used`;
+    case 'personal_formula_reference':
+      return `${col}: the reference "${value}" cannot be used: the cell's formula reads 候補者 or a personal-data column, or uses a reference that cannot be followed (INDIRECT and the like). Insert counts with a metric such as {{在留資格変更数}}`;
+    case 'reference_not_number':
+      return `${col}: the cell "${value}" does not hold a number. {{=…}} inserts numbers only (e.g. 1,234, 1,234円, 12名, 50%)`;
+    case 'low_suppression_threshold':
+      return `The suppression threshold is ${value}. Below 3, small groups by status appear in the report as they are and a person could be identified (3 or more is recommended)`;
     case 'invalid_character':
       return `${col} holds ${params.count ?? 0} character(s) a document cannot hold (control characters or similar); the report leaves them out. Check the cell`;
     case 'duplicate_tab':
@@ -163,15 +183,149 @@ function english({ code, tab, column, value, params }: MessageInput): string {
   }
 }
 
-/** Attaches the message in the report language. */
+/**
+ * A value that was masked is not quoted at all, not even as 「＊＊＊」: the message names the column and what is
+ * expected, as a sentence about the cell. Undefined for a code whose message never needs the value.
+ */
+function maskedMessage({ code, column, params }: MessageInput, language: Language): string | undefined {
+  const ja = language === 'ja';
+  const col = ja ? `「${column}」` : `"${column}"`;
+  const expected = params.expected ? (ja ? `（例: ${params.expected}）` : ` (e.g. ${params.expected})`) : '';
+  switch (code) {
+    case 'error_value':
+      return ja
+        ? `${col}がエラー値です。数式か参照を直してください`
+        : `${col} holds an error value. Fix the formula or reference`;
+    case 'invalid_number':
+      return ja ? `${col}が数として読めません${expected}` : `${col} is not a number${expected}`;
+    case 'not_integer':
+      return ja ? `${col}が整数ではありません${expected}` : `${col} is not a whole number${expected}`;
+    case 'negative_count':
+      return ja ? `${col}がマイナスです。0以上の整数を入力してください` : `${col} is negative. Enter 0 or more`;
+    case 'invalid_date':
+      return ja ? `${col}が日付として読めません${expected}` : `${col} is not a date${expected}`;
+    case 'implausible_date':
+      return ja
+        ? `${col}がありえない日付です（${params.expected ?? ''}の範囲で入力してください）`
+        : `${col} is not a plausible date (expected ${params.expected ?? ''})`;
+    case 'invalid_boolean':
+      return ja ? `${col}が「はい」か「いいえ」として読めません${expected}` : `${col} is not yes/no${expected}`;
+    case 'invalid_choice':
+      return ja
+        ? `${col}が選択肢にありません（${params.expected ?? ''} のいずれか）`
+        : `${col} is not one of ${params.expected ?? ''}`;
+    case 'duplicate_id':
+      return ja
+        ? `${col}が重複しています（${params.other ?? ''}と同じ）`
+        : `${col} is a duplicate (same as ${params.other ?? ''})`;
+    case 'unknown_reference':
+      if (params.count !== undefined && params.count > 1)
+        return ja
+          ? `${col}に「${params.other ?? ''}」タブにないIDが${params.count}件あります`
+          : `${col} holds ${params.count} IDs that are not in tab "${params.other ?? ''}"`;
+      return ja
+        ? `${col}のIDが「${params.other ?? ''}」タブにありません`
+        : `${col} holds an ID that is not in tab "${params.other ?? ''}"`;
+    case 'end_before_start':
+      return ja ? `${col}が開始日より前です` : `${col} is before the start date`;
+    default:
+      return undefined;
+  }
+}
+
+/** Attaches the message in the report language; a value from a 候補者 row never reaches it (see privacy.ts). */
 export function finalizeIssue(draft: IssueDraft, language: Language = 'ja'): Issue {
-  const params = draft.params ?? {};
-  const input = { code: draft.code, tab: draft.tab, column: draft.column, value: draft.value, params };
-  return { ...draft, params, language, message: language === 'en' ? english(input) : japanese(input) };
+  const safe = hidePersonRowValue(draft);
+  const params = safe.params ?? {};
+  const input = { code: safe.code, tab: safe.tab, column: safe.column, value: safe.value, params };
+  const masked = safe.value === MASKED_VALUE ? maskedMessage(input, language) : undefined;
+  return { ...safe, params, language, message: masked ?? (language === 'en' ? english(input) : japanese(input)) };
 }
 
 /** `タブ!セル: message`, the one-line form used by the CLI and logs. */
 export function formatIssue(issue: Issue): string {
   const label = issue.severity === 'error' ? '' : issue.language === 'en' ? '[warning] ' : '[警告] ';
   return `${issue.tab}!${issue.cell}: ${label}${issue.message}`;
+}
+
+const WHERE_JA = { programs: '事業タブ', range: '範囲', choices: '選択肢' } as const;
+const WHERE_EN = { programs: 'the 事業 tab', range: 'the range', choices: 'the choices' } as const;
+
+function formulaJapanese(code: FormulaErrorCode, params: FormulaErrorParams): string {
+  const value = params.value ?? '';
+  switch (code) {
+    case 'formula_unknown_metric':
+      return `指標「${value}」はありません。使える指標: ${params.expected ?? ''}`;
+    case 'formula_metric_required':
+      return '指標名を指定してください（例: "就職者数"）';
+    case 'formula_invalid_year':
+      return `年度「${value}」は年度として読めません（例: 2022）`;
+    case 'formula_missing_year':
+      return '年度がありません。引数で年度を指定するか、設定タブに「対象年度」を入力してください';
+    case 'formula_range_needs_header':
+      return `範囲には「${params.tab ?? ''}」タブの見出し行を含めてください（例: ${params.tab ?? ''}!A:H）`;
+    case 'formula_filter_not_allowed':
+      return `指標「${params.name ?? ''}」に条件「${value}」は使えません（使える条件: ${params.expected || 'なし'}）`;
+    case 'formula_category_with_range':
+      return '区分で絞り込むときは範囲を渡さずに使ってください（事業タブの区分を読むため）';
+    case 'formula_unknown_value': {
+      const list = params.expected ? `（${params.expected}）` : '';
+      const hint = params.adminCost ? '。管理費は =JIGYO_METRIC("管理費") で集計できます' : '';
+      return `${params.name ?? ''}「${value}」は${WHERE_JA[params.where ?? 'choices']}にありません${list}${hint}`;
+    }
+    case 'formula_workbook_error':
+      return `${params.issue ? formatIssue(finalizeIssue(params.issue, 'ja')) : ''}${(params.count ?? 0) > 0 ? `（ほか${params.count}件。メニューの「入力チェック」で確認できます）` : ''}`;
+    case 'formula_range_for_value':
+      return `「${params.name ?? ''}」には1つの値を指定してください（範囲ではなく）`;
+    case 'formula_last_argument_not_range':
+      return '最後の引数には見出し行を含む範囲を指定してください（例: 費用!A:G）';
+    case 'formula_program_required':
+      return '事業内容を指定してください（例: "育成事業"）';
+    case 'formula_invalid_count_mode':
+      return `数え方「${value}」は「延べ」か「実人数」で指定してください`;
+    case 'formula_malformed_condition':
+      return `条件「${value}」は「キー=値」で指定してください（例: "事業内容=育成事業"）`;
+  }
+}
+
+function formulaEnglish(code: FormulaErrorCode, params: FormulaErrorParams): string {
+  const value = params.value ?? '';
+  switch (code) {
+    case 'formula_unknown_metric':
+      return `There is no metric "${value}". Metrics: ${params.expected ?? ''}`;
+    case 'formula_metric_required':
+      return 'Give a metric name (e.g. "就職者数")';
+    case 'formula_invalid_year':
+      return `"${value}" is not a fiscal year (e.g. 2022)`;
+    case 'formula_missing_year':
+      return 'No fiscal year: pass one as an argument or fill in 対象年度 on the 設定 tab';
+    case 'formula_range_needs_header':
+      return `The range must include the header row of the "${params.tab ?? ''}" tab (e.g. ${params.tab ?? ''}!A:H)`;
+    case 'formula_filter_not_allowed':
+      return `The metric "${params.name ?? ''}" has no filter "${value}" (filters: ${params.expected || 'none'})`;
+    case 'formula_category_with_range':
+      return 'To filter by 区分, leave out the range (区分 is read from the 事業 tab)';
+    case 'formula_unknown_value': {
+      const list = params.expected ? ` (${params.expected})` : '';
+      const hint = params.adminCost ? '. Sum 管理費 with =JIGYO_METRIC("管理費")' : '';
+      return `${params.name ?? ''} "${value}" is not in ${WHERE_EN[params.where ?? 'choices']}${list}${hint}`;
+    }
+    case 'formula_workbook_error':
+      return `${params.issue ? formatIssue(finalizeIssue(params.issue, 'en')) : ''}${(params.count ?? 0) > 0 ? ` (and ${params.count} more; see the menu 入力チェック)` : ''}`;
+    case 'formula_range_for_value':
+      return `"${params.name ?? ''}" takes one value, not a range`;
+    case 'formula_last_argument_not_range':
+      return 'The last argument must be a range that includes the header row (e.g. 費用!A:G)';
+    case 'formula_program_required':
+      return 'Give a 事業内容 (e.g. "育成事業")';
+    case 'formula_invalid_count_mode':
+      return `Count "${value}" must be "延べ" (total) or "実人数" (unique people)`;
+    case 'formula_malformed_condition':
+      return `The condition "${value}" must be written "key=value" (e.g. "事業内容=育成事業")`;
+  }
+}
+
+/** A custom formula's error message, in the report language when the formula knows it. */
+export function formulaErrorMessage(code: FormulaErrorCode, params: FormulaErrorParams, language: Language): string {
+  return language === 'en' ? formulaEnglish(code, params) : formulaJapanese(code, params);
 }

@@ -153,9 +153,14 @@ const PROBLEM_CODES: Record<CellProblem, IssueCode> = {
   invalid_boolean: 'invalid_boolean',
 };
 
-/** The value as an issue may show it: person-level columns are masked. */
+let personRowColumns: ReadonlySet<object> | undefined;
+
+/** The value as an issue may show it: person-level columns, and every column of a person-row tab (候補者), are masked. */
 export function shownValue(def: Pick<ColumnDef, 'personal'>, value: CellValue): string {
-  if (def.personal) return MASKED_VALUE;
+  personRowColumns ??= new Set(
+    (TABS as readonly TabDef[]).filter((tab) => tab.personRows).flatMap((tab) => tab.columns),
+  );
+  if (def.personal || personRowColumns.has(def)) return MASKED_VALUE;
   return cellToText(value);
 }
 

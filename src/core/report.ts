@@ -6,7 +6,15 @@ import { matchKey } from './read-workbook';
 import type { ProgramRecord, RoundingMode, Workbook } from './records';
 import type { Alignment, Block, ReportDocument, ReportTable, TableCell } from './report-document';
 import { COST_ITEMS } from './schema';
-import { parseTemplate, type References, renderTemplate, type TemplateContext } from './templates';
+import { type Figure, planSuppression } from './suppression';
+import {
+  parseTemplate,
+  type References,
+  renderTemplate,
+  SUPPRESSED_LABEL,
+  type TemplateContext,
+  templateTexts,
+} from './templates';
 
 export interface ReportOptions {
   readonly period: Period;
@@ -46,6 +54,8 @@ const LABELS = {
     appendixAdmin: '管理費（事業費に含まない）',
     appendixNote:
       '事業費は円単位で合計してから千円単位に丸めています。そのため各事業の千円の合計と総費用が1千円程度異なることがあります。',
+    suppressedNote: (threshold: number) =>
+      `${SUPPRESSED_LABEL.ja}: 属性別の人数のうち${threshold}名未満のものと、ほかの数字との足し引きでそれがわかってしまうものは、個人が特定されないよう表示していません。`,
   },
   en: {
     title: (year: number) => `FY${year} Annual Activity Report (事業報告書)`,
@@ -74,6 +84,8 @@ const LABELS = {
     appendixAdmin: 'Administration (not program cost)',
     appendixNote:
       'Costs are summed in yen and then rounded to thousands, so the total may differ by about 1 from the sum of rounded rows.',
+    suppressedNote: (threshold: number) =>
+      `${SUPPRESSED_LABEL.en}: counts by status below ${threshold}, and counts from which such a count could be worked out by adding or subtracting other figures, are not shown, so that no one can be identified.`,
   },
 } as const;
 
@@ -227,11 +239,38 @@ function appendixBlocks(
   ];
 }
 
+/** Every figure the report's templates can print (本文 in both languages, every 受益対象者の人数), for suppression. */
+function templateFigures(workbook: Workbook): Figure[] {
+  const figures: Figure[] = [];
+  for (const { text } of templateTexts(workbook)) {
+    for (const part of parseTemplate(text).parts) {
+      if (part.kind === 'metric') figures.push({ metric: part.metric, filters: part.filters });
+    }
+  }
+  return figures;
+}
+
+/** Whether any text of the report prints the suppressed label (then a note explains it). */
+function printsSuppressed(blocks: readonly Block[], label: string): boolean {
+  return blocks.some((block) =>
+    block.kind === 'table'
+      ? block.rows.some((row) => row.some((cell) => cell.text.includes(label)))
+      : 'text' in block && block.text.includes(label),
+  );
+}
+
 /** Builds the report; the workbook must have passed validation (templates included). */
 export function buildReportDocument(workbook: Workbook, options: ReportOptions): ReportDocument {
   const language = options.language ?? workbook.settings.language;
   const labels = LABELS[language];
-  const context: TemplateContext = { workbook, period: options.period, references: options.references ?? new Map() };
+  const threshold = workbook.settings.suppressionThreshold;
+  const context: TemplateContext = {
+    workbook,
+    period: options.period,
+    references: options.references ?? new Map(),
+    suppressed: planSuppression(templateFigures(workbook), { workbook, period: options.period }, threshold),
+    language,
+  };
   const rounding = workbook.settings.rounding;
   const start = ymdFromDayNumber(options.period.start);
   const end = ymdFromDayNumber(options.period.end);
@@ -261,5 +300,7 @@ export function buildReportDocument(workbook: Workbook, options: ReportOptions):
     const ordered = orderPrograms([...specified, ...others]).flat();
     blocks.push(...appendixBlocks(context, ordered, labels));
   }
+  if (printsSuppressed(blocks, SUPPRESSED_LABEL[language]))
+    blocks.push({ kind: 'note', text: labels.suppressedNote(threshold) });
   return { language, title: labels.title(year), year, orgName: workbook.settings.orgName, blocks };
 }

@@ -46,6 +46,8 @@ export interface TabDef {
   readonly kind: 'table' | 'settings' | 'log';
   /** A missing optional tab reads as empty; a missing required tab is one error. */
   readonly required: boolean;
+  /** Each row is a person: no value of any column reaches an issue, a template or a report (DESIGN §9 Safety). */
+  readonly personRows?: boolean;
   readonly columns: readonly ColumnDef[];
 }
 
@@ -192,6 +194,7 @@ export const TABS = [
     en: 'Candidates',
     kind: 'table',
     required: true,
+    personRows: true,
     columns: [
       {
         key: 'candidateId',

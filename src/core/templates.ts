@@ -1,13 +1,17 @@
 // This file defines templates: `{{指標名|キー=値}}` and `{{=シート!B3}}` placeholders in 本文 and 受益対象者の人数.
 
+import { normalizeText } from './cells';
 import { describeKnownValues, knownFilterValues, parseCondition, unknownFilterValues } from './conditions';
 import type { Period } from './fiscal-year';
+import { type Area, type FormulaSource, formulaReadsPersonal } from './formula-refs';
 import type { IssueCode, IssueParams, Severity } from './issues';
 import type { FilterKey, Filters, MetricDef } from './metrics';
 import { findMetric, formatThousands, METRICS } from './metrics';
+import { isPersonRowTab } from './privacy';
 import { matchKey } from './read-workbook';
 import type { Workbook } from './records';
 import { TABS, type TabDef } from './schema';
+import { figureKey } from './suppression';
 
 export type TemplatePart =
   | { readonly kind: 'text'; readonly text: string }
@@ -30,6 +34,11 @@ export interface ResolvedReference {
   readonly column: number;
   /** The cell's formula, when it has one and the adapter can see it (to refuse formulas that read 候補者). */
   readonly formula?: string;
+  /**
+   * Lets the core follow the formula through the cells it reads, sheet to sheet (`formulaReadsPersonal`); without
+   * it only the formula's own references are checked.
+   */
+  readonly formulaSource?: FormulaSource;
 }
 
 /** Target as written (see `referenceKey`) → what it resolved to, or null when it does not exist. */
@@ -126,30 +135,65 @@ export function checkTemplateParts(
       }
     } else if (part.kind === 'reference') {
       const resolved = references.get(referenceKey(part.target));
-      if (!resolved) problems.push({ severity: 'error', code: 'unknown_cell_reference', value: part.target });
-      else if (isPersonalCell(workbook, resolved))
-        problems.push({ severity: 'error', code: 'personal_reference', value: part.target });
+      const code = resolved ? referenceProblem(workbook, resolved) : 'unknown_cell_reference';
+      if (code) problems.push({ severity: 'error', code, value: part.target });
     }
   }
   return problems;
 }
 
 /**
- * Every row of 候補者 is a person; elsewhere the personal columns are. A cell whose formula reads 候補者 at all is
- * refused too, since `=候補者!B2` or `=INDEX(候補者!B:B, 2)` would carry a name through (aggregate with the metrics).
+ * Why a `{{=…}}` target cannot be inserted, or null. Three walls: the cell is person-level (a 候補者 row, a personal
+ * column); its formula reads one, directly, by text (INDIRECT) or through other cells; its value is not a number.
+ * The last one closes the class: whatever route a name takes to the cell, text is never inserted.
  */
-function isPersonalCell(workbook: Workbook, reference: ResolvedReference): boolean {
-  const sheet = matchKey(reference.sheet);
-  if (sheet === matchKey(CANDIDATES_TAB.ja) || sheet === matchKey(CANDIDATES_TAB.en)) return true;
-  if (reference.formula && readsCandidates(reference.formula)) return true;
+export function referenceProblem(
+  workbook: Workbook,
+  reference: ResolvedReference,
+): 'personal_reference' | 'personal_formula_reference' | 'reference_not_number' | null {
+  const cell: Area = {
+    firstRow: 1,
+    lastRow: 1,
+    firstColumn: reference.column,
+    lastColumn: reference.column,
+  };
+  if (isPersonalArea(workbook, reference.sheet, cell)) return 'personal_reference';
+  if (reference.formula) {
+    const personal = (sheet: string, area: Area) => isPersonalArea(workbook, sheet, area);
+    if (readsCandidates(reference.formula)) return 'personal_formula_reference';
+    if (formulaReadsPersonal(reference.sheet, reference.formula, personal, reference.formulaSource))
+      return 'personal_formula_reference';
+  }
+  return isNumberDisplay(reference.text) ? null : 'reference_not_number';
+}
+
+/** Every cell of a person-row tab (候補者) is personal; on the other contract tabs, the personal columns are. */
+export function isPersonalArea(workbook: Workbook, sheet: string, area: Area): boolean {
+  if (isPersonRowTab(sheet)) return true;
+  const key = matchKey(sheet);
   for (const def of TABS as readonly TabDef[]) {
     const layout = workbook.layouts[def.key];
-    if (layout.name === null || matchKey(layout.name) !== sheet) continue;
-    return def.columns.some((column) => column.personal && layout.columns[column.key] === reference.column);
+    if (layout.name === null || matchKey(layout.name) !== key) continue;
+    return def.columns.some((column) => {
+      const index = layout.columns[column.key];
+      return column.personal === true && index !== undefined && index >= area.firstColumn && index <= area.lastColumn;
+    });
   }
   return false;
 }
 
+/**
+ * What `{{=…}}` may insert: a number as the cell shows it, with thousands separators, a sign, decimals, a leading
+ * ¥/$ and one unit of a closed list (1,234 / 1,234円 / 12名 / 50% / ▲3,000). No other letter passes, so no name can.
+ */
+const NUMBER_DISPLAY =
+  /^(?:[-+−▲△]\s?)?[¥$]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?(?:%|円|千円|万円|名|人|件|回|社)?$/;
+
+export function isNumberDisplay(text: string): boolean {
+  return text.length <= 40 && NUMBER_DISPLAY.test(normalizeText(text));
+}
+
+/** A textual check kept beside the parser: `候補者!` or `'Candidates'!` anywhere in the formula is refused. */
 function readsCandidates(formula: string): boolean {
   const folded = matchKey(formula);
   return [CANDIDATES_TAB.ja, CANDIDATES_TAB.en].some(
@@ -161,29 +205,41 @@ export interface TemplateContext {
   readonly workbook: Workbook;
   readonly period: Period;
   readonly references: References;
+  /** `figureKey`s of the figures this report hides (`planSuppression`), each printed as SUPPRESSED_LABEL. */
+  readonly suppressed: ReadonlySet<string>;
+  readonly language: 'ja' | 'en';
 }
 
-/** Renders checked parts. A 属性 breakdown below 秘匿しきい値 shows 「N名未満」 so no small group is identifiable. */
+/** What a suppressed figure prints: the same words for every hidden figure, so none can be told from another. */
+export const SUPPRESSED_LABEL = { ja: '（秘匿）', en: '(suppressed)' } as const;
+
+/** The unit after a suppressed figure is dropped: 「（秘匿）名」 would read as a count. */
+const UNIT_AFTER_FIGURE = /^(?:[名人]| ?(?:people|persons|person)\b)/;
+
+/** Renders checked parts; a figure the suppression plan hides prints SUPPRESSED_LABEL, without its unit. */
 export function renderTemplate(parts: readonly TemplatePart[], context: TemplateContext): string {
   let out = '';
   let swallowUnit = false;
   for (const part of parts) {
     if (part.kind === 'text') {
-      out += swallowUnit ? part.text.replace(/^[名人]/, '') : part.text;
+      out += swallowUnit ? part.text.replace(UNIT_AFTER_FIGURE, '') : part.text;
       swallowUnit = false;
       continue;
     }
     swallowUnit = false;
     if (part.kind === 'reference') {
-      out += context.references.get(referenceKey(part.target))?.text ?? '';
+      const text = context.references.get(referenceKey(part.target))?.text ?? '';
+      // Checked before any report is built; refused again here so no path inserts text (the value is not quoted).
+      if (!isNumberDisplay(text)) throw new Error(`{{=${part.target}}} is not a number`);
+      out += text.trim();
       continue;
     }
-    const value = part.metric.compute({ workbook: context.workbook, period: context.period }, part.filters);
-    const threshold = context.workbook.settings.suppressionThreshold;
-    if (part.filters.属性 && part.metric.unit === 'people' && value > 0 && value < threshold) {
-      out += `${threshold}名未満`;
+    if (context.suppressed.has(figureKey(part.metric, part.filters))) {
+      out += SUPPRESSED_LABEL[context.language];
       swallowUnit = true;
-    } else out += formatThousands(value);
+      continue;
+    }
+    out += formatThousands(part.metric.compute({ workbook: context.workbook, period: context.period }, part.filters));
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { PLAUSIBLE_DATES } from './input-rules';
 import { a1, type IssueDraft } from './issues';
 import { matchKey, shownValue } from './read-workbook';
 import type { TabLayout, Workbook } from './records';
-import { type ColumnDef, TABS, type TabDef, type TabKey } from './schema';
+import { type ColumnDef, SETTINGS, type SettingDef, TABS, type TabDef, type TabKey } from './schema';
 
 export type Validator = (workbook: Workbook) => IssueDraft[];
 
@@ -94,18 +94,20 @@ const checkReferences: Validator = (workbook) => {
       const targetName = targetLayout.name;
       const known = new Set<string>(ref.extra ? ref.extra.map(matchKey) : []);
       for (const key of columnKeys(recordsOf(workbook, ref.tab), ref.column)) if (key !== null) known.add(key);
-      const unknown = (record: AnyRecord, value: string): void => {
+      const unknown = (record: AnyRecord, value: string, count?: number): void => {
         issues.push({
           severity: 'error',
           code: 'unknown_reference',
           ...at(layout, def, column.key, record.row),
           value: shownValue(column, value),
-          params: { other: targetName },
+          params: count === undefined ? { other: targetName } : { other: targetName, count },
         });
       };
       if (column.type === 'idList') {
+        // One issue per cell: the IDs are personal, so a list of masked values would only repeat the same line.
         for (const record of records) {
-          for (const value of valuesOf(record[column.key])) if (!known.has(matchKey(value))) unknown(record, value);
+          const missing = valuesOf(record[column.key]).filter((value) => !known.has(matchKey(value)));
+          if (missing.length > 0) unknown(record, missing.join('、'), missing.length);
         }
         continue;
       }
@@ -138,7 +140,7 @@ const checkPlausibleDates: Validator = (workbook) => {
           severity: 'error',
           code: 'implausible_date',
           ...at(layout, def, column.key, record.row),
-          value: formatDayNumber(day),
+          value: shownValue(column, formatDayNumber(day)),
           params: { expected: `${PLAUSIBLE_DATES.earliest[0]}年〜${PLAUSIBLE_DATES.latest[0]}年` },
         });
       }
@@ -151,13 +153,14 @@ const checkPlausibleDates: Validator = (workbook) => {
 const checkDateOrder: Validator = (workbook) => {
   const issues: IssueDraft[] = [];
   const candidates = tabDefs().find((t) => t.key === 'candidates') as TabDef;
+  const hired = candidates.columns.find((c) => c.key === 'hired') as ColumnDef;
   for (const candidate of workbook.candidates) {
     if (candidate.hired !== null && candidate.firstContact !== null && candidate.hired < candidate.firstContact) {
       issues.push({
         severity: 'error',
         code: 'hired_before_contact',
         ...at(workbook.layouts.candidates, candidates, 'hired', candidate.row),
-        value: formatDayNumber(candidate.hired),
+        value: shownValue(hired, formatDayNumber(candidate.hired)),
       });
     }
   }
@@ -231,6 +234,30 @@ const checkConsent: Validator = (workbook) => {
   return issues;
 };
 
+/** The lowest 秘匿しきい値 that keeps a 属性 group of one or two people out of the report. */
+export const RECOMMENDED_THRESHOLD = 3;
+
+/**
+ * A 秘匿しきい値 below 3 lets a group of one or two people by 属性 be printed: allowed (the NPO decides), but warned.
+ * The Workbook does not keep the row of each setting, so the warning points at the 値 header of 設定.
+ */
+const checkSuppressionThreshold: Validator = (workbook) => {
+  const threshold = workbook.settings.suppressionThreshold;
+  if (threshold >= RECOMMENDED_THRESHOLD) return [];
+  const layout = workbook.layouts.settings;
+  const setting = SETTINGS.find((s) => s.key === 'suppressionThreshold') as SettingDef;
+  return [
+    {
+      severity: 'warning',
+      code: 'low_suppression_threshold',
+      tab: layout.name ?? '設定',
+      cell: a1(layout.columns.value ?? 1, 1),
+      column: setting.ja,
+      value: String(threshold),
+    },
+  ];
+};
+
 /** Every validator, in the order their issues are listed. Copy before changing; never extend in place. */
 export const VALIDATORS: readonly Validator[] = Object.freeze([
   checkDuplicateIds,
@@ -240,6 +267,7 @@ export const VALIDATORS: readonly Validator[] = Object.freeze([
   checkParticipantCounts,
   checkNegativeAmounts,
   checkConsent,
+  checkSuppressionThreshold,
 ]);
 
 export function validateWorkbook(workbook: Workbook, validators: readonly Validator[] = VALIDATORS): IssueDraft[] {

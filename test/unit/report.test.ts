@@ -170,13 +170,82 @@ describe('buildReportDocument', () => {
     expect(tables(doc)[0].rows[1][6].text).toBe('延べ12名');
   });
 
-  it('shows small 属性 breakdowns as 「N名未満」', () => {
+  it('hides small 属性 breakdowns as 「（秘匿）」, drops their unit and explains the label once, at the end', () => {
     const narrative = [
       ['見出し', '本文'],
       ['内訳', '難民申請中{{就職者数|属性=難民申請中}}名、難民認定{{就職者数|属性=難民認定}}名、合計{{就職者数}}名。'],
     ];
     const doc = report(workbook({ 本文: narrative }));
-    expect(texts(doc)).toContain('難民申請中3名未満、難民認定3名未満、合計2名。');
+    // C1 (難民認定) and C2 (難民申請中) were hired in FY2022: 1 and 1, total 2.
+    expect(texts(doc)).toContain('難民申請中（秘匿）、難民認定（秘匿）、合計2名。');
+    expect(doc.blocks.at(-1)).toEqual({
+      kind: 'note',
+      text: '（秘匿）: 属性別の人数のうち3名未満のものと、ほかの数字との足し引きでそれがわかってしまうものは、個人が特定されないよう表示していません。',
+    });
+    const english = report(workbook({ 本文: narrative }), { language: 'en' });
+    expect(texts(english)).toContain('難民申請中(suppressed)、難民認定(suppressed)、合計2名。');
+    expect(english.blocks.at(-1)).toEqual({
+      kind: 'note',
+      text: '(suppressed): counts by status below 3, and counts from which such a count could be worked out by adding or subtracting other figures, are not shown, so that no one can be identified.',
+    });
+    // Without a 属性 split nothing is hidden and no note is added.
+    expect(report(workbook()).blocks.some((block) => block.kind === 'note')).toBe(false);
+  });
+
+  it('closes the differencing hole: 全体 − 人道配慮以外 can no longer give 人道配慮', () => {
+    const others = '難民申請中,難民認定,補完的保護,避難民,その他';
+    const narrative = [
+      ['見出し', '本文'],
+      [
+        '在留資格',
+        `在留資格変更 全体 {{在留資格変更数}} / 人道配慮以外 {{在留資格変更数|属性=${others}}} / 人道配慮 {{在留資格変更数|属性=人道配慮}}`,
+      ],
+    ];
+    const candidates = [
+      ['候補者ID', '属性', '在留資格変更日'],
+      ['C1', '人道配慮', '2022/6/1'],
+      ['C2', '人道配慮', '2022/7/1'],
+      ['C3', '難民認定', '2021/7/1'],
+    ];
+    const doc = report(workbook({ 本文: narrative, 候補者: candidates }));
+    // Before: 「全体 2 / 人道配慮以外 0 / 人道配慮 3名未満」, from which 2 − 0 = 2.
+    expect(texts(doc)).toContain('在留資格変更 全体 2 / 人道配慮以外 （秘匿） / 人道配慮 （秘匿）');
+  });
+
+  it('hides a 受益対象者の人数 figure that 本文 figures of the same metric would give away', () => {
+    const programs = workbook().事業.map((row, index) =>
+      index === 1 ? [...row.slice(0, 9), '人道配慮{{就職者数|属性=人道配慮}}名', ...row.slice(10)] : row,
+    );
+    const narrative = [
+      ['見出し', '本文'],
+      ['就職', '就職{{就職者数}}名、うち難民認定{{就職者数|属性=難民認定}}名。'],
+    ];
+    const candidates = [
+      ['候補者ID', '属性', '就職日'],
+      ['C1', '人道配慮', '2022/6/1'],
+      ['C2', '難民認定', '2022/6/1'],
+      ['C3', '難民認定', '2022/6/1'],
+      ['C4', '難民認定', '2022/6/1'],
+    ];
+    const doc = report(workbook({ 事業: programs, 本文: narrative, 候補者: candidates }));
+    // 人道配慮 1 is hidden in the table; then 4 − 3 would give it: 難民認定 3 is hidden in 本文 too.
+    expect(texts(doc)).toContain('就職4名、うち難民認定（秘匿）。');
+    expect(tables(doc)[0].rows[0][6].text).toBe('人道配慮（秘匿）');
+  });
+
+  it('prints every figure when 秘匿しきい値 is 1, with a warning at 設定', () => {
+    const narrative = [
+      ['見出し', '本文'],
+      ['内訳', '難民申請中{{就職者数|属性=難民申請中}}名、合計{{就職者数}}名。'],
+    ];
+    const settings = [...workbook().設定, ['秘匿しきい値', 1]];
+    const result = makeReport(rawWorkbook(workbook({ 設定: settings, 本文: narrative })));
+    expect(result.ok && texts(result.report)).toContain('難民申請中1名、合計2名。');
+    expect(result.issues.map((i) => `${i.severity} ${i.code} ${i.tab}!${i.cell} ${i.message}`)).toEqual([
+      'warning low_suppression_threshold 設定!B1 秘匿しきい値が1です。3未満では少ない人数の属性がそのまま報告書に載り、個人が特定されるおそれがあります（3以上を推奨）',
+    ]);
+    const three = [...workbook().設定, ['秘匿しきい値', 3]];
+    expect(makeReport(rawWorkbook(workbook({ 設定: three }))).issues).toEqual([]);
   });
 
   it('inserts a referenced cell and refuses references into person-level data', () => {
@@ -194,7 +263,7 @@ describe('buildReportDocument', () => {
       [referenceKey('集計!B3'), { text: '仮名一', sheet: '集計', column: 1, formula: "=INDEX('候補者'!B:B, 2)" }],
     ]);
     const refusedFormula = makeReport(rawWorkbook(workbook({ 本文: narrative })), { references: throughFormula });
-    expect(refusedFormula.issues.map((i) => i.code)).toEqual(['personal_reference']);
+    expect(refusedFormula.issues.map((i) => i.code)).toEqual(['personal_formula_reference']);
     const aggregate = new Map([
       [referenceKey('集計!B3'), { text: '12', sheet: '集計', column: 1, formula: '=SUM(B1:B2)' }],
     ]);

@@ -62,6 +62,49 @@ describe('checkWorkbook', () => {
     expect(JSON.stringify(issues)).not.toContain('SENTINEL');
   });
 
+  it('shows the cell and what is expected for every column of a 候補者 row, never the value (message and value)', () => {
+    const S = 'SENTINEL_山田太郎';
+    const planted = {
+      ...BAD_WORKBOOK,
+      候補者: [
+        ['候補者ID', '氏名', '属性', '初回接点日', '就職日', '就職先企業ID', '無期雇用', '登録日', '同意取得日'],
+        [`${S}1`, S, `${S}属性`, `${S}日`, '', `${S}企業`, `${S}真偽`, '2022/4/1', '2022/4/1'],
+        [`${S}1`, '', '', '2022/5/1', '2022/4/2', '', '', '1922/4/1', '2022/4/1'],
+      ],
+      イベント: [
+        ['イベントID', '事業内容', '種別', '開始日', '参加者ID'],
+        ['E1', '育成事業', '交流会', '2022/9/1', `${S}2, ${S}3`],
+      ],
+    };
+    const issues = checkWorkbook(rawWorkbook(planted)).issues.filter((i) => ['候補者', 'イベント'].includes(i.tab));
+    expect(issues.map((i) => `${i.tab}!${i.cell} ${i.value} ${i.message}`)).toEqual([
+      '候補者!C2 ＊＊＊ 「属性」が選択肢にありません（難民申請中 / 難民認定 / 補完的保護 / 人道配慮 / 避難民 / その他 のいずれか）',
+      '候補者!D2 ＊＊＊ 「初回接点日」が日付として読めません（例: 2022/4/1、2022-04-01、令和4年4月1日、R4.4.1）',
+      '候補者!F2 ＊＊＊ 「就職先企業ID」のIDが「企業」タブにありません',
+      '候補者!G2 ＊＊＊ 「無期雇用」が「はい」か「いいえ」として読めません（例: はい、いいえ）',
+      '候補者!A3 ＊＊＊ 「候補者ID」が重複しています（A2と同じ）',
+      '候補者!E3 ＊＊＊ 「就職日」が初回接点日より前です',
+      '候補者!H3 ＊＊＊ 「登録日」がありえない日付です（1980年〜2100年の範囲で入力してください）',
+      'イベント!E2 ＊＊＊ 「参加者ID」に「候補者」タブにないIDが2件あります',
+    ]);
+    const english = checkWorkbook(rawWorkbook({ ...planted, 設定: [...planted.設定, ['報告書言語', 'en']] })).issues;
+    expect(english.find((i) => i.code === 'invalid_choice' && i.tab === '候補者')?.message).toBe(
+      '"属性" is not one of 難民申請中 / 難民認定 / 補完的保護 / 人道配慮 / 避難民 / その他',
+    );
+    expect(english.find((i) => i.code === 'unknown_reference' && i.tab === 'イベント')?.message).toBe(
+      '"参加者ID" holds 2 IDs that are not in tab "候補者"',
+    );
+    expect(JSON.stringify([issues, english])).not.toContain('SENTINEL');
+    // A single unknown participant reads as one ID; a non-personal column still quotes its value.
+    const one = checkWorkbook(
+      rawWorkbook({ ...planted, イベント: [planted.イベント[0], ['E1', '育成なし', '交流会', '2022/9/1', `${S}9`]] }),
+    ).issues.filter((i) => i.tab === 'イベント');
+    expect(one.map((i) => i.message)).toEqual([
+      '「事業内容」の「育成なし」が「事業」タブにありません',
+      '「参加者ID」のIDが「候補者」タブにありません',
+    ]);
+  });
+
   it('points a blank required setting at its 値 cell, and a missing one at the first free row', () => {
     const settings = [
       ['項目', '値'],

@@ -1,0 +1,261 @@
+// This file defines the formula wall behind `{{=…}}`: the cells a spreadsheet formula reads, followed from sheet to
+// sheet, so a cell that reaches 候補者 or a personal column through other cells is refused like one that reads it.
+
+/** A rectangle of cells: 1-based rows, 0-based columns, Infinity for an open end (`B:B`, `3:3`, `A2:A`). */
+export interface Area {
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly firstColumn: number;
+  readonly lastColumn: number;
+}
+
+/** A reference found in a formula; `sheet` is null for the formula's own sheet. */
+export interface FormulaReference {
+  readonly sheet: string | null;
+  readonly area: Area;
+}
+
+export interface FormulaScan {
+  readonly references: readonly FormulaReference[];
+  /** Words that are neither functions, cells nor literals: named ranges (or LET names), looked up by the adapter. */
+  readonly names: readonly string[];
+  /**
+   * The formula builds a reference from text (INDIRECT, IMPORTRANGE) or points where the text alone cannot say
+   * (another workbook `[1]Sheet!A1`, a table column `表1[氏名]`, a 3-D range `Sheet1:Sheet3!A1`, a broken reference).
+   */
+  readonly opaque: boolean;
+}
+
+/** What an adapter lets the wall read, only when a referenced cell has a formula. */
+export interface FormulaSource {
+  /** Every formula of a sheet, row 1 first, '' where a cell holds none; null when there is no such sheet. */
+  readonly sheetFormulas: (sheet: string) => readonly (readonly string[])[] | null;
+  /** Where a named range lies (`{ sheet: '集計', area: 'B3' }`), or null when the name is not one. */
+  readonly namedRange: (name: string) => { readonly sheet: string; readonly area: string } | null;
+}
+
+/** Functions that turn text into a reference: what they read cannot be known without evaluating them. */
+const TEXT_TO_REFERENCE: ReadonlySet<string> = new Set(['INDIRECT', 'IMPORTRANGE']);
+const LITERAL_WORDS: ReadonlySet<string> = new Set(['TRUE', 'FALSE']);
+/** Characters that end a word of a formula (operators, separators, quotes, brackets). */
+const DELIMITER = /[\s"'(),;:!&+\-*/^=<>%{}[\]@]/;
+const PART = /^\$?([A-Za-z]{1,3})?\$?(\d+)?$/;
+const NUMBER = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE]\d*)?$/;
+
+/** Letters → 0-based column: A → 0, AA → 26. */
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
+}
+
+interface Part {
+  readonly column?: number;
+  readonly row?: number;
+}
+
+function parsePart(text: string): Part | null {
+  const match = PART.exec(text);
+  if (!match || (match[1] === undefined && match[2] === undefined)) return null;
+  const row = match[2] === undefined ? undefined : Number(match[2]);
+  if (row === 0) return null;
+  return { column: match[1] === undefined ? undefined : columnIndex(match[1]), row };
+}
+
+/** `B3`, `$B$3`, `B3:C4`, `B:B`, `3:5`, `A2:A` → an area; null for anything else (a name, a number). */
+export function parseArea(text: string): Area | null {
+  const pieces = text.split(':');
+  if (pieces.length > 2) return null;
+  const first = parsePart(pieces[0]);
+  if (!first) return null;
+  if (pieces.length === 1) {
+    if (first.column === undefined || first.row === undefined) return null;
+    return { firstRow: first.row, lastRow: first.row, firstColumn: first.column, lastColumn: first.column };
+  }
+  const second = parsePart(pieces[1]);
+  if (!second) return null;
+  let columns: [number, number];
+  if (first.column === undefined && second.column === undefined) columns = [0, Number.POSITIVE_INFINITY];
+  else if (first.column !== undefined && second.column !== undefined)
+    columns = [Math.min(first.column, second.column), Math.max(first.column, second.column)];
+  else return null;
+  let rows: [number, number];
+  if (first.row !== undefined && second.row !== undefined)
+    rows = [Math.min(first.row, second.row), Math.max(first.row, second.row)];
+  else rows = [first.row ?? 1, second.row ?? Number.POSITIVE_INFINITY];
+  return { firstRow: rows[0], lastRow: rows[1], firstColumn: columns[0], lastColumn: columns[1] };
+}
+
+/** Reads the formula once, left to right (linear time): its references, the names it uses, and whether it is opaque. */
+export function scanFormula(formula: string): FormulaScan {
+  const references: FormulaReference[] = [];
+  const names: string[] = [];
+  let opaque = false;
+  const text = formula;
+  const length = text.length;
+  let i = text.startsWith('=') ? 1 : 0;
+  const wordEnd = (from: number): number => {
+    let j = from;
+    while (j < length && !DELIMITER.test(text[j])) j++;
+    return j;
+  };
+  /** The area after `sheet!` (a word, or two joined by `:`); returns the index after it. */
+  const areaAfterBang = (sheet: string, from: number): number => {
+    let end = wordEnd(from);
+    let area = text.slice(from, end);
+    if (text[end] === ':') {
+      const next = wordEnd(end + 1);
+      area = `${area}:${text.slice(end + 1, next)}`;
+      end = next;
+    }
+    const parsed = parseArea(area);
+    if (parsed) references.push({ sheet, area: parsed });
+    else opaque = true;
+    return end;
+  };
+  while (i < length) {
+    const ch = text[i];
+    if (ch === '"') {
+      // A string literal, "" being a quote inside it.
+      i++;
+      while (i < length) {
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') i += 2;
+          else break;
+        } else i++;
+      }
+      i++;
+      continue;
+    }
+    if (ch === "'") {
+      let j = i + 1;
+      let name = '';
+      while (j < length) {
+        if (text[j] === "'") {
+          if (text[j + 1] === "'") {
+            name += "'";
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        name += text[j];
+        j++;
+      }
+      if (text[j + 1] === '!') i = areaAfterBang(name, j + 2);
+      else {
+        opaque = true;
+        i = j + 1;
+      }
+      continue;
+    }
+    if (ch === '[') {
+      // Another workbook ([1]Sheet!A1) or a table column (表1[氏名]): not followed, so not trusted.
+      opaque = true;
+      i++;
+      continue;
+    }
+    if (DELIMITER.test(ch)) {
+      i++;
+      continue;
+    }
+    const end = wordEnd(i);
+    const word = text.slice(i, end);
+    const next = text[end];
+    if (next === '(') {
+      const name = word.toUpperCase().split('.').pop() ?? '';
+      if (TEXT_TO_REFERENCE.has(name)) opaque = true;
+      i = end + 1;
+      continue;
+    }
+    if (next === '!') {
+      i = areaAfterBang(word, end + 1);
+      continue;
+    }
+    if (next === ':') {
+      const secondEnd = wordEnd(end + 1);
+      if (text[secondEnd] === '!') {
+        // Sheet1:Sheet3!A1 spans every sheet in between.
+        opaque = true;
+        i = secondEnd + 1;
+        continue;
+      }
+      const range = parseArea(`${word}:${text.slice(end + 1, secondEnd)}`);
+      if (range) {
+        references.push({ sheet: null, area: range });
+        i = secondEnd;
+        continue;
+      }
+    }
+    const area = parseArea(word);
+    if (area) references.push({ sheet: null, area });
+    else if (!NUMBER.test(word) && !LITERAL_WORDS.has(word.toUpperCase()) && !word.startsWith('#')) names.push(word);
+    else if (word.startsWith('#')) opaque = true;
+    i = end;
+  }
+  return { references, names, opaque };
+}
+
+/** How far the wall follows formulas for one cell before it gives up and refuses the cell. */
+export const TRACE_LIMITS = Object.freeze({ formulaCells: 20_000, areaCells: 2_000_000 });
+
+/**
+ * Whether a formula on `sheet` reads, directly or through the formulas of the cells it reads (every sheet, any
+ * number of steps), an area `isPersonal` refuses. Opaque formulas, names that do not resolve and traces beyond
+ * TRACE_LIMITS count as personal: the wall refuses what it cannot see through. Without a source only the formula's
+ * own references are checked.
+ */
+export function formulaReadsPersonal(
+  sheet: string,
+  formula: string,
+  isPersonal: (sheet: string, area: Area) => boolean,
+  source?: FormulaSource,
+): boolean {
+  const queue: { sheet: string; formula: string }[] = [{ sheet, formula }];
+  const grids = new Map<string, readonly (readonly string[])[] | null>();
+  const seenCells = new Set<string>();
+  const seenAreas = new Set<string>();
+  let areaCells = 0;
+  for (let next = 0; next < queue.length; next++) {
+    const item = queue[next];
+    const scan = scanFormula(item.formula);
+    if (scan.opaque) return true;
+    const areas: { sheet: string; area: Area }[] = scan.references.map((r) => ({
+      sheet: r.sheet ?? item.sheet,
+      area: r.area,
+    }));
+    for (const name of scan.names) {
+      const named = source?.namedRange(name) ?? null;
+      const area = named ? parseArea(named.area) : null;
+      if (!named || !area) return true;
+      areas.push({ sheet: named.sheet, area });
+    }
+    for (const { sheet: on, area } of areas) {
+      if (isPersonal(on, area)) return true;
+      if (!source) continue;
+      const key = `${on}\u0000${area.firstRow}:${area.lastRow}:${area.firstColumn}:${area.lastColumn}`;
+      if (seenAreas.has(key)) continue;
+      seenAreas.add(key);
+      if (!grids.has(on)) grids.set(on, source.sheetFormulas(on));
+      const grid = grids.get(on);
+      if (!grid) continue;
+      const lastRow = Math.min(area.lastRow, grid.length);
+      for (let row = area.firstRow; row <= lastRow; row++) {
+        const line = grid[row - 1];
+        const lastColumn = Math.min(area.lastColumn, line.length - 1);
+        areaCells += Math.max(0, lastColumn - area.firstColumn + 1);
+        if (areaCells > TRACE_LIMITS.areaCells) return true;
+        for (let column = area.firstColumn; column <= lastColumn; column++) {
+          const cellFormula = line[column];
+          if (!cellFormula) continue;
+          const cell = `${on}\u0000${row}:${column}`;
+          if (seenCells.has(cell)) continue;
+          seenCells.add(cell);
+          if (seenCells.size > TRACE_LIMITS.formulaCells) return true;
+          queue.push({ sheet: on, formula: cellFormula });
+        }
+      }
+    }
+  }
+  return false;
+}

@@ -1,0 +1,185 @@
+// This file defines disclosure control for counts split by 属性: primary and complementary suppression over every
+// people figure of one report, so that neither a printed figure nor any sum or difference of printed figures is a
+// count of 1 to 秘匿しきい値−1 people of some 属性 groups (what statistics offices do for the cells of a table).
+//
+// A figure such as {{在留資格変更数|属性=難民認定,人道配慮}} counts the people of a set of "atoms": the six 属性 and
+// the rows whose 属性 is blank. Figures of one metric with the same other filters form a group; in a group each
+// figure is a 0/1 vector over the atoms and the total (no 属性 filter) is the vector of all ones. A reader can work
+// out exactly the atom sets whose vector is a linear combination of the printed vectors; the plan hides figures until
+// none of those sets, other than the whole group, holds between 1 and 秘匿しきい値−1 people.
+import type { Filters, MetricContext, MetricDef } from './metrics';
+import { matchKey } from './read-workbook';
+import { CANDIDATE_ATTRIBUTES } from './schema';
+
+export interface Figure {
+  readonly metric: MetricDef;
+  readonly filters: Filters;
+}
+
+/** The atoms: each 属性, then blank (a row with no 属性 is counted by the total, never by a 属性 filter). */
+const ATOM_COUNT = CANDIDATE_ATTRIBUTES.length + 1;
+
+/** Which atoms a 属性 filter selects, as bits (bit i = CANDIDATE_ATTRIBUTES[i], the last bit = blank). */
+export function attributeMask(filters: Filters): number {
+  const values = filters.属性;
+  if (!values || values.length === 0) return (1 << ATOM_COUNT) - 1;
+  const wanted = new Set(values.map(matchKey));
+  let mask = 0;
+  CANDIDATE_ATTRIBUTES.forEach((attribute, index) => {
+    if (wanted.has(matchKey(attribute))) mask |= 1 << index;
+  });
+  return mask;
+}
+
+/**
+ * The group of a figure: its metric and every filter but 属性, folded and sorted so equal filters give equal keys;
+ * a filter with no value (`就職経路=`) selects every row, so it is left out like an absent one.
+ */
+function groupKey(figure: Figure): string {
+  const filters = Object.entries(figure.filters)
+    .filter(([key, values]) => key !== '属性' && values !== undefined && values.length > 0)
+    .map(([key, values]) => `${key}=${[...new Set((values as readonly string[]).map(matchKey))].sort().join(',')}`)
+    .sort();
+  return [figure.metric.id, ...filters].join('|');
+}
+
+/** Identifies one printed figure: the same metric and filters, written in any order or width, give the same key. */
+export function figureKey(metric: MetricDef, filters: Filters): string {
+  return `${groupKey({ metric, filters })}#${attributeMask(filters)}`;
+}
+
+// --- Linear algebra over the atoms, exact (integers modulo a prime far above any minor of a 0/1 matrix this small) ---
+
+const PRIME = 1_000_003;
+
+function modInverse(a: number): number {
+  // Fermat: a^(p-2) mod p.
+  let result = 1;
+  let base = a % PRIME;
+  let exponent = PRIME - 2;
+  while (exponent > 0) {
+    if (exponent & 1) result = (result * base) % PRIME;
+    base = (base * base) % PRIME;
+    exponent = Math.floor(exponent / 2);
+  }
+  return result;
+}
+
+/** Rows in echelon form, each with the column of its leading 1. */
+type Basis = { readonly pivot: number; readonly row: number[] }[];
+
+function toVector(mask: number, size: number): number[] {
+  return Array.from({ length: size }, (_, i) => (mask >> i) & 1);
+}
+
+/** Eliminates `vector` against the basis; all zeros when it lies in the span. */
+function reduce(basis: Basis, vector: number[]): number[] {
+  const v = [...vector];
+  for (const { pivot, row } of basis) {
+    const factor = v[pivot];
+    if (factor === 0) continue;
+    for (let i = 0; i < v.length; i++) v[i] = (((v[i] - factor * row[i]) % PRIME) + PRIME) % PRIME;
+  }
+  return v;
+}
+
+function buildBasis(masks: readonly number[], size: number): Basis {
+  const basis: Basis = [];
+  for (const mask of masks) {
+    const v = reduce(basis, toVector(mask, size));
+    const pivot = v.findIndex((x) => x !== 0);
+    if (pivot < 0) continue;
+    const inverse = modInverse(v[pivot]);
+    const row = v.map((x) => (x * inverse) % PRIME);
+    // Keep the basis reduced: clear the new pivot column from the rows already there.
+    for (const other of basis) {
+      const factor = other.row[pivot];
+      if (factor === 0) continue;
+      for (let i = 0; i < size; i++) other.row[i] = (((other.row[i] - factor * row[i]) % PRIME) + PRIME) % PRIME;
+    }
+    basis.push({ pivot, row });
+  }
+  return basis;
+}
+
+function inSpan(basis: Basis, mask: number, size: number): boolean {
+  return reduce(basis, toVector(mask, size)).every((x) => x === 0);
+}
+
+/**
+ * Chooses the figures to hide in one group. `cells` are the printed atom sets (bit masks), `atoms` the count of each
+ * atom, `threshold` 秘匿しきい値. Primary: every figure of 1 to threshold−1 people (the total excepted: it splits
+ * nothing). Complementary: while some atom set other than the whole group can be worked out from the figures still
+ * printed and holds 1 to threshold−1 people, hide one more figure, the smallest whose hiding stops that derivation
+ * (else the smallest). A 0 is printed unless it must be hidden: a zero names no one, but it can complete a difference.
+ * The total is never hidden: once every other figure is hidden, the total alone reveals no group.
+ */
+export function chooseSuppressed(cells: readonly number[], atoms: readonly number[], threshold: number): Set<number> {
+  const size = atoms.length;
+  const full = (1 << size) - 1;
+  const count = (mask: number): number => atoms.reduce((sum, n, i) => ((mask >> i) & 1 ? sum + n : sum), 0);
+  const small = (mask: number): boolean => {
+    const n = count(mask);
+    return n > 0 && n < threshold;
+  };
+  const distinct = [...new Set(cells)].filter((mask) => mask !== 0).sort((a, b) => a - b);
+  const hidden = new Set<number>(distinct.filter((mask) => mask !== full && small(mask)));
+  for (;;) {
+    const shown = distinct.filter((mask) => !hidden.has(mask));
+    const basis = buildBasis(shown, size);
+    let disclosed = -1;
+    for (let set = 1; set < full; set++) {
+      if (small(set) && inSpan(basis, set, size)) {
+        disclosed = set;
+        break;
+      }
+    }
+    if (disclosed < 0) return hidden;
+    const candidates = shown.filter((mask) => mask !== full).sort((a, b) => count(a) - count(b) || a - b);
+    const stops = candidates.find(
+      (mask) =>
+        !inSpan(
+          buildBasis(
+            shown.filter((other) => other !== mask),
+            size,
+          ),
+          disclosed,
+          size,
+        ),
+    );
+    hidden.add(stops ?? candidates[0]);
+  }
+}
+
+/**
+ * The figures of one report to hide: `figures` are every figure its templates print (本文 in both languages and
+ * 受益対象者の人数), computed for `context`. Only groups with at least one 属性 filter are looked at; a metric that
+ * takes no 属性 filter is never hidden. Returns `figureKey`s.
+ */
+export function planSuppression(
+  figures: readonly Figure[],
+  context: MetricContext,
+  threshold: number,
+): ReadonlySet<string> {
+  const groups = new Map<string, { figure: Figure; masks: Set<number> }>();
+  for (const figure of figures) {
+    if (!figure.metric.filters.includes('属性')) continue;
+    const key = groupKey(figure);
+    const group = groups.get(key) ?? { figure, masks: new Set<number>() };
+    group.masks.add(attributeMask(figure.filters));
+    groups.set(key, group);
+  }
+  const full = (1 << ATOM_COUNT) - 1;
+  const hidden = new Set<string>();
+  for (const [key, { figure, masks }] of groups) {
+    if ([...masks].every((mask) => mask === full)) continue;
+    const others: Filters = { ...figure.filters, 属性: undefined };
+    const total = figure.metric.compute(context, others);
+    const atoms = CANDIDATE_ATTRIBUTES.map((attribute) =>
+      figure.metric.compute(context, { ...others, 属性: [attribute] }),
+    );
+    atoms.push(total - atoms.reduce((sum, n) => sum + n, 0));
+    for (const mask of chooseSuppressed([...masks], atoms, threshold)) hidden.add(`${key}#${mask}`);
+  }
+  return hidden;
+}
