@@ -15,7 +15,8 @@ export function splitConditionValues(text: string): string[] {
 
 /** A filter name as typed (width- and case-folded) → its key, or undefined when there is no such filter. */
 export function findFilterKey(name: string): FilterKey | undefined {
-  return FILTER_KEYS.find((key) => matchKey(key) === matchKey(name));
+  const wanted = matchKey(name); // folded once: the name may be a long hostile cell
+  return FILTER_KEYS.find((key) => matchKey(key) === wanted);
 }
 
 export type ParsedCondition =
