@@ -1,16 +1,21 @@
 // This file defines `npm run sidebar`: a local server for dist/sidebar.html with a google.script.run shim backed by the core over a workbook file.
-// The four handlers mirror src/gas/sidebar-server.ts with the workbook file in place of the spreadsheet, so the sidebar
-// can be seen and tested in a real browser without Apps Script. Only 127.0.0.1 is bound.
-import { mkdirSync } from 'node:fs';
-import { mkdir, open, readFile } from 'node:fs/promises';
+// The handlers are the ones Apps Script runs (src/core/sidebar-api.ts `sidebarHandlers`); only the doors differ: the
+// workbook file in place of the spreadsheet, an HTML file in place of a Google Doc, no lock and no 生成履歴. So the
+// sidebar can be seen and tested in a real browser without Apps Script. Only 127.0.0.1 is bound.
+import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
-import { makeReport } from '../src/core/pipeline';
 import { renderReportHtml } from '../src/core/render-html';
-import { type IssueView, sidebarPreview, sidebarState } from '../src/core/sidebar-api';
-import type { GenerateResponse } from '../src/gas/sidebar-server';
-import { readWorkbookFile } from '../src/node/read-workbook-file';
+import {
+  SIDEBAR_FUNCTIONS,
+  type SidebarDoors,
+  type SidebarFunction,
+  type SidebarHandlers,
+  sidebarHandlers,
+} from '../src/core/sidebar-api';
+import { readWorkbookFile, type WorkbookFile } from '../src/node/read-workbook-file';
 
 const root = join(__dirname, '..');
 
@@ -19,8 +24,7 @@ export const DEFAULT_WORKBOOK = join(root, 'samples/fy2022');
 export const DEFAULT_OUT_DIR = join(root, 'out/sidebar-preview');
 export const DEFAULT_PAGE = join(root, 'dist/sidebar.html');
 
-export const SIDEBAR_FUNCTIONS = ['sidebarLoad', 'sidebarPreview', 'sidebarGenerate', 'sidebarSelectCell'] as const;
-export type SidebarFunction = (typeof SIDEBAR_FUNCTIONS)[number];
+export { SIDEBAR_FUNCTIONS, type SidebarFunction };
 
 export interface SidebarServerOptions {
   /** An .xlsx file or a folder of CSV files; read again on every call, as Apps Script reads the sheet. */
@@ -105,34 +109,48 @@ export function assertPlainJson(value: unknown, path = 'response'): void {
   throw new Error(`${path} is ${value instanceof Date ? 'a Date' : typeof value}, not plain JSON`);
 }
 
-function yearArgument(year: unknown): number | undefined {
-  return typeof year === 'number' && Number.isInteger(year) ? year : undefined;
-}
-
-const toView = (issue: IssueView): IssueView => ({
-  severity: issue.severity,
-  tab: issue.tab,
-  cell: issue.cell,
-  message: issue.message,
-});
-
 /** Writes a new file, adding _2, _3… to the name instead of overwriting an earlier report. */
-async function writeNewFile(dir: string, stem: string, extension: string, content: string): Promise<string> {
-  await mkdir(dir, { recursive: true });
+function writeNewFile(dir: string, stem: string, extension: string, content: string): string {
+  mkdirSync(dir, { recursive: true });
   for (let attempt = 1; ; attempt++) {
     const name = `${stem}${attempt === 1 ? '' : `_${attempt}`}${extension}`;
+    let descriptor: number;
     try {
-      const handle = await open(join(dir, name), 'wx');
-      try {
-        await handle.writeFile(content, 'utf8');
-      } finally {
-        await handle.close();
-      }
-      return name;
+      descriptor = openSync(join(dir, name), 'wx');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw error;
     }
+    try {
+      writeFileSync(descriptor, content, 'utf8');
+    } finally {
+      closeSync(descriptor);
+    }
+    return name;
   }
+}
+
+/**
+ * The dev server's doors: the workbook file read before the call (reading .xlsx is asynchronous), each report an
+ * HTML file under `outDir` served at /out/NAME, the sheet's cell selection a check that the tab exists.
+ */
+export function fileDoors(
+  file: WorkbookFile,
+  options: { readonly outDir: string; readonly baseUrl: string; readonly written: Set<string> },
+): SidebarDoors {
+  return {
+    read: () => ({ raw: file.raw, references: file.references }),
+    // One person at one browser: no one else can hold the lock.
+    exclusive: (work) => work(),
+    writeReport: (report) => {
+      const name = writeNewFile(options.outDir, `事業報告書_${report.year}年度`, '.html', renderReportHtml(report));
+      options.written.add(name);
+      return { url: `${options.baseUrl}out/${encodeURIComponent(name)}`, name };
+    },
+    // The file itself is the log: nothing like 生成履歴 is written into the workbook.
+    logRun: () => {},
+    selectCell: (tab) => file.raw.tabs.some((sheet) => sheet.name === tab),
+  };
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -167,40 +185,11 @@ export async function startSidebarServer(options: SidebarServerOptions = {}): Pr
   const reports = new Set<string>();
   let baseUrl = '';
 
-  const handlers: Record<SidebarFunction, (args: readonly unknown[]) => Promise<unknown>> = {
-    async sidebarLoad([year]) {
-      const { raw, references } = await readWorkbookFile(workbookPath);
-      return sidebarState(raw, { year: yearArgument(year), references });
-    },
-    async sidebarPreview([year]) {
-      const { raw, references } = await readWorkbookFile(workbookPath);
-      return sidebarPreview(raw, { year: yearArgument(year), references });
-    },
-    async sidebarGenerate([year]): Promise<GenerateResponse> {
-      const { raw, references } = await readWorkbookFile(workbookPath);
-      const result = makeReport(raw, { year: yearArgument(year), references });
-      if (!result.ok) return { kind: 'invalid', issues: result.issues.map(toView) };
-      const name = await writeNewFile(
-        outDir,
-        `事業報告書_${result.report.year}年度`,
-        '.html',
-        renderReportHtml(result.report),
-      );
-      reports.add(name);
-      return {
-        kind: 'created',
-        url: `${baseUrl}out/${encodeURIComponent(name)}`,
-        name,
-        warnings: result.issues.length,
-      };
-    },
-    // As in Apps Script: false for a malformed address or a tab the workbook no longer has.
-    async sidebarSelectCell([tab, cell]) {
-      if (typeof tab !== 'string' || typeof cell !== 'string' || !/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(cell)) return false;
-      const { raw } = await readWorkbookFile(workbookPath);
-      return raw.tabs.some((sheet) => sheet.name === tab);
-    },
-  };
+  /** The shared handlers over the workbook file as it is now (read again on every call). */
+  async function handlers(): Promise<SidebarHandlers> {
+    const file = await readWorkbookFile(workbookPath);
+    return sidebarHandlers(fileDoors(file, { outDir, baseUrl, written: reports }));
+  }
 
   async function callApi(
     name: SidebarFunction,
@@ -217,7 +206,8 @@ export async function startSidebarServer(options: SidebarServerOptions = {}): Pr
       sendJson(response, 500, { message: `Exception: ${name} が失敗しました（テスト用の失敗）` });
       return;
     }
-    const result = await handlers[name](args);
+    const handler = (await handlers())[name] as (...values: unknown[]) => unknown;
+    const result = handler(...args);
     assertPlainJson(result);
     sendJson(response, 200, result);
   }

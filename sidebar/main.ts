@@ -1,8 +1,7 @@
 // This file defines the sidebar: year picker, dashboard with a cost chart, issue links, report preview and generate button.
-import type { Dashboard, IssueView, SidebarState } from '../src/core/sidebar-api';
-import type { GenerateResponse } from '../src/gas/sidebar-server';
+import type { Dashboard, GenerateResponse, IssueView, PreviewResponse, SidebarState } from '../src/core/sidebar-api';
 import { byId, fill, h } from './dom';
-import { callServer, failureMessage, type PreviewResponse } from './server';
+import { callServer, failureMessage } from './server';
 import { formatNumber, type Language, type SidebarText, TEXT } from './text';
 
 /** Longer lists are cut: thousands of buttons make the sidebar sluggish, and 入力チェック in the menu lists them all. */
@@ -108,7 +107,10 @@ function showState(state: SidebarState): void {
   alertBox.hidden = true;
   applyLanguage(state.language);
   fill(orgLine, state.orgName);
-  currentYear = state.year ?? undefined;
+  const year = state.year ?? undefined;
+  // A result (「作成しました」, busy, errors) belongs to the year it was made for: another year starts clean.
+  if (year !== currentYear) fill(generateResult);
+  currentYear = year;
   showYears(state);
   showDashboard(state.dashboard);
   fill(issuesBox, ...issueSummary(state.issues));
@@ -327,10 +329,15 @@ function generate(): void {
     generateResult,
     h('p', { className: 'muted progress' }, h('span', { className: 'spinner' }), text.generatingNote),
   );
-  const call = currentYear === undefined ? callServer('sidebarGenerate') : callServer('sidebarGenerate', currentYear);
+  const year = currentYear;
+  const call = year === undefined ? callServer('sidebarGenerate') : callServer('sidebarGenerate', year);
+  // Shown only while the sidebar still shows the year it was made for; 生成履歴 keeps every report either way.
+  const stillShown = () => currentYear === year;
   call
-    .then(showOutcome)
-    .catch((error: unknown) => fill(generateResult, failureBox(text.generateFailed, error)))
+    .then((outcome) => (stillShown() ? showOutcome(outcome) : fill(generateResult)))
+    .catch((error: unknown) =>
+      stillShown() ? fill(generateResult, failureBox(text.generateFailed, error)) : fill(generateResult),
+    )
     .then(() => {
       generating = false;
       generateButton.disabled = false;

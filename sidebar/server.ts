@@ -1,13 +1,6 @@
 // This file defines the sidebar's typed calls to the Apps Script functions of src/index.ts through google.script.run.
 // Only types are imported from src/: esbuild erases them, so no server code reaches the browser bundle.
-import type { IssueView, SidebarState } from '../src/core/sidebar-api';
-import type { GenerateResponse } from '../src/gas/sidebar-server';
-
-export interface PreviewResponse {
-  /** Body markup from the core's HTML renderer (every workbook text escaped), or null when errors block the report. */
-  readonly html: string | null;
-  readonly issues: readonly IssueView[];
-}
+import type { GenerateResponse, PreviewResponse, SidebarState } from '../src/core/sidebar-api';
 
 /** Each server function the sidebar calls: its arguments and what its success handler receives. */
 interface ServerFunctions {

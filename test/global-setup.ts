@@ -15,10 +15,15 @@ export const ALREADY_BUILT = 'JIGYO_BUILT';
 export default function globalSetup(): void {
   if (process.env[ALREADY_BUILT] !== '1') {
     // Jest runs this only when a test of the bundle, e2e or hostile project is selected (never for --selectProjects unit).
-    execFileSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/build.ts')], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    try {
+      execFileSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/build.ts')], {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+    } catch {
+      // The build has printed why; no test of dist/ runs against what an earlier build left behind.
+      throw new Error('`npm run build` failed (its output is above): the bundle, e2e and hostile tests need dist/');
+    }
   }
   const missing = BUILT_FILES.filter((file) => !existsSync(join(ROOT, file)));
   if (missing.length > 0) {

@@ -8,16 +8,33 @@ import {
   unknownFilterValues,
 } from './conditions';
 import { type Period, periodFromSettings } from './fiscal-year';
-import type { IssueDraft } from './issues';
-import { finalizeIssue, formatIssue } from './messages';
+import { isFiscalYearInRange } from './input-rules';
+import type { FormulaErrorCode, FormulaErrorParams, IssueDraft } from './issues';
+import { formulaErrorMessage, type Language } from './messages';
 import { type FilterKey, type Filters, findMetric, METRICS, type MetricDef } from './metrics';
 import { type Grid, matchKey, type RawWorkbook, readWorkbook } from './read-workbook';
 import type { Workbook } from './records';
 import { ADMIN_COST, SETTINGS, TABS, type TabDef, type TabKey } from './schema';
 
-/** A formula error: its message is what the cell shows on hover. */
+/**
+ * A formula error: its message is what the cell shows on hover. `language` is null until 設定 has been read (then
+ * the message is Japanese); the adapter may re-word it with `inLanguage` once it knows 報告書言語.
+ */
 export class FormulaError extends Error {
   override name = 'FormulaError';
+
+  constructor(
+    readonly code: FormulaErrorCode,
+    readonly params: FormulaErrorParams = {},
+    readonly language: Language | null = null,
+  ) {
+    super(formulaErrorMessage(code, params, language ?? 'ja'));
+  }
+
+  /** The same error worded in `language`. */
+  inLanguage(language: Language): FormulaError {
+    return new FormulaError(this.code, this.params, language);
+  }
 }
 
 export interface FormulaRequest {
@@ -29,28 +46,33 @@ export interface FormulaRequest {
   readonly filters?: Readonly<Record<string, CellValue>>;
 }
 
-/** The tabs a formula for this metric must read: the metric's own, plus 設定 (year) and 事業 (to check names). */
+/**
+ * The tabs a formula for this metric must read: the metric's own, plus 設定 (year) and 事業 (to check names). An
+ * unknown metric still reads 設定, so that its error comes in the report language.
+ */
 export function tabsForMetric(metricName: string): readonly TabKey[] {
   const metric = findMetric(metricName);
-  if (!metric) return [];
+  if (!metric) return ['settings'];
   const tabs = new Set<TabKey>(['settings', ...metric.tabs]);
   if (metric.filters.includes('事業内容') || metric.filters.includes('区分')) tabs.add('programs');
   return [...tabs];
 }
 
-function requireMetric(name: string): MetricDef {
+function requireMetric(name: string, language: Language | null): MetricDef {
   const metric = findMetric(name);
-  if (!metric)
-    throw new FormulaError(`指標「${name}」はありません。使える指標: ${METRICS.map((m) => m.id).join('、')}`);
+  if (!metric) {
+    const expected = METRICS.map((m) => m.id).join(language === 'en' ? ', ' : '、');
+    throw new FormulaError('formula_unknown_metric', { value: name, expected }, language);
+  }
   return metric;
 }
 
-function parseYearArgument(value: CellValue): number | null {
+function parseYearArgument(value: CellValue, language: Language | null): number | null {
   if (isBlank(value)) return null;
   const text = typeof value === 'string' ? normalizeText(value).replace(/年度?$/, '') : value;
   const year = parseInteger(text);
-  if (!year.ok || year.value === null || year.value < 1990 || year.value > 2100) {
-    throw new FormulaError(`年度「${cellToText(value)}」は年度として読めません（例: 2022）`);
+  if (!year.ok || year.value === null || !isFiscalYearInRange(year.value)) {
+    throw new FormulaError('formula_invalid_year', { value: cellToText(value) }, language);
   }
   return year.value;
 }
@@ -66,39 +88,40 @@ export function evaluateFormula(raw: RawWorkbook, request: FormulaRequest): numb
  * 年度 starts in April.
  */
 export function evaluateFormulaOnRange(range: Grid, request: FormulaRequest): number {
-  const metric = requireMetric(request.metric);
+  const metric = requireMetric(request.metric, null);
   const tab = metric.tabs[0];
   const def = TABS.find((t) => t.key === tab) as TabDef;
   if (!Array.isArray(range) || range.length === 0 || !Array.isArray(range[0])) {
-    throw new FormulaError(`範囲には「${def.ja}」タブの見出し行を含めてください（例: ${def.ja}!A:H）`);
+    throw new FormulaError('formula_range_needs_header', { tab: def.ja });
   }
   return evaluate({ tabs: [{ name: def.ja, values: range }] }, request, tab);
 }
 
 function evaluate(raw: RawWorkbook, request: FormulaRequest, rangeTab: TabKey | null): number {
-  const metric = requireMetric(request.metric);
-  const tabs = rangeTab ? [rangeTab] : tabsForMetric(metric.id);
+  const known = findMetric(request.metric);
+  const tabs = rangeTab ? [rangeTab] : known ? tabsForMetric(known.id) : (['settings'] as const);
   const { workbook, issues: drafts } = readWorkbook(raw, { tabs });
-  const explicitYear = parseYearArgument(request.year);
-  throwOnErrors(drafts.filter((draft) => blocksFormula(draft, explicitYear !== null)));
+  // 報告書言語 is known once 設定 is read; a range alone has no 設定.
+  const language = rangeTab ? null : workbook.settings.language;
+  const metric = requireMetric(request.metric, language);
+  const explicitYear = parseYearArgument(request.year, language);
+  throwOnErrors(
+    drafts.filter((draft) => blocksFormula(draft, explicitYear !== null)),
+    language,
+  );
   const year = explicitYear ?? (rangeTab ? null : workbook.settings.fiscalYear);
-  if (year === null && !rangeTab) {
-    throw new FormulaError('年度がありません。引数で年度を指定するか、設定タブに「対象年度」を入力してください');
-  }
+  if (year === null && !rangeTab) throw new FormulaError('formula_missing_year', {}, language);
   const filters: Filters = {};
   for (const [name, argument] of Object.entries(request.filters ?? {}) as [string, CellValue][]) {
     if (isBlank(argument)) continue;
     const key = findFilterKey(name);
     if (!key || !metric.filters.includes(key)) {
-      throw new FormulaError(
-        `指標「${metric.id}」に条件「${name}」は使えません（使える条件: ${metric.filters.join('、') || 'なし'}）`,
-      );
+      const expected = metric.filters.join(language === 'en' ? ', ' : '、');
+      throw new FormulaError('formula_filter_not_allowed', { value: name, name: metric.id, expected }, language);
     }
-    if (key === '区分' && rangeTab) {
-      throw new FormulaError('区分で絞り込むときは範囲を渡さずに使ってください（事業タブの区分を読むため）');
-    }
+    if (key === '区分' && rangeTab) throw new FormulaError('formula_category_with_range', {}, language);
     const values = splitConditionValues(cellToText(argument));
-    checkValues(workbook, key, values, rangeTab);
+    checkValues(workbook, key, values, rangeTab, language);
     filters[key] = values;
   }
   // Without 設定 (a range only), a blank 年度 means every row of the range.
@@ -115,13 +138,9 @@ function blocksFormula(draft: IssueDraft, hasYear: boolean): boolean {
 
 const YEAR_SETTING = SETTINGS.find((setting) => setting.key === 'fiscalYear')?.ja;
 
-function throwOnErrors(drafts: readonly IssueDraft[]): void {
+function throwOnErrors(drafts: readonly IssueDraft[], language: Language | null): void {
   if (drafts.length === 0) return;
-  const first = finalizeIssue(drafts[0]);
-  const more = drafts.length - 1;
-  throw new FormulaError(
-    `${formatIssue(first)}${more > 0 ? `（ほか${more}件。メニューの「入力チェック」で確認できます）` : ''}`,
-  );
+  throw new FormulaError('formula_workbook_error', { issue: drafts[0], count: drafts.length - 1 }, language);
 }
 
 const ALL_TIME: Period = { year: 0, start: Number.MIN_SAFE_INTEGER, end: Number.MAX_SAFE_INTEGER };
@@ -130,16 +149,22 @@ const ALL_TIME: Period = { year: 0, start: Number.MIN_SAFE_INTEGER, end: Number.
  * A value no row could match is a typo more often than a true zero: say so instead of returning 0. With only a
  * range, the 事業内容 and 種別 that appear in it are the ones known.
  */
-function checkValues(workbook: Workbook, key: FilterKey, values: readonly string[], rangeTab: TabKey | null): void {
+function checkValues(
+  workbook: Workbook,
+  key: FilterKey,
+  values: readonly string[],
+  rangeTab: TabKey | null,
+  language: Language | null,
+): void {
   const fromRange = rangeTab !== null && (key === '事業内容' || key === '種別');
   const known = fromRange ? { values: valuesInRange(workbook, key), open: false } : knownFilterValues(workbook, key);
   if (!known) return;
   const [unknown] = unknownFilterValues(known, values);
   if (unknown === undefined) return;
-  const where = key === '事業内容' && !fromRange ? '事業タブ' : fromRange ? '範囲' : '選択肢';
-  const hint = matchKey(unknown) === matchKey(ADMIN_COST) ? '。管理費は =JIGYO_METRIC("管理費") で集計できます' : '';
-  const list = describeKnownValues(known);
-  throw new FormulaError(`${key}「${unknown}」は${where}にありません${list ? `（${list}）` : ''}${hint}`);
+  const where = key === '事業内容' && !fromRange ? 'programs' : fromRange ? 'range' : 'choices';
+  const adminCost = key === '事業内容' && matchKey(unknown) === matchKey(ADMIN_COST);
+  const params = { name: key, value: unknown, where, expected: describeKnownValues(known), adminCost } as const;
+  throw new FormulaError('formula_unknown_value', params, language);
 }
 
 function valuesInRange(workbook: Workbook, key: FilterKey): string[] {

@@ -20,6 +20,13 @@ export type InputRule =
 /** The dates the validator accepts as plausible (year, month, day). */
 export const PLAUSIBLE_DATES = { earliest: [1980, 1, 1], latest: [2100, 12, 31] } as const;
 
+/** The fiscal years (対象年度, --year, a formula's 年度, the sidebar's year list) read as a year; others are refused. */
+export const FISCAL_YEAR_RANGE = { earliest: 1990, latest: 2100 } as const;
+
+export function isFiscalYearInRange(year: number): boolean {
+  return Number.isInteger(year) && year >= FISCAL_YEAR_RANGE.earliest && year <= FISCAL_YEAR_RANGE.latest;
+}
+
 const BOOLEAN_CHOICES = ['はい', 'いいえ'] as const;
 
 export function inputRuleFor(column: ColumnDef): InputRule {

@@ -1,12 +1,15 @@
-// This file defines what the sidebar shows, as plain JSON built from a raw workbook: dashboard, issues and preview.
+// This file defines the sidebar's server functions, once for both doors (Apps Script and the dev server): what the
+// sidebar shows, as plain JSON built from a raw workbook, with reading, writing the document and logging injected.
 import { type DayNumber, ymdFromDayNumber } from './cells';
 import { periodFromSettings } from './fiscal-year';
+import { isFiscalYearInRange } from './input-rules';
 import type { Issue } from './issues';
 import { findMetric } from './metrics';
 import { type CheckOptions, checkWorkbook, makeReport } from './pipeline';
 import type { RawWorkbook } from './read-workbook';
 import type { Workbook } from './records';
 import { renderReportBody } from './render-html';
+import type { ReportDocument } from './report-document';
 
 /** One figure of the dashboard. */
 export interface DashboardFigure {
@@ -86,7 +89,7 @@ function yearsWithData(workbook: Workbook): number[] {
     if (day === null) return;
     const { year, month } = ymdFromDayNumber(day);
     const fiscal = month >= startMonth ? year : year - 1;
-    if (fiscal >= 1990 && fiscal <= 2100) years.add(fiscal);
+    if (isFiscalYearInRange(fiscal)) years.add(fiscal);
   };
   for (const cost of workbook.costs) add(cost.date);
   for (const event of workbook.events) add(event.start);
@@ -129,4 +132,98 @@ export function sidebarPreview(
   const result = makeReport(raw, options);
   if (!result.ok) return { html: null, issues: result.issues.map(toView) };
   return { html: renderReportBody(result.report), issues: result.issues.map(toView) };
+}
+
+/** The report preview as the sidebar receives it. */
+export interface PreviewResponse {
+  /** Body markup from the core's HTML renderer (every workbook text escaped), or null when errors block the report. */
+  readonly html: string | null;
+  readonly issues: readonly IssueView[];
+}
+
+export type GenerateResponse =
+  | { readonly kind: 'created'; readonly url: string; readonly name: string; readonly warnings: number }
+  | { readonly kind: 'invalid'; readonly issues: readonly IssueView[] }
+  | { readonly kind: 'busy' };
+
+/** 事業報告書を作成 as the menu needs it: the same outcome with whole issues (the menu counts them). */
+export type GenerateOutcome =
+  | Exclude<GenerateResponse, { kind: 'invalid' }>
+  | { readonly kind: 'invalid'; readonly issues: readonly Issue[] };
+
+/** A step of 事業報告書を作成 worth telling the user about while it runs. */
+export type GenerateStep = 'reading' | 'writing' | 'done';
+
+/** The one thing that is not the core's: where the workbook comes from and where the report goes. */
+export interface SidebarDoors {
+  /** Reads the workbook afresh (each call sees the current sheet), with the lookup of `{{=…}}` references. */
+  readonly read: () => { readonly raw: RawWorkbook; readonly references?: CheckOptions['references'] };
+  /** Runs `work` while holding the document lock; 'busy' when someone else holds it. */
+  readonly exclusive: <T>(work: () => T) => T | 'busy';
+  /** Writes the report as a new document (never over an earlier one): where it is and what it is called. */
+  readonly writeReport: (report: ReportDocument) => { readonly url: string; readonly name: string };
+  /** Records a generated report (生成履歴 in Sheets). */
+  readonly logRun: (run: { readonly year: number; readonly url: string; readonly warnings: number }) => void;
+  /** Selects the cell `cell` (A1) of the tab named exactly `tab`; false when that tab no longer exists. */
+  readonly selectCell: (tab: string, cell: string) => boolean;
+  /** Progress notes for a long run (toasts in Sheets). */
+  readonly progress?: (step: GenerateStep) => void;
+}
+
+/** The functions the sidebar calls by name through google.script.run (src/index.ts declares each). */
+export const SIDEBAR_FUNCTIONS = ['sidebarLoad', 'sidebarPreview', 'sidebarGenerate', 'sidebarSelectCell'] as const;
+export type SidebarFunction = (typeof SIDEBAR_FUNCTIONS)[number];
+
+export interface SidebarHandlers {
+  sidebarLoad(year?: unknown): SidebarState;
+  sidebarPreview(year?: unknown): PreviewResponse;
+  sidebarGenerate(year?: unknown): GenerateResponse;
+  sidebarSelectCell(tab?: unknown, cell?: unknown): boolean;
+}
+
+/** An argument from the page is untrusted: a whole number or nothing (then 設定.対象年度). */
+export function yearArgument(year: unknown): number | undefined {
+  return typeof year === 'number' && Number.isInteger(year) ? year : undefined;
+}
+
+/** One cell in A1 notation (no range, no sheet name): what an issue points at. */
+export const CELL_ADDRESS = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
+
+/** 事業報告書を作成: lock, read once, validate, write a new document, log the run. Data tabs are never written. */
+export function generateReport(doors: SidebarDoors, options: { readonly year?: number } = {}): GenerateOutcome {
+  const outcome = doors.exclusive((): GenerateOutcome => {
+    doors.progress?.('reading');
+    const { raw, references } = doors.read();
+    const result = makeReport(raw, { references, year: options.year });
+    if (!result.ok) return { kind: 'invalid', issues: result.issues };
+    doors.progress?.('writing');
+    const written = doors.writeReport(result.report);
+    const warnings = result.issues.length;
+    doors.logRun({ year: result.report.year, url: written.url, warnings });
+    doors.progress?.('done');
+    return { kind: 'created', url: written.url, name: written.name, warnings };
+  });
+  return outcome === 'busy' ? { kind: 'busy' } : outcome;
+}
+
+/** The sidebar's four server functions over the given doors; Apps Script and the dev server differ only in those. */
+export function sidebarHandlers(doors: SidebarDoors): SidebarHandlers {
+  return {
+    sidebarLoad(year) {
+      const { raw, references } = doors.read();
+      return sidebarState(raw, { year: yearArgument(year), references });
+    },
+    sidebarPreview(year) {
+      const { raw, references } = doors.read();
+      return sidebarPreview(raw, { year: yearArgument(year), references });
+    },
+    sidebarGenerate(year) {
+      const outcome = generateReport(doors, { year: yearArgument(year) });
+      return outcome.kind === 'invalid' ? { kind: 'invalid', issues: outcome.issues.map(toView) } : outcome;
+    },
+    sidebarSelectCell(tab, cell) {
+      if (typeof tab !== 'string' || typeof cell !== 'string' || !CELL_ADDRESS.test(cell)) return false;
+      return doors.selectCell(tab, cell);
+    },
+  };
 }

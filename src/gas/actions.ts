@@ -1,14 +1,16 @@
 // This file defines the menu actions that read the whole workbook: 入力チェック and 事業報告書を作成.
 
 import type { Issue } from '../core/issues';
-import { checkWorkbook, makeReport } from '../core/pipeline';
+import { checkWorkbook } from '../core/pipeline';
 import type { RawWorkbook } from '../core/read-workbook';
+import { type GenerateOutcome, type GenerateStep, generateReport, type SidebarDoors } from '../core/sidebar-api';
 import type { References } from '../core/templates';
 import { BUSY_MESSAGE, openSidebar, showLinkDialog } from './dialogs';
 import { readSpreadsheet } from './read-spreadsheet';
 import { resolveReferences } from './references';
 import { renderReportToDoc } from './render-doc';
 import { appendRunLog } from './run-log';
+import { findSheetNamed, listSheets } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -40,47 +42,70 @@ export function menuCheckInput(): void {
   openSidebar(workbook.settings.language);
 }
 
-export type CreateReportOutcome =
-  | { readonly kind: 'created'; readonly url: string; readonly name: string; readonly warnings: number }
-  | { readonly kind: 'invalid'; readonly issues: readonly Issue[] }
-  | { readonly kind: 'busy' };
+export type CreateReportOutcome = GenerateOutcome;
 
 function timestamp(date: Date): string {
   return Utilities.formatDate(date, Session.getScriptTimeZone(), 'yyyy-MM-dd HH:mm');
 }
 
-/** 事業報告書を作成: lock, read once, validate, render a new Doc, log the run. Data tabs are never written. */
+const PROGRESS: Record<GenerateStep, { readonly message: string; readonly seconds: number }> = {
+  reading: { message: '入力を読み込んでいます…', seconds: 30 },
+  writing: { message: 'ドキュメントを作成しています…', seconds: 30 },
+  done: { message: '作成しました', seconds: 5 },
+};
+
+/**
+ * The Apps Script doors of the shared handlers (src/core/sidebar-api.ts): the sheet is read with one getValues per
+ * tab, the report becomes a new Google Doc, the run a 生成履歴 row, and the lock is the document lock.
+ */
+export function appsScriptDoors(spreadsheet: Spreadsheet, options: { now?: Date } = {}): SidebarDoors {
+  let at: string | null = null;
+  const runTime = () => {
+    at ??= timestamp(options.now ?? new Date());
+    return at;
+  };
+  return {
+    read: () => readAll(spreadsheet),
+    exclusive: (work) => {
+      const lock = LockService.getDocumentLock();
+      if (!lock.tryLock(5000)) return 'busy';
+      try {
+        return work();
+      } finally {
+        lock.releaseLock();
+      }
+    },
+    writeReport: (report) => {
+      const name = `${report.year}年度 事業報告書 (生成 ${runTime()})`;
+      return { url: renderReportToDoc(report, name).url, name };
+    },
+    logRun: (run) =>
+      appendRunLog(spreadsheet, {
+        at: runTime(),
+        year: run.year,
+        format: 'Google ドキュメント',
+        location: run.url,
+        warnings: run.warnings,
+        // The user's e-mail needs the userinfo.email scope, which the add-on does not ask for: a per-user key that
+        // tells runs by different people apart without naming anyone.
+        user: `利用者 ${Session.getTemporaryActiveUserKey().slice(0, 8)}`,
+      }),
+    selectCell: (tab, cell) => {
+      const found = findSheetNamed(listSheets(spreadsheet), tab);
+      if (!found) return false;
+      found.sheet.getRange(cell).activate();
+      return true;
+    },
+    progress: (step) => spreadsheet.toast(PROGRESS[step].message, '事業報告書', PROGRESS[step].seconds),
+  };
+}
+
+/** 事業報告書を作成 through the shared handler: lock, read once, validate, new Doc, 生成履歴 row. */
 export function createReport(
   spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
   options: { year?: number; now?: Date } = {},
 ): CreateReportOutcome {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(5000)) return { kind: 'busy' };
-  try {
-    spreadsheet.toast('入力を読み込んでいます…', '事業報告書', 30);
-    const { raw, references } = readAll(spreadsheet);
-    const result = makeReport(raw, { references, year: options.year });
-    if (!result.ok) return { kind: 'invalid', issues: result.issues };
-    spreadsheet.toast('ドキュメントを作成しています…', '事業報告書', 30);
-    const at = timestamp(options.now ?? new Date());
-    const name = `${result.report.year}年度 事業報告書 (生成 ${at})`;
-    const doc = renderReportToDoc(result.report, name);
-    const warnings = result.issues.length;
-    appendRunLog(spreadsheet, {
-      at,
-      year: result.report.year,
-      format: 'Google ドキュメント',
-      location: doc.url,
-      warnings,
-      // The user's e-mail needs the userinfo.email scope, which the add-on does not ask for: a per-user key that
-      // tells runs by different people apart without naming anyone.
-      user: `利用者 ${Session.getTemporaryActiveUserKey().slice(0, 8)}`,
-    });
-    spreadsheet.toast('作成しました', '事業報告書', 5);
-    return { kind: 'created', url: doc.url, name, warnings };
-  } finally {
-    lock.releaseLock();
-  }
+  return generateReport(appsScriptDoors(spreadsheet, options), { year: options.year });
 }
 
 export function menuCreateReport(): void {

@@ -8,7 +8,9 @@ import {
   type FormulaRequest,
   tabsForMetric,
 } from '../core/formulas';
+import type { Language } from '../core/messages';
 import type { Grid } from '../core/read-workbook';
+import { readReportLanguage } from './dialogs';
 import { readSpreadsheet } from './read-spreadsheet';
 
 /** An argument as Sheets passes it: a value, or a 2-D array for a multi-cell range. */
@@ -20,7 +22,7 @@ function isRange(argument: FormulaArgument): argument is CellValue[][] {
 
 /** A scalar argument; a range where a value belongs is a mistake worth naming. */
 function scalar(argument: FormulaArgument, name: string): CellValue {
-  if (isRange(argument)) throw new FormulaError(`「${name}」には1つの値を指定してください（範囲ではなく）`);
+  if (isRange(argument)) throw new FormulaError('formula_range_for_value', { name });
   return argument;
 }
 
@@ -28,20 +30,19 @@ function scalar(argument: FormulaArgument, name: string): CellValue {
 function evaluateWith(request: FormulaRequest, range: FormulaArgument): number {
   if (isRange(range)) return evaluateFormulaOnRange(range as Grid, request);
   if (!isBlank(range)) {
-    throw new FormulaError('最後の引数には見出し行を含む範囲を指定してください（例: 費用!A:G）');
+    throw new FormulaError('formula_last_argument_not_range');
   }
   const raw = readSpreadsheet(SpreadsheetApp.getActiveSpreadsheet(), tabsForMetric(request.metric));
   return evaluateFormula(raw, request);
 }
 
-export function programCost(
+function programCostValue(
   program: FormulaArgument,
   year?: FormulaArgument,
   item?: FormulaArgument,
   range?: FormulaArgument,
 ): number {
-  if (isBlank(scalar(program, '事業内容') as CellValue))
-    throw new FormulaError('事業内容を指定してください（例: "育成事業"）');
+  if (isBlank(scalar(program, '事業内容') as CellValue)) throw new FormulaError('formula_program_required');
   return evaluateWith(
     {
       metric: '事業費',
@@ -52,14 +53,14 @@ export function programCost(
   );
 }
 
-export function totalCost(year?: FormulaArgument, category?: FormulaArgument, range?: FormulaArgument): number {
+function totalCostValue(year?: FormulaArgument, category?: FormulaArgument, range?: FormulaArgument): number {
   return evaluateWith(
     { metric: '事業費合計', year: scalar(year, '年度'), filters: { 区分: scalar(category, '区分') } },
     range,
   );
 }
 
-export function eventCount(
+function eventCountValue(
   program?: FormulaArgument,
   kind?: FormulaArgument,
   year?: FormulaArgument,
@@ -75,7 +76,7 @@ export function eventCount(
   );
 }
 
-export function participants(
+function participantsValue(
   program?: FormulaArgument,
   kind?: FormulaArgument,
   year?: FormulaArgument,
@@ -84,7 +85,7 @@ export function participants(
 ): number {
   const text = cellToText(scalar(mode, '数え方') as CellValue);
   if (text !== '' && text !== '延べ' && text !== '実人数')
-    throw new FormulaError(`数え方「${text}」は「延べ」か「実人数」で指定してください`);
+    throw new FormulaError('formula_invalid_count_mode', { value: text });
   return evaluateWith(
     {
       metric: text === '実人数' ? '参加者実人数' : '参加者数',
@@ -96,7 +97,7 @@ export function participants(
 }
 
 /** NEW_CONTACTS, REGISTRATIONS, STATUS_CHANGES: a candidate count for a year. */
-export function candidateCount(
+function candidateCountValue(
   metric: '新規接点数' | '登録者数' | '在留資格変更数',
   year?: FormulaArgument,
   range?: FormulaArgument,
@@ -104,7 +105,7 @@ export function candidateCount(
   return evaluateWith({ metric, year: scalar(year, '年度') }, range);
 }
 
-export function placements(year?: FormulaArgument, route?: FormulaArgument, range?: FormulaArgument): number {
+function placementsValue(year?: FormulaArgument, route?: FormulaArgument, range?: FormulaArgument): number {
   return evaluateWith(
     { metric: '就職者数', year: scalar(year, '年度'), filters: { 就職経路: scalar(route, '就職経路') } },
     range,
@@ -112,9 +113,9 @@ export function placements(year?: FormulaArgument, route?: FormulaArgument, rang
 }
 
 /** JIGYO_METRIC(指標名, [年度], [条件…], [範囲]): any registered metric, conditions as "キー=値". */
-export function jigyoMetric(name: FormulaArgument, year?: FormulaArgument, ...rest: FormulaArgument[]): number {
+function jigyoMetricValue(name: FormulaArgument, year?: FormulaArgument, ...rest: FormulaArgument[]): number {
   const metric = cellToText(scalar(name, '指標名') as CellValue);
-  if (metric === '') throw new FormulaError('指標名を指定してください（例: "就職者数"）');
+  if (metric === '') throw new FormulaError('formula_metric_required');
   const last = rest.length > 0 ? rest[rest.length - 1] : undefined;
   const range = last !== undefined && isRange(last) ? last : undefined;
   const conditions = range ? rest.slice(0, -1) : rest;
@@ -124,12 +125,41 @@ export function jigyoMetric(name: FormulaArgument, year?: FormulaArgument, ...re
     if (text === '') continue;
     const condition = parseCondition(text);
     if (!condition.ok && condition.problem === 'malformed') {
-      throw new FormulaError(`条件「${text}」は「キー=値」で指定してください（例: "事業内容=育成事業"）`);
+      throw new FormulaError('formula_malformed_condition', { value: text });
     }
     filters[condition.ok ? condition.key : condition.name] = condition.ok ? condition.values.join(',') : '?';
   }
   return evaluateWith({ metric, year: scalar(year, '年度'), filters }, range);
 }
+
+/**
+ * Runs a formula; an error found before 設定 was read (an argument of the wrong shape, or a range alone) is worded
+ * again in 報告書言語, which costs one read of 設定 on that failure only, never on success.
+ */
+function inReportLanguage<Args extends unknown[]>(formula: (...args: Args) => number): (...args: Args) => number {
+  return (...args) => {
+    try {
+      return formula(...args);
+    } catch (error) {
+      if (!(error instanceof FormulaError) || error.language !== null) throw error;
+      let language: Language = 'ja';
+      try {
+        language = readReportLanguage();
+      } catch (_unreadable) {
+        // No readable 設定: the Japanese message stands.
+      }
+      throw error.inLanguage(language);
+    }
+  };
+}
+
+export const programCost = inReportLanguage(programCostValue);
+export const totalCost = inReportLanguage(totalCostValue);
+export const eventCount = inReportLanguage(eventCountValue);
+export const participants = inReportLanguage(participantsValue);
+export const candidateCount = inReportLanguage(candidateCountValue);
+export const placements = inReportLanguage(placementsValue);
+export const jigyoMetric = inReportLanguage(jigyoMetricValue);
 
 /** Every custom formula of the add-on; 数式を再計算 looks for these, and the bundle test checks each is declared. */
 export const CUSTOM_FUNCTION_NAMES = [

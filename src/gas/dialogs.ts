@@ -1,5 +1,6 @@
 // This file defines what the add-on shows outside the sheet: the sidebar, and the dialog linking to a new report.
 
+import type { Language } from '../core/messages';
 import { readWorkbook } from '../core/read-workbook';
 import { escapeHtml } from '../core/render-html';
 import { readSpreadsheet } from './read-spreadsheet';
@@ -19,12 +20,16 @@ export function showLinkDialog(url: string, name: string, warnings: number): voi
   SpreadsheetApp.getUi().showModalDialog(html, '事業報告書');
 }
 
+/** 報告書言語 from the 設定 tab alone (one getValues); 'ja' when 設定 is missing or says nothing. */
+export function readReportLanguage(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
+): Language {
+  return readWorkbook(readSpreadsheet(spreadsheet, ['settings']), { tabs: ['settings'] }).workbook.settings.language;
+}
+
 /** Opens the sidebar, titled in the report language (read from 設定 unless the caller already knows it). */
-export function openSidebar(language?: 'ja' | 'en'): void {
-  const known =
-    language ??
-    readWorkbook(readSpreadsheet(SpreadsheetApp.getActiveSpreadsheet(), ['settings']), { tabs: ['settings'] }).workbook
-      .settings.language;
+export function openSidebar(language?: Language): void {
+  const known = language ?? readReportLanguage();
   const html = HtmlService.createHtmlOutputFromFile('sidebar').setTitle(
     known === 'en' ? 'Annual report' : '事業報告書',
   );

@@ -2,9 +2,10 @@
 
 import { inputHelpFor, inputRuleFor, numberFormatFor } from '../core/input-rules';
 import { columnLetters } from '../core/issues';
-import { findTab, matchHeaders } from '../core/read-workbook';
+import { matchHeaders } from '../core/read-workbook';
 import { type ColumnDef, SETTINGS, TABS, type TabDef, type TabKey } from '../core/schema';
 import { BUSY_MESSAGE } from './dialogs';
+import { findContractSheet, listSheets } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -134,12 +135,8 @@ function completeTab(sheet: Sheet, def: TabDef, references: ReferenceRanges): st
 
 /** シートを準備 without the lock: idempotent, creates only, never deletes, moves or overwrites. */
 export function prepareSheets(spreadsheet: Spreadsheet): PrepareSummary {
-  const sheets = spreadsheet.getSheets();
-  const names = { tabs: sheets.map((sheet) => ({ name: sheet.getName(), values: [] })) };
-  const sheetFor = (def: TabDef): Sheet | undefined => {
-    const found = findTab(names, def);
-    return found ? sheets.find((sheet) => sheet.getName() === found.name) : undefined;
-  };
+  const sheets = listSheets(spreadsheet);
+  const sheetFor = (def: TabDef): Sheet | undefined => findContractSheet(sheets, def)?.sheet;
   const createdTabs: string[] = [];
   const addedColumns: Record<string, string[]> = {};
   // Referenced tabs (事業, 企業) first, so the other tabs' dropdowns can point at their columns.

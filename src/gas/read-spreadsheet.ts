@@ -1,24 +1,21 @@
 // This file defines the Sheets reader: one getValues per contract tab, turned into the core's RawWorkbook.
 import { isDateObject } from '../core/cells';
-import { findTab, matchKey, type RawTab, type RawWorkbook } from '../core/read-workbook';
+import type { RawTab, RawWorkbook } from '../core/read-workbook';
 import { TABS, type TabDef, type TabKey } from '../core/schema';
+import { findContractSheet, listSheets } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Reads the contract's tabs (or only `keys`) with one getDataRange().getValues() each; other sheets are not read. */
 export function readSpreadsheet(spreadsheet: Spreadsheet, keys?: readonly TabKey[]): RawWorkbook {
-  const sheets = spreadsheet.getSheets();
-  const names = sheets.map((sheet) => sheet.getName());
-  const byName = new Map(names.map((name, index) => [matchKey(name), index]));
+  const sheets = listSheets(spreadsheet);
   const tabs: RawTab[] = [];
   const wanted = (TABS as readonly TabDef[]).filter((def) => !keys || keys.includes(def.key));
-  const nameOnly: RawWorkbook = { tabs: names.map((name) => ({ name, values: [] })) };
   const toCalendarDay = calendarDayNormalizer(spreadsheet);
   for (const def of wanted) {
-    const found = findTab(nameOnly, def);
+    const found = findContractSheet(sheets, def);
     if (!found) continue;
-    const index = byName.get(matchKey(found.name)) as number;
-    const values = sheets[index].getDataRange().getValues();
+    const values = found.sheet.getDataRange().getValues();
     if (toCalendarDay) normalizeDates(values, toCalendarDay);
     tabs.push({ name: found.name, values });
   }

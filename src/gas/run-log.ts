@@ -1,6 +1,7 @@
 // This file defines the 生成履歴 tab writer: one appended row per generated report, safe against formula injection.
-import { findTab, matchHeaders } from '../core/read-workbook';
+import { matchHeaders } from '../core/read-workbook';
 import { tabDef } from '../core/schema';
+import { findContractSheet, listSheets } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -21,13 +22,12 @@ export function asLiteral(value: string | number): string | number {
 /** Appends one row to 生成履歴 under its headers (in whatever order they are), creating the tab when missing. */
 export function appendRunLog(spreadsheet: Spreadsheet, entry: RunEntry): void {
   const def = tabDef('runs');
-  const sheets = spreadsheet.getSheets();
-  const found = findTab({ tabs: sheets.map((sheet) => ({ name: sheet.getName(), values: [] })) }, def);
-  let sheet = found ? sheets.find((s) => s.getName() === found.name) : undefined;
+  const found = findContractSheet(listSheets(spreadsheet), def);
+  let sheet = found?.sheet;
   let columns: Readonly<Record<string, number>>;
-  if (sheet) {
+  if (found && sheet) {
     const width = Math.max(sheet.getLastColumn(), 1);
-    columns = matchHeaders(sheet.getName(), def, sheet.getRange(1, 1, 1, width).getValues()[0]).layout.columns;
+    columns = matchHeaders(found.name, def, sheet.getRange(1, 1, 1, width).getValues()[0]).layout.columns;
   } else {
     sheet = spreadsheet.insertSheet(def.ja);
     sheet.appendRow(def.columns.map((column) => column.ja));

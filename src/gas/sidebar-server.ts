@@ -1,56 +1,33 @@
-// This file defines the functions the sidebar calls through google.script.run; every response is plain JSON (no Date).
+// This file defines the functions the sidebar calls through google.script.run: the shared handlers of
+// src/core/sidebar-api.ts over the active spreadsheet's doors; every response is plain JSON (no Date).
+import {
+  type GenerateResponse,
+  type PreviewResponse,
+  type SidebarHandlers,
+  type SidebarState,
+  sidebarHandlers,
+} from '../core/sidebar-api';
+import { appsScriptDoors } from './actions';
 
-import type { IssueView, SidebarState } from '../core/sidebar-api';
-import { sidebarPreview, sidebarState } from '../core/sidebar-api';
-import { createReport } from './actions';
-import { readSpreadsheet } from './read-spreadsheet';
-import { resolveReferences } from './references';
-
-export type GenerateResponse =
-  | { readonly kind: 'created'; readonly url: string; readonly name: string; readonly warnings: number }
-  | { readonly kind: 'invalid'; readonly issues: readonly IssueView[] }
-  | { readonly kind: 'busy' };
-
-function yearArgument(year: unknown): number | undefined {
-  return typeof year === 'number' && Number.isInteger(year) ? year : undefined;
-}
-
-function readWithReferences() {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const raw = readSpreadsheet(spreadsheet);
-  return { raw, references: (targets: readonly string[]) => resolveReferences(spreadsheet, targets) };
+/** The handlers over the active spreadsheet, made per call as Apps Script runs each call afresh. */
+function handlers(): SidebarHandlers {
+  return sidebarHandlers(appsScriptDoors(SpreadsheetApp.getActiveSpreadsheet()));
 }
 
 /** Dashboard, years and issues in one call (the sidebar's first call on open). */
 export function loadSidebar(year?: unknown): SidebarState {
-  const { raw, references } = readWithReferences();
-  return sidebarState(raw, { year: yearArgument(year), references });
+  return handlers().sidebarLoad(year);
 }
 
-export function previewReport(year?: unknown): { html: string | null; issues: readonly IssueView[] } {
-  const { raw, references } = readWithReferences();
-  return sidebarPreview(raw, { year: yearArgument(year), references });
+export function previewReport(year?: unknown): PreviewResponse {
+  return handlers().sidebarPreview(year);
 }
 
 export function generateReport(year?: unknown): GenerateResponse {
-  const outcome = createReport(SpreadsheetApp.getActiveSpreadsheet(), { year: yearArgument(year) });
-  if (outcome.kind !== 'invalid') return outcome;
-  return {
-    kind: 'invalid',
-    issues: outcome.issues.map((issue) => ({
-      severity: issue.severity,
-      tab: issue.tab,
-      cell: issue.cell,
-      message: issue.message,
-    })),
-  };
+  return handlers().sidebarGenerate(year);
 }
 
-/** Selects an issue's cell; false when the tab no longer exists. */
+/** Selects an issue's cell; false when the tab no longer exists or the address is not one cell. */
 export function selectCell(tab: unknown, cell: unknown): boolean {
-  if (typeof tab !== 'string' || typeof cell !== 'string' || !/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(cell)) return false;
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(tab);
-  if (!sheet) return false;
-  sheet.getRange(cell).activate();
-  return true;
+  return handlers().sidebarSelectCell(tab, cell);
 }

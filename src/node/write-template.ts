@@ -1,7 +1,7 @@
 // This file defines the blank .xlsx template: every tab, header, dropdown and number/date rule, all from the schema.
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { inputHelpFor, inputRuleFor, PLAUSIBLE_DATES } from '../core/input-rules';
+import { FISCAL_YEAR_RANGE, inputHelpFor, inputRuleFor, PLAUSIBLE_DATES } from '../core/input-rules';
 import { columnLetters } from '../core/issues';
 import { type ColumnDef, SETTINGS, type SettingDef, TABS, type TabDef, type TabKey, tabDef } from '../core/schema';
 import { describeCause, FileError } from './file-error';
@@ -100,7 +100,7 @@ function settingValidation(setting: SettingDef): ValidationRule {
     case 'choice':
       return { ...base, type: 'list', formulae: listOf(setting.choices ?? []), showErrorMessage: true };
     case 'year':
-      return whole(1990, 2100);
+      return whole(FISCAL_YEAR_RANGE.earliest, FISCAL_YEAR_RANGE.latest);
     case 'month':
       return whole(1, 12);
     case 'count':

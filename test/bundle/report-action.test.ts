@@ -136,24 +136,76 @@ describe('custom functions in the bundle', () => {
   });
 
   it.each([
-    ['PROGRAM_COST', [''], '事業内容を指定してください'],
-    ['PROGRAM_COST', ['育成事業', 'きょねん'], '年度「きょねん」は年度として読めません'],
-    ['PROGRAM_COST', ['育成事業', '', '人件'], '費目「人件」は選択肢にありません（人件費、その他経費）'],
-    ['PROGRAM_COST', ['管理費'], '管理費は =JIGYO_METRIC("管理費") で集計できます'],
-    ['TOTAL_COST', [2022, '特定非営利'], '区分「特定非営利」は選択肢にありません'],
-    ['TOTAL_COST', ['', '特定非営利活動', sheets.費用], '区分で絞り込むときは範囲を渡さずに使ってください'],
-    ['EVENT_COUNT', ['', '講'], '種別「講」は選択肢にありません'],
-    ['EVENT_COUNT', ['育成事業', '', 2022, 'A1'], '最後の引数には見出し行を含む範囲を指定してください'],
-    ['PARTICIPANTS', ['育成事業', '', 2022, '全員'], '数え方「全員」は「延べ」か「実人数」で指定してください'],
-    ['PARTICIPANTS', ['育成事', '', 2022], '事業内容「育成事」は事業タブにありません'],
-    ['NEW_CONTACTS', [1899], '年度「1899」は年度として読めません'],
-    ['REGISTRATIONS', ['', [['氏名'], ['x']]], 'タブ「候補者」に必須の列「候補者ID」がありません'],
-    ['PLACEMENTS', ['', '職業紹'], '就職経路「職業紹」は選択肢にありません（職業紹介、自己応募、その他）'],
-    ['STATUS_CHANGES', [[[1, 2]]], '「年度」には1つの値を指定してください'],
-    ['JIGYO_METRIC', ['寄付者数'], '指標「寄付者数」はありません'],
-    ['JIGYO_METRIC', ['就職者数', 2022, '地域=東京'], '指標「就職者数」に条件「地域」は使えません'],
-    ['JIGYO_METRIC', ['就職者数', 2022, '職業紹介'], '条件「職業紹介」は「キー=値」で指定してください'],
-    ['PROGRAM_COST', ['育成事業', '', '', [['金額'], [1]]], 'タブ「費用」に必須の列「日付」がありません'],
+    ['JIGYO_METRIC', [''], 'formula_metric_required', '指標名を指定してください（例: "就職者数"）'],
+    [
+      'PROGRAM_COST',
+      ['育成事業', '', '', []],
+      'formula_range_needs_header',
+      '範囲には「費用」タブの見出し行を含めてください（例: 費用!A:H）',
+    ],
+    ['PROGRAM_COST', [''], 'formula_program_required', '事業内容を指定してください'],
+    ['PROGRAM_COST', ['育成事業', 'きょねん'], 'formula_invalid_year', '年度「きょねん」は年度として読めません'],
+    [
+      'PROGRAM_COST',
+      ['育成事業', '', '人件'],
+      'formula_unknown_value',
+      '費目「人件」は選択肢にありません（人件費、その他経費）',
+    ],
+    ['PROGRAM_COST', ['管理費'], 'formula_unknown_value', '管理費は =JIGYO_METRIC("管理費") で集計できます'],
+    ['TOTAL_COST', [2022, '特定非営利'], 'formula_unknown_value', '区分「特定非営利」は選択肢にありません'],
+    [
+      'TOTAL_COST',
+      ['', '特定非営利活動', sheets.費用],
+      'formula_category_with_range',
+      '区分で絞り込むときは範囲を渡さずに使ってください',
+    ],
+    ['EVENT_COUNT', ['', '講'], 'formula_unknown_value', '種別「講」は選択肢にありません'],
+    [
+      'EVENT_COUNT',
+      ['育成事業', '', 2022, 'A1'],
+      'formula_last_argument_not_range',
+      '最後の引数には見出し行を含む範囲を指定してください',
+    ],
+    [
+      'PARTICIPANTS',
+      ['育成事業', '', 2022, '全員'],
+      'formula_invalid_count_mode',
+      '数え方「全員」は「延べ」か「実人数」で指定してください',
+    ],
+    ['PARTICIPANTS', ['育成事', '', 2022], 'formula_unknown_value', '事業内容「育成事」は事業タブにありません'],
+    ['NEW_CONTACTS', [1899], 'formula_invalid_year', '年度「1899」は年度として読めません'],
+    [
+      'REGISTRATIONS',
+      ['', [['氏名'], ['x']]],
+      'formula_workbook_error',
+      'タブ「候補者」に必須の列「候補者ID」がありません',
+    ],
+    [
+      'PLACEMENTS',
+      ['', '職業紹'],
+      'formula_unknown_value',
+      '就職経路「職業紹」は選択肢にありません（職業紹介、自己応募、その他）',
+    ],
+    ['STATUS_CHANGES', [[[1, 2]]], 'formula_range_for_value', '「年度」には1つの値を指定してください'],
+    ['JIGYO_METRIC', ['寄付者数'], 'formula_unknown_metric', '指標「寄付者数」はありません'],
+    [
+      'JIGYO_METRIC',
+      ['就職者数', 2022, '地域=東京'],
+      'formula_filter_not_allowed',
+      '指標「就職者数」に条件「地域」は使えません',
+    ],
+    [
+      'JIGYO_METRIC',
+      ['就職者数', 2022, '職業紹介'],
+      'formula_malformed_condition',
+      '条件「職業紹介」は「キー=値」で指定してください',
+    ],
+    [
+      'PROGRAM_COST',
+      ['育成事業', '', '', [['金額'], [1]]],
+      'formula_workbook_error',
+      'タブ「費用」に必須の列「日付」がありません',
+    ],
     [
       'PROGRAM_COST',
       [
@@ -165,11 +217,38 @@ describe('custom functions in the bundle', () => {
           ['2022/4/1', '育成事業', '人件費', 1],
         ],
       ],
+      'formula_unknown_value',
       '事業内容「啓発事業」は範囲にありません（育成事業）',
     ],
-  ])('%s(%j) answers with a clear error', (name, args, message) => {
+  ])('%s(%j) answers with %s: a clear error, never a number', (name, args, code, message) => {
     const bundle = loadBundle({ sheets });
-    expect(() => bundle.call(name, ...args)).toThrow(message);
+    let thrown: unknown;
+    try {
+      bundle.call(name, ...args);
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as { code?: string } | undefined)?.code).toBe(code);
+    expect((thrown as Error).message).toContain(message);
+  });
+
+  it('answers in English when 報告書言語 is en, also for an argument error found before 設定 is read', () => {
+    const english = sampleSheets();
+    english.設定 = english.設定.map((row) => (row[0] === '報告書言語' ? ['報告書言語', 'en'] : row));
+    const bundle = loadBundle({ sheets: english });
+    expect(() => bundle.call('PROGRAM_COST', '育成')).toThrow(
+      '事業内容 "育成" is not in the 事業 tab (職業紹介事業、育成事業、啓発事業、ファンドレイジング)',
+    );
+    bundle.env.calls.reset();
+    expect(() => bundle.call('PARTICIPANTS', '育成事業', '', 2022, '全員')).toThrow(
+      'Count "全員" must be "延べ" (total) or "実人数" (unique people)',
+    );
+    // Only 設定, and only because the formula failed.
+    expect(bundle.env.calls.count('Range.getValues')).toBe(1);
+    expect(() => bundle.call('STATUS_CHANGES', [[1, 2]])).toThrow('"年度" takes one value, not a range');
+    expect(() => bundle.call('EVENT_COUNT', '育成事業', '', 2022, 'A1')).toThrow(
+      'The last argument must be a range that includes the header row (e.g. 費用!A:G)',
+    );
   });
 });
 

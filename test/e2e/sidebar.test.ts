@@ -1,6 +1,5 @@
 // This file tests the sidebar in headless Chromium against the local development server (scripts/sidebar-server.ts):
 // figures, issue links, generate, escaping, error states and the 300 px width. Screenshots go to test-output/sidebar/.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { columnLetters } from '../../src/core/issues';
 import { type Filters, findMetric } from '../../src/core/metrics';
 import { checkWorkbook, makeReport } from '../../src/core/pipeline';
 import type { Workbook } from '../../src/core/records';
+import * as sidebarApi from '../../src/core/sidebar-api';
 import { parseCsv } from '../../src/node/read-csv';
 import { readWorkbookFile } from '../../src/node/read-workbook-file';
 
@@ -119,10 +119,6 @@ async function answerCalls(page: Page, name: string, status: number, body: unkno
 // Checks that need no browser
 
 describe('sidebar page (built)', () => {
-  beforeAll(() => {
-    if (!existsSync(PAGE)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  });
-
   it('is one small self-contained file: no external script, style, font or image', () => {
     const html = readFileSync(PAGE, 'utf8');
     expect(Buffer.byteLength(html)).toBeLessThan(25 * 1024);
@@ -147,6 +143,42 @@ describe('sidebar page (built)', () => {
       'response.dashboard.at is a Date',
     );
     expect(() => assertPlainJson({ figures: [{ value: 137 }], year: null })).not.toThrow();
+  });
+});
+
+describe('the development server', () => {
+  it('answers every call through sidebarHandlers, the one module Apps Script also runs', async () => {
+    const spy = jest.spyOn(sidebarApi, 'sidebarHandlers');
+    const out = mkdtempSync(join(tmpdir(), 'sidebar-doors-'));
+    const server = await startSidebarServer({ port: 0, outDir: out });
+    const post = async (name: string, args: unknown[]) =>
+      (await fetch(`${server.url}api/${name}`, { method: 'POST', body: JSON.stringify(args) })).json();
+    try {
+      const state = (await post('sidebarLoad', [2022])) as sidebarApi.SidebarState;
+      const figure = (metric: string) => state.dashboard?.figures.find((f) => f.metric === metric)?.value;
+      // The reference report's figures; 就職者数 is 7 (職業紹介) + 1 (自己応募) + 3 (その他).
+      expect([figure('新規接点数'), figure('登録者数'), figure('就職者数'), figure('在留資格変更数')]).toEqual([
+        137, 84, 11, 2,
+      ]);
+      expect(state.dashboard?.totalCost).toBe(22_393_000);
+      expect(await post('sidebarSelectCell', ['費用', 'E7'])).toBe(true);
+      expect(await post('sidebarSelectCell', ['費用', 'E7:F9'])).toBe(false);
+      expect(await post('sidebarSelectCell', ['ないタブ', 'A1'])).toBe(false);
+      const created = (await post('sidebarGenerate', [2022])) as { kind: string; name: string; warnings: number };
+      expect(created).toEqual({
+        kind: 'created',
+        name: '事業報告書_2022年度.html',
+        url: `${server.url}out/${encodeURIComponent('事業報告書_2022年度.html')}`,
+        warnings: 1,
+      });
+      expect(readdirSync(out)).toEqual(['事業報告書_2022年度.html']);
+      // One set of handlers per call, made by the core's sidebarHandlers over the file's doors.
+      expect(spy).toHaveBeenCalledTimes(5);
+    } finally {
+      spy.mockRestore();
+      await server.close();
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
 
@@ -201,7 +233,6 @@ describeInBrowser('sidebar in Chromium at 300 px', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(PAGE)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
     mkdirSync(SCREENSHOTS, { recursive: true });
     scratch = mkdtempSync(join(tmpdir(), 'sidebar-e2e-'));
     browser = await chromium.launch({
@@ -442,6 +473,41 @@ describeInBrowser('sidebar in Chromium at 300 px', () => {
       'ほかの人が報告書を作成中です。少し待ってから、もう一度お試しください。',
     );
     await expectFits(page, '8-generate-busy');
+  });
+
+  it("clears one year's 「作成しました」 when another year is chosen, and keeps it on refresh", async () => {
+    const page = await openLoaded(sample);
+    await page.locator('#generate').click();
+    await page.locator('#generate-result .message.success').waitFor();
+    expect(await page.locator('#generate-result a').textContent()).toMatch(/^事業報告書_2022年度(_\d+)?\.html$/);
+
+    // Refreshing the same year keeps the link: it is still that year's report.
+    const from = sample.calls.length;
+    await page.locator('#refresh').click();
+    await until(() => sample.calls.length === from + 1, 'the refresh');
+    await page.waitForFunction(() => !(document.querySelector('#year') as HTMLSelectElement).disabled);
+    expect(await page.locator('#generate-result .message.success p').first().textContent()).toBe('作成しました。');
+
+    await page.locator('#year').selectOption('2021');
+    await page.waitForFunction(() => document.querySelector('#generate-result')?.childNodes.length === 0);
+    expect(await page.locator('#generate-result').textContent()).toBe('');
+    expect(await page.locator('#generate-result a').count()).toBe(0);
+    expect(callsSince(sample, from)).toEqual([
+      ['sidebarLoad', 2022],
+      ['sidebarLoad', 2021],
+    ]);
+  });
+
+  it('drops a result that arrives after the year was switched', async () => {
+    const page = await openLoaded(sample);
+    const release = await holdCalls(page, 'sidebarGenerate');
+    await page.locator('#generate').click();
+    await page.locator('#generate-result .progress').waitFor();
+    await page.locator('#year').selectOption('2021');
+    await page.waitForFunction(() => document.querySelector('#generate-result')?.childNodes.length === 0);
+    release();
+    await page.waitForFunction(() => document.querySelector('#generate')?.textContent === '事業報告書を作成');
+    expect(await page.locator('#generate-result').textContent()).toBe('');
   });
 
   it('shows text from cells as text: a planted <img onerror> runs nothing anywhere', async () => {

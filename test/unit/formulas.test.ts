@@ -1,6 +1,6 @@
 // Tests for evaluating a metric from formula arguments over raw tabs.
-import { evaluateFormula, FormulaError, tabsForMetric } from '../../src/core/formulas';
-import type { RawWorkbook } from '../../src/core/read-workbook';
+import { evaluateFormula, evaluateFormulaOnRange, FormulaError, tabsForMetric } from '../../src/core/formulas';
+import type { Grid, RawWorkbook } from '../../src/core/read-workbook';
 
 const settings = [
   ['項目', '値'],
@@ -50,9 +50,11 @@ describe('evaluateFormula', () => {
   });
 
   it('rejects an unknown 事業内容 with a message naming it', () => {
-    expect(() =>
+    const error = thrown(() =>
       evaluateFormula(workbook(costs), { metric: '事業費', filters: { 事業内容: '存在しない事業' } }),
-    ).toThrow(new FormulaError('事業内容「存在しない事業」は事業タブにありません（育成事業、啓発事業）'));
+    );
+    expect([error.code, error.language, error.params.where]).toEqual(['formula_unknown_value', 'ja', 'programs']);
+    expect(error.message).toBe('事業内容「存在しない事業」は事業タブにありません（育成事業、啓発事業）');
   });
 
   it('refuses to return a number when a cell it sums cannot be read', () => {
@@ -63,12 +65,143 @@ describe('evaluateFormula', () => {
   });
 
   it('rejects a bad year and an unknown metric', () => {
-    expect(() => evaluateFormula(workbook(costs), { metric: '事業費', year: 'きょねん' })).toThrow(/年度「きょねん」/);
-    expect(() => evaluateFormula(workbook(costs), { metric: '寄付金' })).toThrow(/指標「寄付金」はありません/);
+    expect(codeOf(() => evaluateFormula(workbook(costs), { metric: '事業費', year: 'きょねん' }))).toBe(
+      'formula_invalid_year',
+    );
+    expect(thrown(() => evaluateFormula(workbook(costs), { metric: '事業費', year: 'きょねん' })).message).toBe(
+      '年度「きょねん」は年度として読めません（例: 2022）',
+    );
+    expect(thrown(() => evaluateFormula(workbook(costs), { metric: '寄付金' })).message).toMatch(
+      /^指標「寄付金」はありません。使える指標: 新規接点数、登録者数、/,
+    );
   });
 
-  it('reads only the tabs the metric needs', () => {
+  it('reads only the tabs the metric needs, and 設定 alone for an unknown metric', () => {
     expect(tabsForMetric('事業費')).toEqual(['settings', 'costs', 'programs']);
     expect(tabsForMetric('就職者数')).toEqual(['settings', 'candidates']);
+    expect(tabsForMetric('寄付金')).toEqual(['settings']);
+  });
+});
+
+function thrown(run: () => unknown): FormulaError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof FormulaError) return error;
+    throw error;
+  }
+  throw new Error('expected a FormulaError, got a value');
+}
+
+const codeOf = (run: () => unknown) => thrown(run).code;
+
+describe('formula errors: a code each, worded in 報告書言語', () => {
+  const costs = [
+    ['日付', '事業内容', '費目', '金額'],
+    ['2022/4/1', '育成事業', '人件費', 1000],
+  ];
+  const english = (): RawWorkbook => ({
+    tabs: [{ name: '設定', values: [...settings, ['報告書言語', 'en']] }, ...workbook(costs).tabs.slice(1)],
+  });
+  const noYear = (): RawWorkbook => ({
+    tabs: [{ name: '設定', values: settings.slice(0, 2) }, ...workbook(costs).tabs.slice(1)],
+  });
+
+  it.each([
+    ['formula_unknown_metric', () => evaluateFormula(workbook(costs), { metric: '寄付金' })],
+    ['formula_invalid_year', () => evaluateFormula(workbook(costs), { metric: '事業費', year: 1989 })],
+    ['formula_invalid_year', () => evaluateFormula(workbook(costs), { metric: '事業費', year: 2101 })],
+    // Without 対象年度 the 設定 issue itself is the answer (formula_missing_year only guards a 設定 that reads as none).
+    ['formula_workbook_error', () => evaluateFormula(noYear(), { metric: '事業費' })],
+    [
+      'formula_filter_not_allowed',
+      () => evaluateFormula(workbook(costs), { metric: '事業費', filters: { 地域: 'x' } }),
+    ],
+    [
+      'formula_filter_not_allowed',
+      () => evaluateFormula(workbook(costs), { metric: '事業費', filters: { 種別: 'x' } }),
+    ],
+    ['formula_unknown_value', () => evaluateFormula(workbook(costs), { metric: '事業費', filters: { 費目: '人件' } })],
+    [
+      'formula_category_with_range',
+      () => evaluateFormulaOnRange(costs as Grid, { metric: '事業費合計', filters: { 区分: '特定非営利活動' } }),
+    ],
+    ['formula_range_needs_header', () => evaluateFormulaOnRange([] as unknown as Grid, { metric: '事業費' })],
+    [
+      'formula_workbook_error',
+      () => evaluateFormula(workbook([...costs, ['2022/4/2', '育成事業', '人件費', '約5万']]), { metric: '事業費' }),
+    ],
+  ])('%s', (code, run) => {
+    expect(codeOf(run)).toBe(code);
+  });
+
+  it('accepts the first and the last year of the range', () => {
+    expect(evaluateFormula(workbook(costs), { metric: '事業費', year: 1990, filters: { 事業内容: '育成事業' } })).toBe(
+      0,
+    );
+    expect(evaluateFormula(workbook(costs), { metric: '事業費', year: '2100年度' })).toBe(0);
+  });
+
+  it('words each error in English when 報告書言語 is en', () => {
+    const error = thrown(() => evaluateFormula(english(), { metric: '事業費', filters: { 事業内容: '育成' } }));
+    expect([error.code, error.language]).toEqual(['formula_unknown_value', 'en']);
+    expect(error.message).toBe('事業内容 "育成" is not in the 事業 tab (育成事業、啓発事業)');
+    expect(thrown(() => evaluateFormula(english(), { metric: '事業費', year: 'きょねん' })).message).toBe(
+      '"きょねん" is not a fiscal year (e.g. 2022)',
+    );
+    expect(thrown(() => evaluateFormula(english(), { metric: '事業費', filters: { 地域: '東京' } })).message).toBe(
+      'The metric "事業費" has no filter "地域" (filters: 事業内容, 費目)',
+    );
+    expect(thrown(() => evaluateFormula(english(), { metric: '寄付金' })).message).toMatch(
+      /^There is no metric "寄付金". Metrics: 新規接点数, 登録者数, /,
+    );
+  });
+
+  it('names the first problem of the workbook and counts the others, in the report language', () => {
+    const bad = [...costs, ['2022/4/2', '育成事業', '人件費', '約5万'], ['2022/4/3', '育成事業', '人件費', '約6万']];
+    const ja = thrown(() => evaluateFormula(workbook(bad), { metric: '事業費' }));
+    expect(ja.params.count).toBe(1);
+    expect(ja.message).toBe(
+      '費用!D3: 「金額」の「約5万」は数として読めません（例: 50000、50,000円、50千円）（ほか1件。メニューの「入力チェック」で確認できます）',
+    );
+    const en = thrown(() =>
+      evaluateFormula(
+        { tabs: [english().tabs[0], english().tabs[1], { name: '費用', values: bad }] },
+        { metric: '事業費' },
+      ),
+    );
+    expect(en.message).toBe(
+      '費用!D3: "金額": "約5万" is not a number (e.g. 50000、50,000円、50千円) (and 1 more; see the menu 入力チェック)',
+    );
+  });
+
+  it('says where an unknown value was looked for, and points 管理費 at its own metric', () => {
+    const range = [
+      ['日付', '事業内容', '費目', '金額'],
+      ['2022/4/1', '育成事業', '人件費', 1],
+    ] as Grid;
+    const inRange = thrown(() =>
+      evaluateFormulaOnRange(range, { metric: '事業費', filters: { 事業内容: '啓発事業' } }),
+    );
+    expect([inRange.params.where, inRange.language]).toEqual(['range', null]);
+    expect(inRange.message).toBe('事業内容「啓発事業」は範囲にありません（育成事業）');
+    expect(inRange.inLanguage('en').message).toBe('事業内容 "啓発事業" is not in the range (育成事業)');
+    const admin = thrown(() =>
+      evaluateFormula(workbook(costs), { metric: '事業費', filters: { 事業内容: ' 管理費 ' } }),
+    );
+    expect(admin.message).toBe(
+      '事業内容「管理費」は事業タブにありません（育成事業、啓発事業）。管理費は =JIGYO_METRIC("管理費") で集計できます',
+    );
+    const choice = thrown(() => evaluateFormula(workbook(costs), { metric: '事業費', filters: { 費目: '人件' } }));
+    expect(choice.message).toBe('費目「人件」は選択肢にありません（人件費、その他経費）');
+  });
+
+  it('leaves the language open for a range alone (no 設定 read), for the adapter to settle', () => {
+    const error = thrown(() => evaluateFormulaOnRange([] as unknown as Grid, { metric: 'イベント回数' }));
+    expect([error.code, error.language, error.params.tab]).toEqual(['formula_range_needs_header', null, 'イベント']);
+    expect(error.message).toBe('範囲には「イベント」タブの見出し行を含めてください（例: イベント!A:H）');
+    expect(error.inLanguage('en').message).toBe(
+      'The range must include the header row of the "イベント" tab (e.g. イベント!A:H)',
+    );
   });
 });
