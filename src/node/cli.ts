@@ -1,6 +1,7 @@
 // This file defines the command line (DESIGN §6): report, validate and template, with exit codes 0 / 1 / 2.
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isFiscalYearInRange } from '../core/input-rules';
 import type { Issue } from '../core/issues';
 import { formatIssue } from '../core/messages';
 import { checkWorkbook, makeReport } from '../core/pipeline';
@@ -97,7 +98,7 @@ function parseWorkbookArgument(positionals: readonly string[], env: CliEnvironme
 function parseYear(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const year = Number(text);
-  if (!/^\d{4}$/.test(text) || year < 1990 || year > 2100) {
+  if (!/^\d{4}$/.test(text) || !isFiscalYearInRange(year)) {
     throw new UsageError(`--year には 2022 のような西暦の年度を指定してください: ${text}`);
   }
   return year;
