@@ -294,9 +294,9 @@ describeInBrowser('sidebar in Chromium at 300 px', () => {
     expect(byRoute).toEqual([7, 1, 3]);
     expect(await figure('就職者数')).toBe(String(byRoute[0] + byRoute[1] + byRoute[2]));
 
-    const programs = workbook.programs.map((program) => program.program as string);
-    const costs = programs.map((program) => metricValue(workbook, '事業費', 2022, { 事業内容: [program] }));
-    expect(programs).toHaveLength(4);
+    // The reference report's 事業費 per 事業, in yen (scripts/make-sample.ts PROGRAM_BUDGETS).
+    const programs = ['職業紹介事業', '育成事業', '啓発事業', 'ファンドレイジング'];
+    const costs = [6_408_300, 9_966_300, 5_218_300, 800_100];
     expect(await texts(page, '.cost-name')).toEqual(programs);
     expect(await texts(page, '.cost .cost-yen')).toEqual(costs.map((yen) => `${grouped(yen)}円`));
     expect(await page.locator('.chart .bar').count()).toBe(programs.length);
@@ -305,6 +305,7 @@ describeInBrowser('sidebar in Chromium at 300 px', () => {
     );
     const largest = Math.max(...costs);
     expect(widths).toEqual(costs.map((yen) => Number(((yen / largest) * 100).toFixed(1))));
+    expect(widths).toEqual([64.3, 100, 52.4, 8]);
     expect(widths.filter((width) => width === 100)).toHaveLength(1);
     expect(await page.locator('.total .cost-yen').textContent()).toBe(
       `${grouped(metricValue(workbook, '事業費', 2022))}円`,
