@@ -144,8 +144,9 @@ export function checkTemplateParts(
 
 /**
  * Why a `{{=…}}` target cannot be inserted, or null. Three walls: the cell is person-level (a 候補者 row, a personal
- * column); its formula reads one, directly, by text (INDIRECT) or through other cells; its value is not a number.
- * The last one closes the class: whatever route a name takes to the cell, text is never inserted.
+ * column); its value is not a number, which closes the class (whatever route a name takes to the cell, text is never
+ * inserted); its formula reads a person-level cell, directly, by text (INDIRECT) or through other cells, which stops
+ * numbers made from them (`=LEN(候補者!B2)`, a count of one nationality) that suppression would not see.
  */
 export function referenceProblem(
   workbook: Workbook,
@@ -158,13 +159,13 @@ export function referenceProblem(
     lastColumn: reference.column,
   };
   if (isPersonalArea(workbook, reference.sheet, cell)) return 'personal_reference';
-  if (reference.formula) {
-    const personal = (sheet: string, area: Area) => isPersonalArea(workbook, sheet, area);
-    if (readsCandidates(reference.formula)) return 'personal_formula_reference';
-    if (formulaReadsPersonal(reference.sheet, reference.formula, personal, reference.formulaSource))
-      return 'personal_formula_reference';
-  }
-  return isNumberDisplay(reference.text) ? null : 'reference_not_number';
+  if (!isNumberDisplay(reference.text)) return 'reference_not_number';
+  if (!reference.formula) return null;
+  if (readsCandidates(reference.formula)) return 'personal_formula_reference';
+  const personal = (sheet: string, area: Area) => isPersonalArea(workbook, sheet, area);
+  return formulaReadsPersonal(reference.sheet, reference.formula, personal, reference.formulaSource)
+    ? 'personal_formula_reference'
+    : null;
 }
 
 /** Every cell of a person-row tab (候補者) is personal; on the other contract tabs, the personal columns are. */

@@ -60,19 +60,22 @@ describe('cell references in templates', () => {
     });
     const summary = fakeSheet(bundle.env, '集計');
     // The fake does not evaluate formulas: give each the number Sheets would show, so only the formula wall stops them.
+    summary.setComputedValue(4, 2, SENTINEL);
     summary.setComputedValue(5, 2, 4);
     summary.setComputedValue(6, 2, 4);
     fakeSheet(bundle.env, '集計2').setComputedValue(1, 1, 4);
     const state = bundle.call('sidebarLoad') as State;
+    const notNumber =
+      'のセルは数ではないため差し込めません。{{=…}} で差し込めるのは数だけです（例: 1,234、1,234円、12名、50%）';
     const formulaWall =
       'は使えません。そのセルの数式が候補者タブや個人情報の列を読んでいるか、たどれない参照（INDIRECT など）を使っています。人数は {{在留資格変更数}} のような指標で差し込んでください';
     expect(state.issues.map((i) => `${i.tab}!${i.cell} ${i.message}`)).toEqual([
       expect.stringMatching(/^費用!E44 /),
-      `本文!D2 「本文」の参照「集計!B4」${formulaWall}`,
+      `本文!D2 「本文」の参照「集計!B4」${notNumber}`,
       '本文!D2 「本文」の参照「ない名前」が見つかりません。シート名とセル（例: 集計!B3）か名前付き範囲を指定してください',
       `本文!D2 「本文」の参照「集計!B5」${formulaWall}`,
       `本文!D2 「本文」の参照「集計!B6」${formulaWall}`,
-      '本文!D2 「本文」の参照「名簿!B2」のセルは数ではないため差し込めません。{{=…}} で差し込めるのは数だけです（例: 1,234、1,234円、12名、50%）',
+      `本文!D2 「本文」の参照「名簿!B2」${notNumber}`,
     ]);
     bundle.call('menuCreateReport');
     expect(bundle.env.documents).toHaveLength(0);

@@ -260,7 +260,7 @@ describe('buildReportDocument', () => {
     expect(refused.ok).toBe(false);
     expect(refused.issues.map((i) => `${i.code} ${i.tab}!${i.cell}`)).toEqual(['personal_reference 本文!B2']);
     const throughFormula = new Map([
-      [referenceKey('集計!B3'), { text: '仮名一', sheet: '集計', column: 1, formula: "=INDEX('候補者'!B:B, 2)" }],
+      [referenceKey('集計!B3'), { text: '3', sheet: '集計', column: 1, formula: "=INDEX('候補者'!B:B, 2)" }],
     ]);
     const refusedFormula = makeReport(rawWorkbook(workbook({ 本文: narrative })), { references: throughFormula });
     expect(refusedFormula.issues.map((i) => i.code)).toEqual(['personal_formula_reference']);
