@@ -4,6 +4,7 @@ import { type FileHandle, open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../core/cells';
+import type { FormulaSource } from '../core/formula-refs';
 import { a1, columnLetters, type IssueDraft } from '../core/issues';
 import { matchKey, type RawTab, type RawWorkbook } from '../core/read-workbook';
 import { TABS, type TabDef } from '../core/schema';
@@ -62,6 +63,8 @@ interface NamedRange {
   readonly sheet: string;
   readonly row: number;
   readonly column: number;
+  /** The whole range without `$` (`B3` or `B3:C4`), for the core's formula wall. */
+  readonly area: string;
 }
 
 /**
@@ -254,7 +257,13 @@ async function readXlsx(path: string): Promise<WorkbookFile> {
     const formula = cellFormula(cell);
     return { text: displayText(cell), formula: formula === undefined ? undefined : `=${formula}` };
   };
-  return { format: 'xlsx', raw, references: resolveReferences(raw, lookup, namedRanges(book)), encodings: {} };
+  const names = namedRanges(book);
+  return {
+    format: 'xlsx',
+    raw,
+    references: resolveReferences(raw, lookup, names, () => xlsxFormulaSource(book, names)),
+    encodings: {},
+  };
 }
 
 /**
@@ -382,9 +391,53 @@ function namedRanges(book: ExcelJS.Workbook): NamedRange[] {
   const named: NamedRange[] = [];
   for (const { name, ranges } of model) {
     const cell = ranges.length > 0 ? parseCellTarget(ranges[0]) : null;
-    if (cell) named.push({ name, ...cell });
+    if (cell) named.push({ name, ...cell, area: ranges[0].slice(ranges[0].lastIndexOf('!') + 1).replace(/\$/g, '') });
   }
   return named;
+}
+
+/** A worksheet by its exact name, else by the folded name the core matches tabs with. */
+function findWorksheet(book: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  return (
+    book.worksheets.find((sheet) => sheet.name === name) ??
+    book.worksheets.find((sheet) => matchKey(sheet.name) === matchKey(name))
+  );
+}
+
+/**
+ * What the core's formula wall reads to follow a formula through other cells, as Sheets' getFormulas() gives it:
+ * each sheet's formulas (`=…`, '' where a cell has none or is merged into another), built once per sheet asked for,
+ * and the workbook's named ranges.
+ */
+export function xlsxFormulaSource(book: ExcelJS.Workbook, names: readonly NamedRange[]): FormulaSource {
+  const grids = new Map<string, string[][] | null>();
+  return {
+    sheetFormulas: (name) => {
+      if (!grids.has(name)) {
+        const sheet = findWorksheet(book, name);
+        grids.set(name, sheet ? sheetFormulas(sheet) : null);
+      }
+      return grids.get(name) ?? null;
+    },
+    namedRange: (name) => {
+      const named = names.find((range) => matchKey(range.name) === matchKey(name));
+      return named ? { sheet: named.sheet, area: named.area } : null;
+    },
+  };
+}
+
+function sheetFormulas(sheet: ExcelJS.Worksheet): string[][] {
+  const grid: string[][] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.findRow(r);
+    const formulas: string[] = [];
+    for (let c = 1; row && c <= row.cellCount; c++) {
+      const cell = row.findCell(c);
+      formulas.push(cell && cell.type === ExcelJS.ValueType.Formula ? `=${cell.formula}` : '');
+    }
+    grid.push(formulas);
+  }
+  return grid;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -414,9 +467,12 @@ function resolveReferences(
   raw: RawWorkbook,
   lookup: CellTextLookup,
   names: readonly NamedRange[],
+  makeSource?: () => FormulaSource,
 ): (targets: readonly string[]) => References {
   return (targets) => {
     const references = new Map<string, ResolvedReference | null>();
+    // One source for every target of a check, made only when some target holds a formula.
+    let source: FormulaSource | undefined;
     for (const target of targets) {
       const cell = parseCellTarget(target) ?? names.find((named) => matchKey(named.name) === matchKey(target)) ?? null;
       const found = cell ? lookup(cell.sheet, cell.row, cell.column) : undefined;
@@ -424,7 +480,10 @@ function resolveReferences(
       let resolved: ResolvedReference | null = null;
       if (cell && found !== undefined && sheet !== undefined) {
         resolved = { text: found.text, sheet, column: cell.column };
-        if (found.formula !== undefined) resolved = { ...resolved, formula: found.formula };
+        if (found.formula !== undefined) {
+          source ??= makeSource?.();
+          resolved = { ...resolved, formula: found.formula, ...(source ? { formulaSource: source } : {}) };
+        }
       }
       references.set(referenceKey(target), resolved);
     }

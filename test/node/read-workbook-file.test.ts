@@ -261,7 +261,12 @@ describe('{{=…}} references', () => {
     await book.xlsx.writeFile(path);
     const file = await readWorkbookFile(path);
     const references = file.references(['集計!A1', '集計!A3', '集計!B1', '名前', '集計!D1']);
-    expect([...references.values()]).toEqual([
+    const plain = [...references.values()].map((reference) => {
+      if (!reference) return reference;
+      const { formulaSource, ...rest } = reference;
+      return rest;
+    });
+    expect(plain).toEqual([
       { text: 'x', sheet: '集計', column: 0, formula: '=候補者!B2' },
       { text: '4', sheet: '集計', column: 0, formula: '=B2*2' },
       { text: '1', sheet: '集計', column: 1 },
@@ -269,6 +274,18 @@ describe('{{=…}} references', () => {
       // D1 is merged into C1: the master's formula, as the sheet shows it.
       { text: 'y', sheet: '集計', column: 3, formula: "=INDEX('候補者'!D:D,3)" },
     ]);
+    // The wall's view of the workbook: one source for the check, only for cells with a formula.
+    const source = references.get('集計!a1')?.formulaSource;
+    expect(references.get('集計!a3')?.formulaSource).toBe(source);
+    expect(references.get('集計!b1')?.formulaSource).toBeUndefined();
+    expect(source?.sheetFormulas('集計')).toEqual([
+      ['=候補者!B2', '', "=INDEX('候補者'!D:D,3)", ''],
+      ['=B1*2'],
+      ['=B2*2'],
+    ]);
+    expect(source?.sheetFormulas('ない')).toBeNull();
+    expect(source?.namedRange('名前')).toEqual({ sheet: '集計', area: 'A1' });
+    expect(source?.namedRange('ない名前')).toBeNull();
   });
 
   it('reports a reference to a missing sheet or name as an error at the template cell', async () => {
