@@ -77,18 +77,25 @@ describe('hostile privacy: a name through {{=…}} in an .xlsx (issue 10 point 1
   });
 
   // The .xlsx door of the formula wall: a number made from a name (its length) passes the numbers-only rule, and
-  // only the formula check stops it. It needs src/node/read-workbook-file.ts to hand the cell's formula to the core
-  // (ResolvedReference.formula, and formulaSource to follow chains): owned by the local-runner work of issue 10.
-  it.failing('a number made from a name (=LEN(候補者!B2)) is refused by the formula wall', async () => {
+  // only the formula check stops it, directly or through a chain of cells on other sheets.
+  it.each([
+    ['directly', { 集計: 'LEN(候補者!B2)' }],
+    ['through 集計2', { 集計: '集計2!A1*1', 集計2: 'LEN(候補者!B2)' }],
+    ['by text (INDIRECT)', { 集計: 'LEN(INDIRECT("候"&"補者!B2"))' }],
+  ])('a number made from a name %s is refused by the formula wall', async (_, formulas) => {
     const cwd = outputDir('hostile-privacy-len');
     await writeFilledTemplate(plantedTabs('{{=集計!A1}}'), join(cwd, 'book.xlsx'), (book) => {
-      book.addWorksheet('集計').getCell('A1').value = { formula: 'LEN(候補者!B2)', result: 16 };
+      for (const [sheet, formula] of Object.entries(formulas)) {
+        book.addWorksheet(sheet).getCell('A1').value = { formula, result: 16 };
+      }
     });
-    const { run, lines } = await report(cwd, 'book.xlsx');
+    const { run, lines, files } = await report(cwd, 'book.xlsx');
     expect(run.code).toBe(1);
-    expect(lines[0]).toMatch(
-      /^本文!D2: 「本文」の参照「集計!A1」は使えません。そのセルの数式が候補者タブや個人情報の列を読んで/,
-    );
+    expect(lines).toEqual([
+      REFUND,
+      '本文!D2: 「本文」の参照「集計!A1」は使えません。そのセルの数式が候補者タブや個人情報の列を読んでいるか、たどれない参照（INDIRECT など）を使っています。人数は {{在留資格変更数}} のような指標で差し込んでください',
+    ]);
+    expect(files).toEqual([]);
   });
 });
 
