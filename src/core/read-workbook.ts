@@ -12,6 +12,7 @@ import {
   parseText,
   parseYen,
 } from './cells';
+import { isFiscalYearInRange } from './input-rules';
 import { a1, type IssueCode, type IssueDraft, MASKED_VALUE } from './issues';
 import type { Settings, TabLayout, Workbook } from './records';
 import { type ColumnDef, type ColumnType, SETTINGS, type SettingDef, TABS, type TabDef, type TabKey } from './schema';
@@ -408,7 +409,7 @@ function parseSetting(setting: SettingDef, raw: CellValue): unknown {
     }
     case 'year': {
       const year = parseInteger(typeof raw === 'string' ? raw.replace(/年度?$/, '') : raw);
-      return year.ok && year.value !== null && year.value >= 1990 && year.value <= 2100 ? year.value : undefined;
+      return year.ok && year.value !== null && isFiscalYearInRange(year.value) ? year.value : undefined;
     }
     case 'month': {
       const month = parseInteger(typeof raw === 'string' ? raw.replace(/月$/, '') : raw);

@@ -2,7 +2,7 @@
 import { isDateObject } from '../core/cells';
 import type { RawTab, RawWorkbook } from '../core/read-workbook';
 import { TABS, type TabDef, type TabKey } from '../core/schema';
-import { findContractSheet, listSheets } from './sheets';
+import { findContractSheets, listSheets } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -13,11 +13,13 @@ export function readSpreadsheet(spreadsheet: Spreadsheet, keys?: readonly TabKey
   const wanted = (TABS as readonly TabDef[]).filter((def) => !keys || keys.includes(def.key));
   const toCalendarDay = calendarDayNormalizer(spreadsheet);
   for (const def of wanted) {
-    const found = findContractSheet(sheets, def);
+    const [found, ...others] = findContractSheets(sheets, def);
     if (!found) continue;
     const values = found.sheet.getDataRange().getValues();
     if (toCalendarDay) normalizeDates(values, toCalendarDay);
     tabs.push({ name: found.name, values });
+    // 費用 and Costs both present: the core reports the pair by name; the second sheet's rows are never read.
+    for (const other of others) tabs.push({ name: other.name, values: [] });
   }
   return { tabs };
 }

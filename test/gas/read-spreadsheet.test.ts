@@ -1,6 +1,7 @@
 // Tests of the Sheets reader: one getValues per tab, and dates read as the day the sheet shows in any time zone.
 
 import { formatDayNumber, parseDate } from '../../src/core/cells';
+import { checkWorkbook } from '../../src/core/pipeline';
 import { readSpreadsheet } from '../../src/gas/read-spreadsheet';
 import { createFakeEnvironment, installFakes } from '../fakes';
 
@@ -37,6 +38,36 @@ describe('readSpreadsheet', () => {
     try {
       const raw = readSpreadsheet(env.SpreadsheetApp.getActiveSpreadsheet(), ['costs']);
       expect((raw.tabs[0].values[1][0] as Date).getTime()).toBe(date.getTime());
+    } finally {
+      uninstall();
+    }
+  });
+
+  it('hands the core both sheets when 費用 and Costs are both present, reading the second one not at all', () => {
+    const env = createFakeEnvironment({
+      sheets: {
+        費用: [
+          ['日付', '事業内容', '費目', '金額'],
+          ['2022/4/1', '育成事業', '人件費', 1000],
+        ],
+        Costs: [
+          ['日付', '事業内容', '費目', '金額'],
+          ['2022/4/2', '育成事業', '人件費', 9000],
+        ],
+      },
+    });
+    const uninstall = installFakes(env);
+    try {
+      const raw = readSpreadsheet(env.SpreadsheetApp.getActiveSpreadsheet(), ['costs']);
+      expect(raw.tabs.map((tab) => [tab.name, tab.values.length])).toEqual([
+        ['費用', 2],
+        ['Costs', 0],
+      ]);
+      expect(env.calls.count('Range.getValues')).toBe(1);
+      const duplicates = checkWorkbook(raw).issues.filter((issue) => issue.code === 'duplicate_tab');
+      expect(duplicates.map((issue) => [issue.severity, issue.tab, issue.cell, issue.message])).toEqual([
+        ['error', '費用', 'A1', expect.stringContaining('Costs')],
+      ]);
     } finally {
       uninstall();
     }
