@@ -624,7 +624,7 @@ export const SETTINGS: readonly SettingDef[] = [
     en: 'Suppression threshold',
     type: 'count',
     default: 3,
-    help: 'これ未満の人数は「N名未満」と表示（既定 3）',
+    help: '属性別の人数でこれ未満のもの（と差し引きでわかるもの）は報告書で「（秘匿）」と表示（既定 3、3未満は警告）',
   },
   {
     key: 'language',

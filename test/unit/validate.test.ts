@@ -1,6 +1,8 @@
 // Tests for reading and validation: the exact issue list of a workbook with one fault of each kind, and robustness.
 import fc from 'fast-check';
 import type { CellValue } from '../../src/core/cells';
+import { type IssueCode, type IssueParams, MASKED_VALUE } from '../../src/core/issues';
+import { finalizeIssue } from '../../src/core/messages';
 import { checkWorkbook } from '../../src/core/pipeline';
 import { readWorkbook } from '../../src/core/read-workbook';
 import { TABS } from '../../src/core/schema';
@@ -103,6 +105,88 @@ describe('checkWorkbook', () => {
       '「事業内容」の「育成なし」が「事業」タブにありません',
       '「参加者ID」のIDが「候補者」タブにありません',
     ]);
+  });
+
+  it('words every masked message as a sentence about the cell, in both languages', () => {
+    const cases: [IssueCode, IssueParams, string, string][] = [
+      [
+        'error_value',
+        {},
+        '「列」がエラー値です。数式か参照を直してください',
+        '"列" holds an error value. Fix the formula or reference',
+      ],
+      ['invalid_number', { expected: '12' }, '「列」が数として読めません（例: 12）', '"列" is not a number (e.g. 12)'],
+      ['not_integer', {}, '「列」が整数ではありません', '"列" is not a whole number'],
+      [
+        'negative_count',
+        {},
+        '「列」がマイナスです。0以上の整数を入力してください',
+        '"列" is negative. Enter 0 or more',
+      ],
+      [
+        'invalid_date',
+        { expected: '2022/4/1' },
+        '「列」が日付として読めません（例: 2022/4/1）',
+        '"列" is not a date (e.g. 2022/4/1)',
+      ],
+      [
+        'implausible_date',
+        { expected: '1980年〜2100年' },
+        '「列」がありえない日付です（1980年〜2100年の範囲で入力してください）',
+        '"列" is not a plausible date (expected 1980年〜2100年)',
+      ],
+      ['invalid_boolean', {}, '「列」が「はい」か「いいえ」として読めません', '"列" is not yes/no'],
+      [
+        'invalid_choice',
+        { expected: 'A / B' },
+        '「列」が選択肢にありません（A / B のいずれか）',
+        '"列" is not one of A / B',
+      ],
+      ['duplicate_id', { other: 'A2' }, '「列」が重複しています（A2と同じ）', '"列" is a duplicate (same as A2)'],
+      [
+        'unknown_reference',
+        { other: '企業' },
+        '「列」のIDが「企業」タブにありません',
+        '"列" holds an ID that is not in tab "企業"',
+      ],
+      [
+        'unknown_reference',
+        { other: '候補者', count: 1 },
+        '「列」のIDが「候補者」タブにありません',
+        '"列" holds an ID that is not in tab "候補者"',
+      ],
+      [
+        'unknown_reference',
+        { other: '候補者', count: 3 },
+        '「列」に「候補者」タブにないIDが3件あります',
+        '"列" holds 3 IDs that are not in tab "候補者"',
+      ],
+      ['end_before_start', {}, '「列」が開始日より前です', '"列" is before the start date'],
+      // A code whose message never quotes the value keeps its usual words.
+      ['hired_before_contact', {}, '「列」が初回接点日より前です', '"列" is before the first contact date'],
+    ];
+    for (const [code, params, ja, en] of cases) {
+      const draft = {
+        severity: 'error' as const,
+        code,
+        tab: '企業',
+        cell: 'B2',
+        column: '列',
+        value: MASKED_VALUE,
+        params,
+      };
+      expect([code, finalizeIssue(draft).message, finalizeIssue(draft, 'en').message]).toEqual([code, ja, en]);
+    }
+  });
+
+  it('masks any value located in a 候補者 row (by either tab name), not in its header row or another tab', () => {
+    const draft = (tab: string, cell: string, value: string) =>
+      finalizeIssue({ severity: 'error', code: 'invalid_choice', tab, cell, column: '属性', value, params: {} });
+    expect(draft('候補者', 'C2', '山田').value).toBe(MASKED_VALUE);
+    expect(draft(' Candidates ', 'C9', '山田').value).toBe(MASKED_VALUE);
+    expect(draft('候補者', 'C1', '属性').value).toBe('属性');
+    expect(draft('候補者', 'C2', '').value).toBe('');
+    expect(draft('企業', 'C2', '山田').message).toBe('「属性」の「山田」は選択肢にありません（ のいずれか）');
   });
 
   it('points a blank required setting at its 値 cell, and a missing one at the first free row', () => {
