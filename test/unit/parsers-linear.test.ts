@@ -16,7 +16,7 @@ import { findFilterKey, parseCondition, splitConditionValues } from '../../src/c
 import { evaluateFormulaOnRange, type FormulaRequest } from '../../src/core/formulas';
 import { findMetric } from '../../src/core/metrics';
 import { matchKey, readWorkbook } from '../../src/core/read-workbook';
-import { parseTemplate } from '../../src/core/templates';
+import { isNumberDisplay, parseTemplate } from '../../src/core/templates';
 
 // A linear parser reads 10,000 characters in well under a millisecond; an exponential one takes seconds on 60
 // and a quadratic one over 100 ms on 10,000. The bound leaves room for a loaded two-core machine, and a call over
@@ -85,6 +85,7 @@ const PARSERS: ReadonlyArray<readonly [string, (text: string) => unknown]> = [
   ['findFilterKey', findFilterKey],
   ['findMetric', findMetric],
   ['parseTemplate', parseTemplate],
+  ['isNumberDisplay', isNumberDisplay],
   ['formula metric', (text) => formula({ metric: text })],
   ['formula 年度', (text) => formula({ metric: '事業費', year: text })],
   ['formula filter value', (text) => formula({ metric: '事業費', filters: { 事業内容: text } })],
