@@ -103,6 +103,8 @@ describe('scanFormula', () => {
     expect(refs('=SUM(費用!E2:E)')).toEqual(['費用:2-Infinity:4-4']);
     expect(refs('=LOG10(B2)*2.5+1E3')).toEqual(['-:2-2:1-1']);
     expect(refs('=IF(A1="候補者!B2", 1, 0)')).toEqual(['-:1-1:0-0']);
+    expect(refs('="say ""B2!"" here"&C3')).toEqual(['-:3-3:2-2']);
+    expect(refs('B2')).toEqual(['-:2-2:1-1']);
   });
 
   it('reports names and opaque references', () => {
@@ -117,6 +119,8 @@ describe('scanFormula', () => {
       '=SUM(Sheet1:Sheet3!A1)',
       '=#REF!',
       '=集計!#REF!',
+      '=IFERROR(A1,#N/A)',
+      "='候補者'",
     ]) {
       expect({ formula, opaque: scanFormula(formula).opaque }).toEqual({ formula, opaque: true });
     }
@@ -174,6 +178,15 @@ describe('formulaReadsPersonal', () => {
     expect(formulaReadsPersonal('集計', '=B2', personal, source(sheets, names).value)).toBe(true);
     expect(formulaReadsPersonal('集計', '=安全*2', personal, source(sheets, names).value)).toBe(false);
     expect(formulaReadsPersonal('集計', '=不明な名前', personal, source(sheets, names).value)).toBe(true);
+  });
+
+  it('skips a sheet that does not exist, and refuses an area too large to look through', () => {
+    expect(formulaReadsPersonal('集計', '=ない!A1+A1', personal, source({ 集計: [['1']] }).value)).toBe(false);
+    const wide = Array.from({ length: 80_000 }, () => new Array<string>(26).fill(''));
+    expect(formulaReadsPersonal('集計', '=SUM(A:Z)', personal, source({ 集計: wide }).value)).toBe(true);
+    expect(formulaReadsPersonal('集計', '=SUM(A:Y)', personal, source({ 集計: wide.slice(0, 76_000) }).value)).toBe(
+      false,
+    );
   });
 
   it('refuses INDIRECT anywhere on the way, and a chain too long to follow', () => {

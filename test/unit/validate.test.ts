@@ -89,7 +89,7 @@ describe('checkWorkbook', () => {
       '候補者!H3 ＊＊＊ 「登録日」がありえない日付です（1980年〜2100年の範囲で入力してください）',
       'イベント!E2 ＊＊＊ 「参加者ID」に「候補者」タブにないIDが2件あります',
     ]);
-    const english = checkWorkbook(rawWorkbook({ ...planted, 設定: [...planted.設定, ['報告書言語', 'en']] })).issues;
+    const english = checkWorkbook(rawWorkbook({ ...planted, 設定: [...BAD_WORKBOOK.設定, ['報告書言語', 'en']] })).issues;
     expect(english.find((i) => i.code === 'invalid_choice' && i.tab === '候補者')?.message).toBe(
       '"属性" is not one of 難民申請中 / 難民認定 / 補完的保護 / 人道配慮 / 避難民 / その他',
     );
