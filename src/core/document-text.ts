@@ -1,6 +1,27 @@
 // This file defines document text: which characters a report may hold, and the one function that cleans text for it.
 import type { Block, ReportDocument, TableCell } from './report-document';
 
+export interface CleanedText {
+  readonly text: string;
+  /** Characters left out (a surrogate pair counts as one); TAB and CR normalisations are not counted. */
+  readonly removed: number;
+}
+
+/** U+FDD0–U+FDEF and the last two code points of every plane (U+FFFE, U+FFFF, U+1FFFE…): never text. */
+function isNoncharacter(codePoint: number): boolean {
+  return (codePoint >= 0xfdd0 && codePoint <= 0xfdef) || (codePoint & 0xfffe) === 0xfffe;
+}
+
+/** C0 and C1 controls, DEL, surrogates (a lone one: codePointAt gives a pair's full code point) and noncharacters. */
+function isRemoved(codePoint: number): boolean {
+  return (
+    codePoint < 0x20 ||
+    (codePoint >= 0x7f && codePoint <= 0x9f) ||
+    (codePoint >= 0xd800 && codePoint <= 0xdfff) ||
+    isNoncharacter(codePoint)
+  );
+}
+
 /**
  * Characters no report may hold. XML 1.0 (the .docx, and LibreOffice's PDF of it) refuses C0 controls other than
  * TAB/LF/CR, lone surrogates and U+FFFE/U+FFFF; a Google Doc or an HTML page would show them as boxes or not at all.
@@ -9,54 +30,21 @@ import type { Block, ReportDocument, TableCell } from './report-document';
  * They are removed, not replaced: a U+FFFD or a space would print as a visible flaw in a published report, and the
  * warning (`invalid_character`) sends staff to the cell. TAB becomes a space and CR or CRLF a line break (LF): both
  * are valid XML, but renderers treat them alike only in this form. These two are not counted as removals.
+ * Returns the text a document may hold and how many characters were left out, in one pass over `text`.
  */
-
-/** Index of the first code unit that may need cleaning (a control, a surrogate, a noncharacter), or -1. */
-function firstSuspect(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 && code !== 0x0a) return i;
-    if (code >= 0x7f && (code <= 0x9f || (code >= 0xd800 && code <= 0xdfff) || isNoncharacter(code))) return i;
-  }
-  return -1;
-}
-
-export interface CleanedText {
-  readonly text: string;
-  /** Characters left out (a surrogate pair counts as one); TAB and CR normalisations are not counted. */
-  readonly removed: number;
-}
-
-function isNoncharacter(codePoint: number): boolean {
-  return (codePoint >= 0xfdd0 && codePoint <= 0xfdef) || (codePoint & 0xfffe) === 0xfffe;
-}
-
-function isRemovedBmp(code: number): boolean {
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || isNoncharacter(code);
-}
-
-/** Text as a document may hold it, and how many characters were left out. Linear in the length of `text`. */
 export function cleanDocumentText(text: string): CleanedText {
-  const start = firstSuspect(text);
-  if (start < 0) return { text, removed: 0 };
-  let out = text.slice(0, start);
+  let out = '';
   let removed = 0;
-  for (let i = start; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x0a) out += '\n';
-    else if (code === 0x09) out += ' ';
-    else if (code === 0x0d) {
-      if (text.charCodeAt(i + 1) !== 0x0a) out += '\n';
-    } else if (code >= 0xd800 && code <= 0xdbff) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        const codePoint = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        if (isNoncharacter(codePoint)) removed++;
-        else out += text[i] + text[i + 1];
-        i++;
-      } else removed++;
-    } else if ((code >= 0xdc00 && code <= 0xdfff) || isRemovedBmp(code)) removed++;
-    else out += text[i];
+  let previous = '';
+  // for…of walks code points: a surrogate pair comes as one string, a lone surrogate as itself.
+  for (const character of text) {
+    if (character === '\n') {
+      if (previous !== '\r') out += '\n';
+    } else if (character === '\r') out += '\n';
+    else if (character === '\t') out += ' ';
+    else if (isRemoved(character.codePointAt(0) as number)) removed++;
+    else out += character;
+    previous = character;
   }
   return { text: out, removed };
 }

@@ -3,24 +3,24 @@ import { cleanDocumentText } from './document-text';
 import { a1, type IssueDraft } from './issues';
 import { matchKey, type RawWorkbook } from './read-workbook';
 import type { Workbook } from './records';
-import { type ColumnDef, SETTINGS, TABS, type TabDef, type TabKey } from './schema';
+import { SETTINGS, TABS, type TabDef } from './schema';
 
-/** Tabs whose text columns are printed in the report: 事業 (the tables) and 本文 (section １). */
-const REPORT_TEXT_TABS: readonly TabKey[] = ['programs', 'narrative'];
-const TEXT_TYPES: ReadonlySet<ColumnDef['type']> = new Set(['text', 'id', 'template']);
+/** Tabs whose text is printed in the report: 事業 (the tables) and 本文 (section １). */
+const REPORT_TEXT_TABS = ['programs', 'narrative'] as const;
 
 function warning(tab: string, cell: string, column: string, removed: number): IssueDraft {
   // The value is never echoed: the cell may hold anything, and the message only needs to send staff to it.
   return { severity: 'warning', code: 'invalid_character', tab, cell, column, value: '', params: { count: removed } };
 }
 
-/** 設定: the 値 cell of every text setting (団体名), found in the tab as read. */
+/** 設定: the 値 cell of each row whose 項目 is a text setting (団体名), read from the tab as given. */
 function checkSettings(workbook: Workbook, raw: RawWorkbook): IssueDraft[] {
   const layout = workbook.layouts.settings;
   const tab = raw.tabs.find((t) => t.name === layout.name);
-  const itemColumn = layout.columns.item;
-  const valueColumn = layout.columns.value;
-  if (!tab || itemColumn === undefined || valueColumn === undefined) return [];
+  if (!tab) return [];
+  // The same column fallbacks as the 設定 reader.
+  const itemColumn = layout.columns.item ?? 0;
+  const valueColumn = layout.columns.value ?? 1;
   const textSettings = new Map<string, string>();
   for (const setting of SETTINGS.filter((s) => s.type === 'text')) {
     textSettings.set(matchKey(setting.ja), setting.ja);
@@ -30,36 +30,28 @@ function checkSettings(workbook: Workbook, raw: RawWorkbook): IssueDraft[] {
   tab.values.forEach((row, index) => {
     const item = row[itemColumn];
     const value = row[valueColumn];
-    if (index === 0 || typeof item !== 'string' || typeof value !== 'string') return;
-    const name = textSettings.get(matchKey(item));
-    if (name === undefined) return;
+    const name = typeof item === 'string' ? textSettings.get(matchKey(item)) : undefined;
+    if (name === undefined || typeof value !== 'string') return;
     const { removed } = cleanDocumentText(value);
     if (removed > 0) issues.push(warning(tab.name, a1(valueColumn, index + 1), name, removed));
   });
   return issues;
 }
 
-/** 事業 and 本文: every non-personal text column, whatever its position in the sheet. */
+/** 事業 and 本文: every cell read as text (the other columns hold numbers, dates or a fixed choice). */
 function checkTables(workbook: Workbook): IssueDraft[] {
   const issues: IssueDraft[] = [];
   for (const key of REPORT_TEXT_TABS) {
-    const def = TABS.find((t) => t.key === key) as TabDef;
     const layout = workbook.layouts[key];
-    const records = workbook[key as 'programs' | 'narrative'] as unknown as readonly ({ row: number } & Record<
-      string,
-      unknown
-    >)[];
-    const columns = def.columns.filter((c) => TEXT_TYPES.has(c.type) && !('personal' in c && c.personal));
-    for (const record of records) {
+    const { columns } = TABS.find((t) => t.key === key) as TabDef;
+    for (const record of workbook[key] as unknown as readonly Record<string, unknown>[]) {
       for (const column of columns) {
         const text = record[column.key];
-        const index = layout.columns[column.key];
-        if (typeof text !== 'string' || index === undefined) continue;
+        if (typeof text !== 'string') continue;
         const { removed } = cleanDocumentText(text);
         if (removed === 0) continue;
-        issues.push(
-          warning(layout.name ?? def.ja, a1(index, record.row), layout.headers[column.key] ?? column.ja, removed),
-        );
+        const cell = a1(layout.columns[column.key], record.row as number);
+        issues.push(warning(layout.name as string, cell, layout.headers[column.key], removed));
       }
     }
   }
