@@ -35,16 +35,16 @@ function isRemoved(codePoint: number): boolean {
 export function cleanDocumentText(text: string): CleanedText {
   let out = '';
   let removed = 0;
-  let previous = '';
+  let afterCarriageReturn = false;
   // for…of walks code points: a surrogate pair comes as one string, a lone surrogate as itself.
   for (const character of text) {
     if (character === '\n') {
-      if (previous !== '\r') out += '\n';
+      if (!afterCarriageReturn) out += '\n';
     } else if (character === '\r') out += '\n';
     else if (character === '\t') out += ' ';
     else if (isRemoved(character.codePointAt(0) as number)) removed++;
     else out += character;
-    previous = character;
+    afterCarriageReturn = character === '\r';
   }
   return { text: out, removed };
 }

@@ -28,6 +28,7 @@ describe('cleanDocumentText', () => {
     expect(cleanDocumentText('a\tb')).toEqual({ text: 'a b', removed: 0 });
     expect(cleanDocumentText('a\r\nb\rc\nd')).toEqual({ text: 'a\nb\nc\nd', removed: 0 });
     expect(cleanDocumentText('\r')).toEqual({ text: '\n', removed: 0 });
+    expect(cleanDocumentText('\nx\n')).toEqual({ text: '\nx\n', removed: 0 });
     expect(cleanDocumentText('a\r\r\nb')).toEqual({ text: 'a\n\nb', removed: 0 });
   });
 
@@ -190,10 +191,13 @@ function dirtyWorkbook(dirt: string): Record<string, unknown[][]> {
 
 describe('the invalid_character warning', () => {
   // Two removed characters in each dirty cell: U+0000 and U+FFFF.
-  const { issues } = checkWorkbook(rawWorkbook(dirtyWorkbook('\u0000\uffff')));
+  // Computed in each test, not once for the describe block, so a mutation tester re-runs it per mutant.
+  const dirtyIssues = () => checkWorkbook(rawWorkbook(dirtyWorkbook('\u0000\uffff'))).issues;
 
   it('names each printed text cell that holds such characters, in workbook order, never echoing the value', () => {
-    expect(issues.map((i) => [i.severity, i.code, `${i.tab}!${i.cell}`, i.column, i.value, i.params.count])).toEqual([
+    expect(
+      dirtyIssues().map((i) => [i.severity, i.code, `${i.tab}!${i.cell}`, i.column, i.value, i.params.count]),
+    ).toEqual([
       ['warning', 'invalid_character', '設定!B3', '団体名', '', 2],
       ['warning', 'invalid_character', '事業!A2', '事業内容', '', 2],
       ['warning', 'invalid_character', '事業!B2', '定款の事業名', '', 2],
@@ -210,7 +214,7 @@ describe('the invalid_character warning', () => {
   });
 
   it('says it in Japanese', () => {
-    expect(issues[0].message).toBe(
+    expect(dirtyIssues()[0].message).toBe(
       '「団体名」に文書に入れられない文字（制御文字など）が2文字あります。報告書では取り除きます。セルの内容を確認してください',
     );
   });
@@ -402,5 +406,9 @@ describe('the HTML renderer on a hostile ReportDocument (built by hand, not by t
     const page = renderReportHtml({ language: 'en', title: 'T', year: 2022, orgName: 'O', blocks: [] });
     expect(page).toContain('<html lang="en">');
     expect(page).toContain('td.right { text-align: right; } td.center { text-align: center; }');
+    const bogus = { language: 'ja', title: '', year: 2022, orgName: '', blocks: [{ kind: 'image', text: 'x' }] };
+    expect(() => renderReportBody(bogus as unknown as ReportDocument)).toThrow(
+      'unexpected block {"kind":"image","text":"x"}',
+    );
   });
 });
