@@ -54,6 +54,12 @@ export function sanitizeDocumentText(text: string): string {
   return cleanDocumentText(text).text;
 }
 
+/** Cleaned text on one line: what a message may quote of a cell, so an ESC or a line break never reaches a terminal. */
+export function oneLineText(text: string): string {
+  const cleaned = sanitizeDocumentText(text);
+  return cleaned.indexOf('\n') >= 0 ? cleaned.replace(/\n/g, ' ') : cleaned;
+}
+
 function cleanCell(cell: TableCell): TableCell {
   return { ...cell, text: sanitizeDocumentText(cell.text) };
 }

@@ -1,4 +1,6 @@
 // This file defines the words: one switch per language turns an issue code into the message staff read.
+
+import { oneLineText } from './document-text';
 import {
   type FormulaErrorCode,
   type FormulaErrorParams,
@@ -237,7 +239,14 @@ function maskedMessage({ code, column, params }: MessageInput, language: Languag
 export function finalizeIssue(draft: IssueDraft, language: Language = 'ja'): Issue {
   const safe = hidePersonRowValue(draft);
   const params = safe.params ?? {};
-  const input = { code: safe.code, tab: safe.tab, column: safe.column, value: safe.value, params };
+  // Tab, header and value are typed by someone: a control character in them must not reach a terminal or a log.
+  const input = {
+    code: safe.code,
+    tab: oneLineText(safe.tab),
+    column: oneLineText(safe.column),
+    value: oneLineText(safe.value),
+    params,
+  };
   const masked = safe.value === MASKED_VALUE ? maskedMessage(input, language) : undefined;
   return { ...safe, params, language, message: masked ?? (language === 'en' ? english(input) : japanese(input)) };
 }
@@ -245,7 +254,7 @@ export function finalizeIssue(draft: IssueDraft, language: Language = 'ja'): Iss
 /** `タブ!セル: message`, the one-line form used by the CLI and logs. */
 export function formatIssue(issue: Issue): string {
   const label = issue.severity === 'error' ? '' : issue.language === 'en' ? '[warning] ' : '[警告] ';
-  return `${issue.tab}!${issue.cell}: ${label}${issue.message}`;
+  return `${oneLineText(issue.tab)}!${issue.cell}: ${label}${issue.message}`;
 }
 
 const WHERE_JA = { programs: '事業タブ', range: '範囲', choices: '選択肢' } as const;
