@@ -37,10 +37,9 @@ export interface FormulaSource {
 /** Functions that turn text into a reference: what they read cannot be known without evaluating them. */
 const TEXT_TO_REFERENCE: ReadonlySet<string> = new Set(['INDIRECT', 'IMPORTRANGE']);
 const LITERAL_WORDS: ReadonlySet<string> = new Set(['TRUE', 'FALSE']);
-/** Characters that end a word of a formula (operators, separators, quotes, brackets). */
-const DELIMITER = /[\s"'(),;:!&+\-*/^=<>%{}[\]@]/;
+/** A word of a formula: up to an operator, a separator, a quote or a bracket (sticky, read from a given index). */
+const WORD = /[^\s"'(),;:!&+\-*/^=<>%{}[\]@]*/y;
 const PART = /^\$?([A-Za-z]{1,3})?\$?(\d+)?$/;
-const NUMBER = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE]\d*)?$/;
 
 /** Letters → 0-based column: A → 0, AA → 26. */
 function columnIndex(letters: string): number {
@@ -90,97 +89,67 @@ export function parseArea(text: string): Area | null {
 export function scanFormula(formula: string): FormulaScan {
   const references: FormulaReference[] = [];
   const names: string[] = [];
-  let opaque = false;
   const text = formula;
-  const length = text.length;
-  let i = text.startsWith('=') ? 1 : 0;
+  const opaque = (): FormulaScan => ({ references, names, opaque: true });
   const wordEnd = (from: number): number => {
-    let j = from;
-    while (j < length && !DELIMITER.test(text[j])) j++;
-    return j;
+    WORD.lastIndex = from;
+    WORD.exec(text);
+    return WORD.lastIndex;
   };
-  /** The area after `sheet!` (a word, or two joined by `:`); returns the index after it. */
+  /** The index after the closing `quote` of a token opened at `open` (a doubled quote stays inside), or -1. */
+  const closing = (quote: string, open: number): number => {
+    let close = text.indexOf(quote, open + 1);
+    while (close >= 0 && text[close + 1] === quote) close = text.indexOf(quote, close + 2);
+    return close;
+  };
+  /** The area after `sheet!` (one word, or two joined by `:`): its end, or -1 when it is not an area. */
   const areaAfterBang = (sheet: string, from: number): number => {
     let end = wordEnd(from);
-    let area = text.slice(from, end);
-    if (text[end] === ':') {
-      const next = wordEnd(end + 1);
-      area = `${area}:${text.slice(end + 1, next)}`;
-      end = next;
-    }
-    const parsed = parseArea(area);
-    if (parsed) references.push({ sheet, area: parsed });
-    else opaque = true;
+    if (text[end] === ':') end = wordEnd(end + 1);
+    const area = parseArea(text.slice(from, end));
+    if (!area) return -1;
+    references.push({ sheet, area });
     return end;
   };
-  while (i < length) {
+  let i = 0;
+  while (i < text.length) {
     const ch = text[i];
     if (ch === '"') {
-      // A string literal, "" being a quote inside it.
-      i++;
-      while (i < length) {
-        if (text[i] === '"') {
-          if (text[i + 1] === '"') i += 2;
-          else break;
-        } else i++;
-      }
-      i++;
+      const close = closing('"', i);
+      i = close < 0 ? text.length : close + 1;
       continue;
     }
     if (ch === "'") {
-      let j = i + 1;
-      let name = '';
-      while (j < length) {
-        if (text[j] === "'") {
-          if (text[j + 1] === "'") {
-            name += "'";
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        name += text[j];
-        j++;
-      }
-      if (text[j + 1] === '!') i = areaAfterBang(name, j + 2);
-      else {
-        opaque = true;
-        i = j + 1;
-      }
+      const close = closing("'", i);
+      if (close < 0 || text[close + 1] !== '!') return opaque();
+      i = areaAfterBang(text.slice(i + 1, close).replace(/''/g, "'"), close + 2);
+      if (i < 0) return opaque();
       continue;
     }
-    if (ch === '[') {
-      // Another workbook ([1]Sheet!A1) or a table column (表1[氏名]): not followed, so not trusted.
-      opaque = true;
-      i++;
-      continue;
-    }
-    if (DELIMITER.test(ch)) {
-      i++;
-      continue;
-    }
+    // Another workbook ([1]Sheet!A1), a table column (表1[氏名]) or an error (#REF!): the text cannot say what is read.
+    if (ch === '[' || ch === '#') return opaque();
     const end = wordEnd(i);
+    if (end === i) {
+      i++;
+      continue;
+    }
     const word = text.slice(i, end);
     const next = text[end];
     if (next === '(') {
-      const name = word.toUpperCase().split('.').pop() ?? '';
-      if (TEXT_TO_REFERENCE.has(name)) opaque = true;
+      if (TEXT_TO_REFERENCE.has(word.slice(word.lastIndexOf('.') + 1).toUpperCase())) return opaque();
       i = end + 1;
       continue;
     }
     if (next === '!') {
       i = areaAfterBang(word, end + 1);
+      if (i < 0) return opaque();
       continue;
     }
     if (next === ':') {
       const secondEnd = wordEnd(end + 1);
-      if (text[secondEnd] === '!') {
-        // Sheet1:Sheet3!A1 spans every sheet in between.
-        opaque = true;
-        i = secondEnd + 1;
-        continue;
-      }
-      const range = parseArea(`${word}:${text.slice(end + 1, secondEnd)}`);
+      // Sheet1:Sheet3!A1 spans every sheet in between.
+      if (text[secondEnd] === '!') return opaque();
+      const range = parseArea(text.slice(i, secondEnd));
       if (range) {
         references.push({ sheet: null, area: range });
         i = secondEnd;
@@ -189,11 +158,10 @@ export function scanFormula(formula: string): FormulaScan {
     }
     const area = parseArea(word);
     if (area) references.push({ sheet: null, area });
-    else if (!NUMBER.test(word) && !LITERAL_WORDS.has(word.toUpperCase()) && !word.startsWith('#')) names.push(word);
-    else if (word.startsWith('#')) opaque = true;
+    else if (!/^[\d.]/.test(word) && !LITERAL_WORDS.has(word.toUpperCase())) names.push(word);
     i = end;
   }
-  return { references, names, opaque };
+  return { references, names, opaque: false };
 }
 
 /** How far the wall follows formulas for one cell before it gives up and refuses the cell. */
@@ -203,7 +171,7 @@ export const TRACE_LIMITS = Object.freeze({ formulaCells: 20_000, areaCells: 2_0
  * Whether a formula on `sheet` reads, directly or through the formulas of the cells it reads (every sheet, any
  * number of steps), an area `isPersonal` refuses. Opaque formulas, names that do not resolve and traces beyond
  * TRACE_LIMITS count as personal: the wall refuses what it cannot see through. Without a source only the formula's
- * own references are checked.
+ * own references are checked. Each area is looked through once, so a cycle of formulas ends.
  */
 export function formulaReadsPersonal(
   sheet: string,
@@ -212,33 +180,25 @@ export function formulaReadsPersonal(
   source?: FormulaSource,
 ): boolean {
   const queue: { sheet: string; formula: string }[] = [{ sheet, formula }];
-  const grids = new Map<string, readonly (readonly string[])[] | null>();
-  const seenCells = new Set<string>();
   const seenAreas = new Set<string>();
   let areaCells = 0;
   for (let next = 0; next < queue.length; next++) {
     const item = queue[next];
     const scan = scanFormula(item.formula);
     if (scan.opaque) return true;
-    const areas: { sheet: string; area: Area }[] = scan.references.map((r) => ({
-      sheet: r.sheet ?? item.sheet,
-      area: r.area,
-    }));
+    const areas = scan.references.map((r) => ({ sheet: r.sheet ?? item.sheet, area: r.area }));
     for (const name of scan.names) {
-      const named = source?.namedRange(name) ?? null;
+      const named = source?.namedRange(name);
       const area = named ? parseArea(named.area) : null;
       if (!named || !area) return true;
       areas.push({ sheet: named.sheet, area });
     }
     for (const { sheet: on, area } of areas) {
       if (isPersonal(on, area)) return true;
-      if (!source) continue;
-      const key = `${on}\u0000${area.firstRow}:${area.lastRow}:${area.firstColumn}:${area.lastColumn}`;
-      if (seenAreas.has(key)) continue;
+      const key = `${on}!${area.firstRow}:${area.lastRow}:${area.firstColumn}:${area.lastColumn}`;
+      if (!source || seenAreas.has(key)) continue;
       seenAreas.add(key);
-      if (!grids.has(on)) grids.set(on, source.sheetFormulas(on));
-      const grid = grids.get(on);
-      if (!grid) continue;
+      const grid = source.sheetFormulas(on) ?? [];
       const lastRow = Math.min(area.lastRow, grid.length);
       for (let row = area.firstRow; row <= lastRow; row++) {
         const line = grid[row - 1];
@@ -246,14 +206,9 @@ export function formulaReadsPersonal(
         areaCells += Math.max(0, lastColumn - area.firstColumn + 1);
         if (areaCells > TRACE_LIMITS.areaCells) return true;
         for (let column = area.firstColumn; column <= lastColumn; column++) {
-          const cellFormula = line[column];
-          if (!cellFormula) continue;
-          const cell = `${on}\u0000${row}:${column}`;
-          if (seenCells.has(cell)) continue;
-          seenCells.add(cell);
-          if (seenCells.size > TRACE_LIMITS.formulaCells) return true;
-          queue.push({ sheet: on, formula: cellFormula });
+          if (line[column]) queue.push({ sheet: on, formula: line[column] });
         }
+        if (queue.length > TRACE_LIMITS.formulaCells) return true;
       }
     }
   }

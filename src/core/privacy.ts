@@ -18,7 +18,7 @@ export function isPersonRowTab(name: string): boolean {
  * carries no value, whichever stage made it (reading, validation, or a file reader of an adapter).
  */
 export function hidePersonRowValue(draft: IssueDraft): IssueDraft {
-  if (draft.value === '' || draft.value === MASKED_VALUE || !isPersonRowTab(draft.tab)) return draft;
+  if (draft.value === '' || !isPersonRowTab(draft.tab)) return draft;
   const row = /(\d+)$/.exec(draft.cell);
   if (!row || Number(row[1]) < 2) return draft;
   return { ...draft, value: MASKED_VALUE };

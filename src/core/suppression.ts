@@ -48,37 +48,30 @@ export function figureKey(metric: MetricDef, filters: Filters): string {
   return `${groupKey({ metric, filters })}#${attributeMask(filters)}`;
 }
 
-// --- Linear algebra over the atoms, exact (integers modulo a prime far above any minor of a 0/1 matrix this small) ---
+// --- Linear algebra over the atoms, exact: integers modulo a prime far above any minor of a 0/1 matrix this small ---
 
 const PRIME = 1_000_003;
 
-function modInverse(a: number): number {
-  // Fermat: a^(p-2) mod p.
+/** a^(PRIME−2) mod PRIME, the inverse of a (Fermat). */
+function inverse(a: number): number {
   let result = 1;
-  let base = a % PRIME;
-  let exponent = PRIME - 2;
-  while (exponent > 0) {
-    if (exponent & 1) result = (result * base) % PRIME;
+  let base = a;
+  for (let exponent = PRIME - 2; exponent > 0; exponent = Math.floor(exponent / 2)) {
+    if (exponent % 2 === 1) result = (result * base) % PRIME;
     base = (base * base) % PRIME;
-    exponent = Math.floor(exponent / 2);
   }
   return result;
 }
 
-/** Rows in echelon form, each with the column of its leading 1. */
-type Basis = { readonly pivot: number; readonly row: number[] }[];
+/** Rows in echelon form, each scaled so that its leading entry (at `pivot`) is 1; entries kept in 0..PRIME−1. */
+type Basis = { readonly pivot: number; readonly row: readonly number[] }[];
 
-function toVector(mask: number, size: number): number[] {
-  return Array.from({ length: size }, (_, i) => (mask >> i) & 1);
-}
-
-/** Eliminates `vector` against the basis; all zeros when it lies in the span. */
-function reduce(basis: Basis, vector: number[]): number[] {
-  const v = [...vector];
+/** Eliminates the atom set `mask` against the basis; all zeros when it lies in the span of the basis rows. */
+function reduce(basis: Basis, mask: number, size: number): number[] {
+  const v = Array.from({ length: size }, (_, i) => (mask >> i) & 1);
   for (const { pivot, row } of basis) {
-    const factor = v[pivot];
-    if (factor === 0) continue;
-    for (let i = 0; i < v.length; i++) v[i] = (((v[i] - factor * row[i]) % PRIME) + PRIME) % PRIME;
+    const factor = PRIME - v[pivot];
+    for (let i = 0; i < size; i++) v[i] = (v[i] + factor * row[i]) % PRIME;
   }
   return v;
 }
@@ -86,56 +79,44 @@ function reduce(basis: Basis, vector: number[]): number[] {
 function buildBasis(masks: readonly number[], size: number): Basis {
   const basis: Basis = [];
   for (const mask of masks) {
-    const v = reduce(basis, toVector(mask, size));
+    const v = reduce(basis, mask, size);
     const pivot = v.findIndex((x) => x !== 0);
     if (pivot < 0) continue;
-    const inverse = modInverse(v[pivot]);
-    const row = v.map((x) => (x * inverse) % PRIME);
-    // Keep the basis reduced: clear the new pivot column from the rows already there.
-    for (const other of basis) {
-      const factor = other.row[pivot];
-      if (factor === 0) continue;
-      for (let i = 0; i < size; i++) other.row[i] = (((other.row[i] - factor * row[i]) % PRIME) + PRIME) % PRIME;
-    }
-    basis.push({ pivot, row });
+    const scale = inverse(v[pivot]);
+    basis.push({ pivot, row: v.map((x) => (x * scale) % PRIME) });
   }
   return basis;
 }
 
 function inSpan(basis: Basis, mask: number, size: number): boolean {
-  return reduce(basis, toVector(mask, size)).every((x) => x === 0);
+  return reduce(basis, mask, size).every((x) => x === 0);
 }
 
 /**
  * Chooses the figures to hide in one group. `cells` are the printed atom sets (bit masks), `atoms` the count of each
- * atom, `threshold` 秘匿しきい値. Primary: every figure of 1 to threshold−1 people (the total excepted: it splits
- * nothing). Complementary: while some atom set other than the whole group can be worked out from the figures still
- * printed and holds 1 to threshold−1 people, hide one more figure, the smallest whose hiding stops that derivation
- * (else the smallest). A 0 is printed unless it must be hidden: a zero names no one, but it can complete a difference.
- * The total is never hidden: once every other figure is hidden, the total alone reveals no group.
+ * atom, `threshold` 秘匿しきい値. While some atom set other than the whole group can be worked out from the figures
+ * still printed (a printed figure itself, or a sum or difference of them) and holds 1 to threshold−1 people, one
+ * more figure is hidden: the smallest whose hiding stops that derivation, else the smallest. So a small figure is
+ * hidden first (primary suppression), then what would give it back (complementary). A 0 is printed unless it must be
+ * hidden: a zero names no one, but it can complete a difference. The total is never hidden: once every other figure
+ * is hidden, the total alone reveals no group.
  */
 export function chooseSuppressed(cells: readonly number[], atoms: readonly number[], threshold: number): Set<number> {
   const size = atoms.length;
   const full = (1 << size) - 1;
   const count = (mask: number): number => atoms.reduce((sum, n, i) => ((mask >> i) & 1 ? sum + n : sum), 0);
-  const small = (mask: number): boolean => {
-    const n = count(mask);
-    return n > 0 && n < threshold;
-  };
-  const distinct = [...new Set(cells)].filter((mask) => mask !== 0).sort((a, b) => a - b);
-  const hidden = new Set<number>(distinct.filter((mask) => mask !== full && small(mask)));
+  const small = (mask: number): boolean => count(mask) > 0 && count(mask) < threshold;
+  const hidden = new Set<number>();
   for (;;) {
-    const shown = distinct.filter((mask) => !hidden.has(mask));
+    const shown = [...new Set(cells)].filter((mask) => !hidden.has(mask));
     const basis = buildBasis(shown, size);
-    let disclosed = -1;
-    for (let set = 1; set < full; set++) {
-      if (small(set) && inSpan(basis, set, size)) {
-        disclosed = set;
-        break;
-      }
+    let disclosed: number | undefined;
+    for (let set = 1; set < full && disclosed === undefined; set++) {
+      if (small(set) && inSpan(basis, set, size)) disclosed = set;
     }
-    if (disclosed < 0) return hidden;
-    const candidates = shown.filter((mask) => mask !== full).sort((a, b) => count(a) - count(b) || a - b);
+    if (disclosed === undefined) return hidden;
+    const target = disclosed;
+    const candidates = shown.filter((mask) => mask !== full && mask !== 0).sort((a, b) => count(a) - count(b) || a - b);
     const stops = candidates.find(
       (mask) =>
         !inSpan(
@@ -143,7 +124,7 @@ export function chooseSuppressed(cells: readonly number[], atoms: readonly numbe
             shown.filter((other) => other !== mask),
             size,
           ),
-          disclosed,
+          target,
           size,
         ),
     );

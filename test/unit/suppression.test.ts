@@ -51,8 +51,9 @@ describe('chooseSuppressed', () => {
   });
 
   it('hides one of two printed groups when the total minus both leaves 1 (10 − 4 − 5)', () => {
-    // The smaller of the two (申請中 4) goes; 10 − 5 = 5 people of the rest is then no disclosure.
+    // The smaller of the two goes; 10 − 5 = 5 people of the rest is then no disclosure.
     expect(sorted(chooseSuppressed([FULL, 申請中, 認定], atoms({ 申請中: 4, 認定: 5, 人道: 1 }), 3))).toEqual([申請中]);
+    expect(sorted(chooseSuppressed([FULL, 申請中, 認定], atoms({ 申請中: 5, 認定: 4, 人道: 1 }), 3))).toEqual([認定]);
   });
 
   it('prints a group of exactly the threshold, and a derived 0', () => {
@@ -82,6 +83,8 @@ describe('chooseSuppressed', () => {
     // goes first, then C, the smallest whose hiding leaves A underivable from A+B and A+C.
     const [a, b, c] = [1, 2, 4];
     expect(sorted(chooseSuppressed([a | b, b, a | c, c], [1, 5, 6], 3))).toEqual([b, c]);
+    // A figure that selects no atom is never the one hidden, even as the smallest.
+    expect(sorted(chooseSuppressed([a | b, b, a | c, c, 0], [1, 5, 6], 3))).toEqual([b, c]);
   });
 
   it('treats a figure written twice as one and ignores a filter that selects no atom', () => {
@@ -109,6 +112,15 @@ describe('planSuppression', () => {
     }),
   ).workbook;
   const context = { workbook, period: fiscalPeriod(2022) };
+
+  it('keys a figure by metric, other filters (folded, sorted) and 属性 atoms', () => {
+    expect(
+      figureKey(metric('就職者数'), { 属性: ['難民認定', '人道配慮'], 就職経路: ['職業紹介', '自己応募', '職業紹介'] }),
+    ).toBe('就職者数|就職経路=職業紹介,自己応募#10');
+    expect(figureKey(metric('Placements'), { 雇用形態: ['ＯＪＴ'], 就職経路: ['その他'] })).toBe(
+      '就職者数|就職経路=その他|雇用形態=ojt#127',
+    );
+  });
 
   it('plans per metric and per other filters, by figure keys that ignore order and width', () => {
     const figures = [

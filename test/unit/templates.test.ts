@@ -104,11 +104,13 @@ describe('scanFormula', () => {
     expect(refs('=LOG10(B2)*2.5+1E3')).toEqual(['-:2-2:1-1']);
     expect(refs('=IF(A1="候補者!B2", 1, 0)')).toEqual(['-:1-1:0-0']);
     expect(refs('="say ""B2!"" here"&C3')).toEqual(['-:3-3:2-2']);
+    expect(scanFormula('="say ""B2!"" here"&C3').names).toEqual([]);
+    expect(refs('=SUM(A1:INDEX(B:B,3))')).toEqual(['-:1-1:0-0', '-:1-Infinity:1-1']);
     expect(refs('B2')).toEqual(['-:2-2:1-1']);
   });
 
   it('reports names and opaque references', () => {
-    expect(scanFormula('=SUM(寄付額)*TRUE').names).toEqual(['寄付額']);
+    expect(scanFormula('=SUM(寄付額)*TRUE+false-1.5e3+.5').names).toEqual(['寄付額']);
     for (const formula of [
       '=INDIRECT("候"&"補者!B2")',
       '=indirect(A1)',
@@ -121,6 +123,9 @@ describe('scanFormula', () => {
       '=集計!#REF!',
       '=IFERROR(A1,#N/A)',
       "='候補者'",
+      "='abc'&A1",
+      "='unclosed",
+      '=_xlfn._xlws.INDIRECT(A1)',
     ]) {
       expect({ formula, opaque: scanFormula(formula).opaque }).toEqual({ formula, opaque: true });
     }
@@ -131,14 +136,18 @@ describe('scanFormula', () => {
     expect(parseArea('B3')).toEqual({ firstRow: 3, lastRow: 3, firstColumn: 1, lastColumn: 1 });
     expect(parseArea('$C$4:A2')).toEqual({ firstRow: 2, lastRow: 4, firstColumn: 0, lastColumn: 2 });
     expect(parseArea('AA:AB')).toEqual({ firstRow: 1, lastRow: Infinity, firstColumn: 26, lastColumn: 27 });
-    for (const text of ['B', '12', 'B0', 'A1:B2:C3', 'ABCD1', '2:B5', '寄付']) expect(parseArea(text)).toBeNull();
+    expect(parseArea('A:B5')).toEqual({ firstRow: 1, lastRow: 5, firstColumn: 0, lastColumn: 1 });
+    for (const text of ['B', '12', 'B0', 'A1:B2:C3', 'ABCD1', '2:B5', '寄付', 'B3x', ':', 'A1:9x', 'A:3', 'A1:5', '']) {
+      expect({ text, area: parseArea(text) }).toEqual({ text, area: null });
+    }
   });
 
   it('reads a 100,000-character formula in linear time', () => {
     const long = `=${'A1+'.repeat(25_000)}1`;
     const started = Date.now();
     expect(scanFormula(long).references).toHaveLength(25_000);
-    expect(scanFormula(`=${'1'.repeat(100_000)}x`).names).toHaveLength(1);
+    expect(scanFormula(`=${'名'.repeat(100_000)}`).names).toHaveLength(1);
+    expect(scanFormula(`="${'""'.repeat(50_000)}`).references).toEqual([]);
     expect(Date.now() - started).toBeLessThan(1000);
   });
 });
@@ -182,21 +191,27 @@ describe('formulaReadsPersonal', () => {
 
   it('skips a sheet that does not exist, and refuses an area too large to look through', () => {
     expect(formulaReadsPersonal('集計', '=ない!A1+A1', personal, source({ 集計: [['1']] }).value)).toBe(false);
-    const wide = Array.from({ length: 80_000 }, () => new Array<string>(26).fill(''));
-    expect(formulaReadsPersonal('集計', '=SUM(A:Z)', personal, source({ 集計: wide }).value)).toBe(true);
-    expect(formulaReadsPersonal('集計', '=SUM(A:Y)', personal, source({ 集計: wide.slice(0, 76_000) }).value)).toBe(
-      false,
-    );
+    // B:Z over 25 columns (A–Y) is 24 cells a row: 83,333 rows are 1,999,992 cells, 83,334 rows 2,000,016.
+    const wide = Array.from({ length: 83_334 }, () => new Array<string>(25).fill(''));
+    expect(formulaReadsPersonal('集計', '=SUM(B:Z)', personal, source({ 集計: wide }).value)).toBe(true);
+    wide.pop();
+    expect(formulaReadsPersonal('集計', '=SUM(B:Z)', personal, source({ 集計: wide }).value)).toBe(false);
+  });
+
+  it('refuses a name it cannot resolve: without a source, or whose range is not an area', () => {
+    expect(formulaReadsPersonal('集計', '=SUM(寄付額)', personal)).toBe(true);
+    const names: Record<string, [string, string]> = { 寄付額: ['集計', 'NOTANAREA'] };
+    expect(formulaReadsPersonal('集計', '=SUM(寄付額)', personal, source({}, names).value)).toBe(true);
+    expect(formulaReadsPersonal('集計', '=SUM(B2)', personal)).toBe(false);
   });
 
   it('refuses INDIRECT anywhere on the way, and a chain too long to follow', () => {
     const { value } = source({ 集計2: [['=INDIRECT("候"&"補者!B2")']] });
     expect(formulaReadsPersonal('集計', '=集計2!A1+1', personal, value)).toBe(true);
-    const column = Array.from({ length: 20_001 }, (_, i) => [`=A${i + 2}`]);
-    expect(formulaReadsPersonal('集計', '=A1', personal, source({ 集計: column }).value)).toBe(true);
-    const shortColumn = column.slice(0, 500);
-    shortColumn.push(['']);
-    expect(formulaReadsPersonal('集計', '=A1', personal, source({ 集計: shortColumn }).value)).toBe(false);
+    // A chain of N formula cells queues N + 1 formulas (the target's own first): 20,000 is the most followed.
+    const chain = (n: number) => [...Array.from({ length: n }, (_, i) => [`=A${i + 2}`]), ['']];
+    expect(formulaReadsPersonal('集計', '=A1', personal, source({ 集計: chain(20_000) }).value)).toBe(true);
+    expect(formulaReadsPersonal('集計', '=A1', personal, source({ 集計: chain(19_999) }).value)).toBe(false);
   });
 });
 

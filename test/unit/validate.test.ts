@@ -89,7 +89,9 @@ describe('checkWorkbook', () => {
       '候補者!H3 ＊＊＊ 「登録日」がありえない日付です（1980年〜2100年の範囲で入力してください）',
       'イベント!E2 ＊＊＊ 「参加者ID」に「候補者」タブにないIDが2件あります',
     ]);
-    const english = checkWorkbook(rawWorkbook({ ...planted, 設定: [...BAD_WORKBOOK.設定, ['報告書言語', 'en']] })).issues;
+    const english = checkWorkbook(
+      rawWorkbook({ ...planted, 設定: [...BAD_WORKBOOK.設定, ['報告書言語', 'en']] }),
+    ).issues;
     expect(english.find((i) => i.code === 'invalid_choice' && i.tab === '候補者')?.message).toBe(
       '"属性" is not one of 難民申請中 / 難民認定 / 補完的保護 / 人道配慮 / 避難民 / その他',
     );
@@ -184,6 +186,8 @@ describe('checkWorkbook', () => {
       finalizeIssue({ severity: 'error', code: 'invalid_choice', tab, cell, column: '属性', value, params: {} });
     expect(draft('候補者', 'C2', '山田').value).toBe(MASKED_VALUE);
     expect(draft(' Candidates ', 'C9', '山田').value).toBe(MASKED_VALUE);
+    expect(draft('候補者', 'C10', '山田').value).toBe(MASKED_VALUE);
+    expect(draft('候補者', 'AB21', '山田').value).toBe(MASKED_VALUE);
     expect(draft('候補者', 'C1', '属性').value).toBe('属性');
     expect(draft('候補者', 'C2', '').value).toBe('');
     expect(draft('企業', 'C2', '山田').message).toBe('「属性」の「山田」は選択肢にありません（ のいずれか）');
