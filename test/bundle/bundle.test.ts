@@ -4,7 +4,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CUSTOM_FUNCTION_NAMES } from '../../src/gas/custom-functions';
 import { MENU_ITEMS } from '../../src/gas/menu';
-import { BUNDLE_PATH, loadBundle, readBuilt } from '../helpers/bundle';
+import { BUNDLE_PATH, type LoadedBundle, loadBundle, readBuilt } from '../helpers/bundle';
+
+/** Calls a custom function as Sheets does: in custom-function mode, where Session, the Ui and any write throw. */
+const formula = (bundle: LoadedBundle, name: string, ...args: unknown[]): unknown =>
+  bundle.env.asCustomFunction(() => bundle.call(name, ...args));
 
 const code = readBuilt(BUNDLE_PATH);
 
@@ -86,15 +90,15 @@ describe('dist/Code.js', () => {
 
   it('computes PROGRAM_COST from a 費用 tab with headers in any order, reading each needed tab once', () => {
     const bundle = loadBundle({ sheets: SHEETS });
-    expect(bundle.call('PROGRAM_COST', '育成事業')).toBe(42000);
+    expect(formula(bundle, 'PROGRAM_COST', '育成事業')).toBe(42000);
     expect(bundle.env.calls.count('Range.getValues')).toBe(3); // 設定, 事業, 費用
-    expect(bundle.call('PROGRAM_COST', '啓発事業', 2022, '人件費')).toBe(50000);
-    expect(bundle.call('PROGRAM_COST', '育成事業', 2023)).toBe(99999);
+    expect(formula(bundle, 'PROGRAM_COST', '啓発事業', 2022, '人件費')).toBe(50000);
+    expect(formula(bundle, 'PROGRAM_COST', '育成事業', 2023)).toBe(99999);
   });
 
   it('answers an unknown 事業内容 with a clear error, never a number', () => {
     const bundle = loadBundle({ sheets: SHEETS });
-    expect(() => bundle.call('PROGRAM_COST', '育成')).toThrow(
+    expect(() => formula(bundle, 'PROGRAM_COST', '育成')).toThrow(
       '事業内容「育成」は事業タブにありません（育成事業、啓発事業）',
     );
   });

@@ -16,6 +16,37 @@ const CLASSES_OF_SERVICE = {
 } as const satisfies Record<string, readonly string[]>;
 export type ServiceGroup = keyof typeof CLASSES_OF_SERVICE;
 
+/**
+ * What a custom function may call (Google's list: Cache, HTML, JDBC, Language, Lock, Maps, Properties, Spreadsheet
+ * read-only, URL Fetch, Utilities, XML). Of the services faked here, Session, Document, Script and Logger are not
+ * on it; of Spreadsheet only the reading methods are, and never the Ui.
+ */
+const CUSTOM_FUNCTION_SERVICES: readonly ServiceGroup[] = ['Html', 'Lock', 'Cache', 'Properties', 'Utilities'];
+const SPREADSHEET_UI_CLASSES = ['Ui', 'Menu', 'PromptResponse'];
+const READING_METHOD = /^(get|is|has)[A-Z]/;
+
+/** Whether a custom function may call `method` of the fake class `service`. */
+export function allowedInCustomFunction(service: string, method: string): boolean {
+  const group = (Object.keys(CLASSES_OF_SERVICE) as ServiceGroup[]).find((name) =>
+    (CLASSES_OF_SERVICE[name] as readonly string[]).includes(service),
+  );
+  if (group === undefined) return false;
+  if (CUSTOM_FUNCTION_SERVICES.includes(group)) return true;
+  if (group !== 'Spreadsheet') return false;
+  return !SPREADSHEET_UI_CLASSES.includes(service) && method !== 'getUi' && READING_METHOD.test(method);
+}
+
+/** The text Apps Script throws when a custom function calls outside its list. */
+export function customFunctionRefusal(service: string, method: string): string {
+  if (method === 'getUi') return `Cannot call ${service}.getUi() from this context.`;
+  return `You do not have permission to call ${service}.${method}`;
+}
+
+/** Which mode the fakes run in: a custom function's (`customFunction`) refuses what Sheets refuses there. */
+export interface FakeMode {
+  customFunction: boolean;
+}
+
 /** Test helpers that arrange a scenario are not Apps Script calls, and neither is object plumbing: not counted. */
 // biome-ignore format: one short list
 const UNCOUNTED = new Set(['constructor', 'toString', 'valueOf', 'toJSON', 'setComputedValue', 'holdElsewhere', 'releaseElsewhere']);
@@ -95,6 +126,7 @@ export class Membrane {
   constructor(
     private readonly calls: CallCounter,
     private readonly realm: Realm,
+    private readonly mode: FakeMode = { customFunction: false },
   ) {}
 
   wrap<T>(value: T): T {
@@ -121,6 +153,9 @@ export class Membrane {
     const key = UNCOUNTED.has(property) ? null : `${target.service}.${property}`;
     return (...args: unknown[]) => {
       if (key) this.calls.record(key);
+      if (key && this.mode.customFunction && !allowedInCustomFunction(target.service, property)) {
+        throw this.inRealm(new Error(customFunctionRefusal(target.service, property)));
+      }
       try {
         return this.wrap(value.apply(target, args.map(unwrap)));
       } catch (error) {

@@ -75,6 +75,11 @@ export abstract class FakeElement extends FakeObject {
 export abstract class FakeContainer extends FakeElement {
   readonly children: FakeElement[] = [];
   readonly runs: StyleRun[] = [];
+  /**
+   * Text styles set through editAsText() on a container that is not a paragraph (a body, table row or cell): they
+   * style the text inside. Attributes set with setAttributes on such a container stay the element's own.
+   */
+  readonly textStyle: Attributes = {};
 
   getNumChildren = (): number => this.children.length;
   getText = (): string =>
@@ -165,14 +170,19 @@ export class FakeText extends FakeElement {
     const runs = this.owner.runs;
     if (args.length === 3) runs.push({ start: Number(args[0]), end: Number(args[1]), attribute, value: args[2] });
     else if (this.span) runs.push({ ...this.span, attribute, value: args[0] });
-    else this.owner.attributes[attribute] = args[0];
+    else this.ownStyle()[attribute] = args[0];
     return this;
   }
 
   private read(attribute: Attribute, offset = this.span?.start): unknown {
     const covers = (run: StyleRun) => offset !== undefined && run.start <= offset && offset <= run.end;
     const run = [...this.owner.runs].reverse().find((r) => r.attribute === attribute && covers(r));
-    return run ? run.value : (this.owner.attributes[attribute] ?? null);
+    return run ? run.value : (this.ownStyle()[attribute] ?? null);
+  }
+
+  /** Where a whole-text style lives: a paragraph's attributes, or a larger container's text style. */
+  private ownStyle(): Attributes {
+    return this.owner instanceof FakeParagraph ? this.owner.attributes : this.owner.textStyle;
   }
 
   private paragraph(): FakeParagraph {
@@ -481,10 +491,22 @@ export function documentBlocks(document: FakeDocument): DocumentBlock[] {
   });
 }
 
-/** An attribute as it applies to `element`: its own value, else the nearest ancestor's (Body, TableCell, …). */
+/** Attributes that style text: on a container other than a paragraph, only editAsText() applies them to its text. */
+// biome-ignore format: one list
+const TEXT_ATTRIBUTES: readonly Attribute[] = ['BOLD', 'ITALIC', 'UNDERLINE', 'STRIKETHROUGH', 'FONT_FAMILY', 'FONT_SIZE', 'FOREGROUND_COLOR', 'LINK_URL'];
+
+/**
+ * An attribute as it applies to `element`: its own value, else the nearest ancestor's (Body, TableCell, …). A text
+ * attribute reaches a paragraph from a table cell, row, table or body only when it was set on that container's text
+ * (editAsText().setBold(true)): `TableCell.setAttributes({BOLD: true})` does not make the cell's text bold.
+ */
 export function effectiveAttribute(element: FakeElement, name: Attribute): unknown {
-  for (let node: FakeElement | null = unwrap(element); node; node = node.parent) {
-    if (node.attributes[name] !== undefined && node.attributes[name] !== null) return node.attributes[name];
+  const start = unwrap(element);
+  for (let node: FakeElement | null = start; node; node = node.parent) {
+    const styled = node instanceof FakeContainer && !(node instanceof FakeParagraph) ? node.textStyle[name] : null;
+    if (styled !== undefined && styled !== null) return styled;
+    const skip = node !== start && TEXT_ATTRIBUTES.includes(name) && !(node instanceof FakeParagraph);
+    if (!skip && node.attributes[name] !== undefined && node.attributes[name] !== null) return node.attributes[name];
   }
   return null;
 }

@@ -1,5 +1,5 @@
 // This file defines the fake Apps Script environment: building it, installing it as globals, and test helpers.
-import { CallCounter, Membrane, type Realm, unwrap } from './base';
+import { CallCounter, type FakeMode, Membrane, type Realm, unwrap } from './base';
 import { type FakeDocument, FakeDocumentApp } from './document';
 import {
   FakeCacheService,
@@ -50,6 +50,11 @@ export interface FakeEnvironment {
   htmlFiles: Record<string, string>;
   /** Date and Error constructors of the code under test; installFakes sets them for a vm context. */
   realm: Realm;
+  /**
+   * Runs `run` as Sheets runs a custom function: every call outside Google's list for custom functions (Session,
+   * DocumentApp, any Spreadsheet write, the Ui…) throws what Apps Script throws. The mode ends when `run` returns.
+   */
+  asCustomFunction<T>(run: () => T): T;
 }
 
 export interface FakeEnvironmentOptions {
@@ -65,7 +70,8 @@ const membraneOf = new WeakMap<FakeEnvironment, Membrane>();
 export function createFakeEnvironment(options: FakeEnvironmentOptions = {}): FakeEnvironment {
   const realm: Realm = { Date, Error };
   const calls = new CallCounter();
-  const membrane = new Membrane(calls, realm);
+  const mode: FakeMode = { customFunction: false };
+  const membrane = new Membrane(calls, realm, mode);
   const htmlFiles = { ...options.htmlFiles };
   const spreadsheet = new FakeSpreadsheet(realm, options.sheets ?? {});
   const ui = new FakeUi();
@@ -96,6 +102,15 @@ export function createFakeEnvironment(options: FakeEnvironmentOptions = {}): Fak
     logLines: logger.lines,
     htmlFiles,
     realm,
+    asCustomFunction(run) {
+      const previous = mode.customFunction;
+      mode.customFunction = true;
+      try {
+        return run();
+      } finally {
+        mode.customFunction = previous;
+      }
+    },
   };
   membraneOf.set(env, membrane);
   return env;

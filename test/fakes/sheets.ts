@@ -77,6 +77,7 @@ export class CellGrid {
 
   /** Sets the value a formula cell shows, keeping its formula (the fake cannot evaluate formulas). */
   setComputed(row: number, column: number, value: unknown): void {
+    this.grow(row, column);
     this.ensureSize(row, column);
     this.values[row - 1][column - 1] = storedValue(value);
     if (isBlank(value)) this.trim();
@@ -103,6 +104,23 @@ export class CellGrid {
     this.columnWidths.set(column, width);
   }
 
+  insertRows(after: number, count: number): void {
+    if (this.lastRow > after) {
+      this.values.splice(after, 0, ...Array.from({ length: count }, () => new Array(this.lastColumn).fill('')));
+    }
+    const moved = [this.formulas, this.formats].map((map) => {
+      const entries = [...map].map(([key, value]) => {
+        const row = Math.floor(key / KEY_STRIDE);
+        return [row > after ? key + count * KEY_STRIDE : key, value] as const;
+      });
+      map.clear();
+      return entries;
+    });
+    for (const [key, value] of moved[0]) this.formulas.set(key, value as string);
+    for (const [key, value] of moved[1]) this.formats.set(key, value as Record<string, unknown>);
+    this.maxRows += count;
+  }
+
   insertColumns(after: number, count: number): void {
     if (this.lastColumn > after) for (const row of this.values) row.splice(after, 0, ...new Array(count).fill(''));
     const shift = <V>(map: Map<number, V>) => {
@@ -119,12 +137,24 @@ export class CellGrid {
     this.maxColumns += count;
   }
 
+  /** Grows the stored grid (not the sheet: its dimensions change only by inserting rows or columns, or appendRow). */
   private ensureSize(rows: number, columns: number): void {
     const width = Math.max(columns, this.lastColumn);
     if (width > this.lastColumn) for (const row of this.values) while (row.length < width) row.push('');
     while (this.values.length < rows) this.values.push(new Array(width).fill(''));
+  }
+
+  /** The sheet's own growth: appendRow past the last row, or a test helper setting a cell. */
+  grow(rows: number, columns: number): void {
     this.maxRows = Math.max(this.maxRows, rows);
     this.maxColumns = Math.max(this.maxColumns, columns);
+  }
+
+  /** Throws as Apps Script does for a column outside 1..getMaxColumns(). */
+  checkColumns(start: number, count: number): void {
+    if (!(start >= 1 && count >= 1 && start + count - 1 <= this.maxColumns)) {
+      throw new Error('Those columns are out of bounds.');
+    }
   }
 
   /** Drops trailing blank rows and columns, so the grid ends at the last cell with a value or a formula. */
@@ -225,6 +255,10 @@ export class FakeRange extends FakeObject {
     if (!(column >= 1)) throw new Error('The starting column of the range is too small.');
     if (!(numRows >= 1)) throw new Error('The number of rows in the range must be at least 1.');
     if (!(numColumns >= 1)) throw new Error('The number of columns in the range must be at least 1.');
+    // A sheet has fixed dimensions: a range past them is refused, never silently added.
+    if (row + numRows - 1 > sheet.getMaxRows() || column + numColumns - 1 > sheet.getMaxColumns()) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
   }
 
   getValues(): unknown[][] {
@@ -361,6 +395,7 @@ export class FakeSheet extends FakeObject {
   }
 
   setColumnWidths(startColumn: number, numColumns: number, width: number): FakeSheet {
+    this.cells.checkColumns(startColumn, numColumns);
     for (let c = startColumn; c < startColumn + numColumns; c++) this.cells.setColumnWidth(c, width);
     return this;
   }
@@ -375,16 +410,33 @@ export class FakeSheet extends FakeObject {
   getLastColumn = (): number => this.cells.lastColumn;
   getMaxRows = (): number => this.cells.maxRows;
   getMaxColumns = (): number => this.cells.maxColumns;
+  /** Like Apps Script, appendRow adds a row to a full sheet (and columns for a longer row). */
   appendRow = (rowContents: unknown[]): FakeSheet =>
-    this.also(() => this.cells.write(this.cells.lastRow + 1, 1, [rowContents]));
+    this.also(() => {
+      this.cells.grow(this.cells.lastRow + 1, rowContents.length);
+      this.cells.write(this.cells.lastRow + 1, 1, [rowContents]);
+    });
   setFrozenRows = (rows: number): void => {
     this.frozenRows = rows;
   };
   getFrozenRows = (): number => this.frozenRows;
   setColumnWidth = (columnPosition: number, width: number): FakeSheet => this.setColumnWidths(columnPosition, 1, width);
-  getColumnWidth = (columnPosition: number): number => this.cells.columnWidth(columnPosition);
+  getColumnWidth = (columnPosition: number): number => {
+    this.cells.checkColumns(columnPosition, 1);
+    return this.cells.columnWidth(columnPosition);
+  };
   insertColumnsAfter = (afterPosition: number, howMany: number): FakeSheet =>
-    this.also(() => this.cells.insertColumns(afterPosition, howMany));
+    this.also(() => {
+      this.cells.checkColumns(afterPosition, 1);
+      if (!(howMany >= 1)) throw new Error('The number of columns to insert must be at least 1.');
+      this.cells.insertColumns(afterPosition, howMany);
+    });
+  insertRowsAfter = (afterPosition: number, howMany: number): FakeSheet =>
+    this.also(() => {
+      if (!(afterPosition >= 1 && afterPosition <= this.cells.maxRows))
+        throw new Error('Those rows are out of bounds.');
+      this.cells.insertRows(afterPosition, howMany);
+    });
   activate = (): FakeSheet => this.spreadsheet.setActiveSheet(this);
 
   /** Test helper (not counted): the value a formula cell shows, since the fake cannot evaluate formulas. */

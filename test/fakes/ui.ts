@@ -5,6 +5,8 @@ import { enumOf, FakeObject } from './base';
 
 const SANDBOX_MODE = enumOf(['EMULATED', 'IFRAME', 'NATIVE']);
 const X_FRAME_OPTIONS_MODE = enumOf(['ALLOWALL', 'DEFAULT']);
+/** The only names HtmlOutput.addMetaTag accepts. */
+const META_TAG_NAMES = ['apple-mobile-web-app-capable', 'mobile-web-app-capable', 'viewport'];
 
 export class FakeHtmlOutput extends FakeObject {
   readonly service = 'HtmlOutput';
@@ -27,6 +29,14 @@ export class FakeHtmlOutput extends FakeObject {
   getWidth = (): number | undefined => this.width;
   setHeight = (height: number): FakeHtmlOutput => this.also(() => (this.height = height));
   getHeight = (): number | undefined => this.height;
+  /** Meta tags added with addMetaTag, in order; a `<meta>` inside the content is ignored by HtmlService. */
+  readonly metaTags: { name: string; content: string }[] = [];
+  addMetaTag = (name: string, content: string): FakeHtmlOutput =>
+    this.also(() => {
+      if (!META_TAG_NAMES.includes(name)) throw new Error(`Invalid argument: ${name}`);
+      this.metaTags.push({ name, content });
+    });
+  getMetaTags = (): { name: string; content: string }[] => this.metaTags.map((tag) => ({ ...tag }));
   setSandboxMode = (mode: string): FakeHtmlOutput => this.also(() => (this.settings.sandboxMode = mode));
   setXFrameOptionsMode = (mode: string): FakeHtmlOutput => this.also(() => (this.settings.xFrameOptionsMode = mode));
 
@@ -80,6 +90,7 @@ export interface ShownDialog {
   kind: 'sidebar' | 'modal' | 'modeless';
   title: string;
   content: string;
+  metaTags: { name: string; content: string }[];
   width: number | undefined;
   height: number | undefined;
 }
@@ -172,6 +183,7 @@ export class FakeUi extends FakeObject {
       kind,
       title,
       content: output.getContent(),
+      metaTags: output.getMetaTags(),
       width: output.getWidth(),
       height: output.getHeight(),
     });

@@ -105,6 +105,106 @@ describe('fakes', () => {
     });
   });
 
+  describe('Sheet dimensions', () => {
+    it('has fixed dimensions: a range or a column past them throws as a real sheet does', () => {
+      const sheet = fakeSheet(newEnv(), '費用');
+      expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([1000, 26]);
+      expect(() => sheet.getRange(1, 26, 1, 2)).toThrow(
+        'The coordinates of the range are outside the dimensions of the sheet.',
+      );
+      expect(() => sheet.getRange(1001, 1)).toThrow(
+        'The coordinates of the range are outside the dimensions of the sheet.',
+      );
+      expect(() => sheet.getRange('AA1')).toThrow(
+        'The coordinates of the range are outside the dimensions of the sheet.',
+      );
+      expect(() => sheet.setColumnWidth(27, 100)).toThrow('Those columns are out of bounds.');
+      expect(() => sheet.setColumnWidths(25, 3, 100)).toThrow('Those columns are out of bounds.');
+      expect(() => sheet.getColumnWidth(27)).toThrow('Those columns are out of bounds.');
+      expect(() => sheet.insertColumnsAfter(27, 1)).toThrow('Those columns are out of bounds.');
+      // Writing inside the sheet never grows it; only inserting does.
+      sheet.getRange(1, 26).setValue('備考');
+      expect(sheet.getMaxColumns()).toBe(26);
+      sheet.insertColumnsAfter(26, 2);
+      expect(sheet.getMaxColumns()).toBe(28);
+      sheet.getRange(1, 27, 1, 2).setValues([['A', 'B']]);
+      sheet.setColumnWidth(28, 150);
+      expect([sheet.getColumnWidth(28), sheet.getRange('AB1').getValue()]).toEqual([150, 'B']);
+    });
+
+    it('inserts rows after a row, moving what follows, and appendRow adds a row to a full sheet', () => {
+      const sheet = fakeSheet(newEnv(), '費用');
+      sheet.insertRowsAfter(1, 2);
+      expect(sheet.getMaxRows()).toBe(1002);
+      expect(sheet.getRange('B4').getValue()).toBe('育成事業');
+      expect(sheet.getRange('B2').getValue()).toBe('');
+      expect(() => sheet.insertRowsAfter(1003, 1)).toThrow('Those rows are out of bounds.');
+      const full = fakeSheet(
+        createFakeEnvironment({ sheets: { 表: [['a'], ...Array.from({ length: 999 }, () => ['x'])] } }),
+        '表',
+      );
+      expect(full.getMaxRows()).toBe(1000);
+      full.appendRow(['y']);
+      expect([full.getMaxRows(), full.getLastRow(), full.getRange('A1001').getValue()]).toEqual([1001, 1001, 'y']);
+    });
+  });
+
+  describe('custom-function mode', () => {
+    it('lets a custom function read the spreadsheet and use Cache, Properties, Lock, Utilities and HtmlService', () => {
+      const env = newEnv();
+      const read = env.asCustomFunction(() => {
+        const spreadsheet = env.SpreadsheetApp.getActiveSpreadsheet();
+        env.CacheService.getScriptCache().put('k', 'v');
+        env.PropertiesService.getDocumentProperties().setProperty('k', 'v');
+        env.LockService.getScriptLock().tryLock(10);
+        env.HtmlService.createHtmlOutput('<p>x</p>');
+        const zone = env.Utilities.formatDate(new Date(Date.UTC(2022, 0, 1)), 'Asia/Tokyo', 'yyyy');
+        return [spreadsheet.getSpreadsheetTimeZone(), spreadsheet.getSheets().length, zone];
+      });
+      expect(read).toEqual(['Asia/Tokyo', 1, '2022']);
+    });
+
+    it('refuses Session, DocumentApp, Logger, ScriptApp, the Ui and every Spreadsheet write, then ends', () => {
+      const env = newEnv();
+      const spreadsheet = env.SpreadsheetApp.getActiveSpreadsheet();
+      const sheet = fakeSheet(env, '費用');
+      const refused: [() => unknown, string][] = [
+        [() => env.Session.getScriptTimeZone(), 'You do not have permission to call Session.getScriptTimeZone'],
+        [
+          () => env.Session.getTemporaryActiveUserKey(),
+          'You do not have permission to call Session.getTemporaryActiveUserKey',
+        ],
+        [() => env.DocumentApp.create('x'), 'You do not have permission to call DocumentApp.create'],
+        [() => env.Logger.log('x'), 'You do not have permission to call Logger.log'],
+        [() => env.ScriptApp.getScriptId(), 'You do not have permission to call ScriptApp.getScriptId'],
+        [() => env.SpreadsheetApp.getUi(), 'Cannot call SpreadsheetApp.getUi() from this context.'],
+        [() => env.SpreadsheetApp.flush(), 'You do not have permission to call SpreadsheetApp.flush'],
+        [
+          () => env.SpreadsheetApp.newDataValidation(),
+          'You do not have permission to call SpreadsheetApp.newDataValidation',
+        ],
+        [() => sheet.getRange('A1').setValue(1), 'You do not have permission to call Range.setValue'],
+        [() => sheet.appendRow([1]), 'You do not have permission to call Sheet.appendRow'],
+        [() => sheet.insertColumnsAfter(1, 1), 'You do not have permission to call Sheet.insertColumnsAfter'],
+        [() => spreadsheet.insertSheet('x'), 'You do not have permission to call Spreadsheet.insertSheet'],
+        [() => spreadsheet.toast('x'), 'You do not have permission to call Spreadsheet.toast'],
+        [() => sheet.activate(), 'You do not have permission to call Sheet.activate'],
+      ];
+      for (const [call, message] of refused) expect(() => env.asCustomFunction(call)).toThrow(message);
+      expect(sheetValues(env, '費用')).toEqual(costs());
+      expect(env.documents).toHaveLength(0);
+      // Outside the mode, the same calls work again.
+      expect(env.Session.getScriptTimeZone()).toBe('Asia/Tokyo');
+      expect(env.asCustomFunction(() => 1)).toBe(1);
+      expect(() =>
+        env.asCustomFunction(() => {
+          throw new Error('inner');
+        }),
+      ).toThrow('inner');
+      sheet.getRange('A1').setValue('日付');
+    });
+  });
+
   describe('Spreadsheet', () => {
     it('finds ranges by sheet-qualified A1 notation and by name', () => {
       const env = newEnv();
@@ -170,7 +270,14 @@ describe('fakes', () => {
       const output = env.HtmlService.createHtmlOutputFromFile('sidebar').setTitle('事業報告書');
       env.SpreadsheetApp.getUi().showSidebar(output);
       expect(env.ui.dialogs).toEqual([
-        { kind: 'sidebar', title: '事業報告書', content: '<p>サイドバー</p>', width: undefined, height: undefined },
+        {
+          kind: 'sidebar',
+          title: '事業報告書',
+          content: '<p>サイドバー</p>',
+          metaTags: [],
+          width: undefined,
+          height: undefined,
+        },
       ]);
       expect(() => env.HtmlService.createHtmlOutputFromFile('missing')).toThrow(
         'No HTML file named missing was found.',
@@ -230,6 +337,26 @@ describe('fakes', () => {
       body.getChild(0).removeFromParent();
       expect(body.getNumChildren()).toBe(4);
       expect(document.getUrl()).toBe(`https://docs.google.com/document/d/${document.getId()}/edit`);
+    });
+
+    it("styles a table cell's text through editAsText of its row, never through setAttributes of the cell", () => {
+      const env = createFakeEnvironment();
+      const table = env.DocumentApp.create('報告書')
+        .getBody()
+        .appendTable([
+          ['事業', '金額'],
+          ['育成', '1'],
+        ]);
+      const cell = table.getCell(0, 0);
+      cell.setAttributes({ BOLD: true, BACKGROUND_COLOR: '#e8e8e8' } as never);
+      const paragraph = cell.getChild(0).asParagraph();
+      expect(effectiveAttribute(paragraph as never, 'BOLD')).toBeNull();
+      expect(effectiveAttribute(paragraph as never, 'BACKGROUND_COLOR')).toBe('#e8e8e8');
+      expect(effectiveAttribute(cell as never, 'BOLD')).toBe(true);
+      table.getRow(0).editAsText().setBold(true);
+      expect(effectiveAttribute(table.getCell(0, 1).getChild(0) as never, 'BOLD')).toBe(true);
+      expect(effectiveAttribute(table.getCell(1, 0).getChild(0) as never, 'BOLD')).toBeNull();
+      expect(table.getRow(0).editAsText().isBold()).toBe(true);
     });
 
     it('styles the text appendText returns without styling the rest of the paragraph', () => {

@@ -100,6 +100,45 @@ describe('シートを準備 (prepareSheets)', () => {
     });
   });
 
+  it('inserts columns before adding header cells past the last column of the sheet (a real sheet has fixed dimensions)', () => {
+    // 費用 with 金額, 日付 and 22 columns of the NPO's own: 24 of the new sheet's 26 columns are used, and the five
+    // missing contract columns need three more.
+    const own = Array.from({ length: 22 }, (_, i) => `独自${i + 1}`);
+    const costs = [
+      ['金額', '日付', ...own],
+      [1000, '2022/4/1', ...own.map(() => 'x')],
+    ];
+    withFakes({ ...sampleSheets(), 費用: costs }, (env) => {
+      const sheet = fakeSheet(env, '費用');
+      expect(sheet.getMaxColumns()).toBe(26);
+      const summary = prepareSheets(env.SpreadsheetApp.getActiveSpreadsheet());
+      expect(summary.addedColumns).toEqual({ 費用: ['事業内容', '費目', '勘定科目', '摘要', '証憑番号'] });
+      expect(sheet.getMaxColumns()).toBe(29);
+      expect(sheetValues(env, '費用')[0].slice(22)).toEqual([
+        '独自21',
+        '独自22',
+        '事業内容',
+        '費目',
+        '勘定科目',
+        '摘要',
+        '証憑番号',
+      ]);
+      expect(sheetValues(env, '費用')[1].slice(0, 24)).toEqual(costs[1]);
+      expect([sheet.getColumnWidth(27), sheet.getColumnWidth(29)]).toEqual([120, 100]);
+      expect(sheet.getRange(2, 26).getDataValidation()?.getCriteriaValues()[0]).toEqual(['人件費', 'その他経費']);
+      expect(env.calls.count('Sheet.insertColumnsAfter')).toBe(1);
+    });
+  });
+
+  it('inserts no column when the missing header cells fit', () => {
+    const sheets = sampleSheets();
+    withFakes({ ...sheets, 費用: sheets.費用.map((row) => [row[4], row[0]]) }, (env) => {
+      prepareSheets(env.SpreadsheetApp.getActiveSpreadsheet());
+      expect(env.calls.count('Sheet.insertColumnsAfter')).toBe(0);
+      expect(fakeSheet(env, '費用').getMaxColumns()).toBe(26);
+    });
+  });
+
   it('makes the same calls for 40 times as many rows', () => {
     const run = (sheets: Record<string, unknown[][]>) =>
       withFakes({ ...sheets, 費用: sheets.費用.map((row) => row.slice(0, 4)) }, (env) => {

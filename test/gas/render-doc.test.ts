@@ -68,9 +68,15 @@ describe('renderReportToDoc', () => {
     expect(rows.slice(1).map((row) => row[7])).toEqual(['6,408', '9,966', '5,218', '800']);
     expect(rows[2][6]).toBe('キャリア教育機会参加者延べ282名');
     const table = doc.getBody().getTables()[0];
-    const headerCell = table.getRow(0).getCell(0);
-    expect(effectiveAttribute(headerCell as never, 'BOLD')).toBe(true);
-    expect(effectiveAttribute(headerCell as never, 'BACKGROUND_COLOR')).toBe('#e8e8e8');
+    // The header's text is bold in every cell (a cell's own BOLD attribute would not reach its text), and the header
+    // cells alone have the grey background; no body cell's text is bold.
+    for (let column = 0; column < 8; column++) {
+      const headerCell = table.getRow(0).getCell(column);
+      expect(effectiveAttribute(headerCell.getChild(0) as never, 'BOLD')).toBe(true);
+      expect(effectiveAttribute(headerCell as never, 'BACKGROUND_COLOR')).toBe('#e8e8e8');
+      expect(effectiveAttribute(table.getCell(1, column).getChild(0) as never, 'BOLD')).toBeNull();
+      expect(effectiveAttribute(table.getCell(1, column) as never, 'BACKGROUND_COLOR')).toBeNull();
+    }
     expect(table.getCell(1, 7).getChild(0).asParagraph().getAlignment()).toBe('RIGHT');
     expect(table.getCell(1, 0).getChild(0).asParagraph().getAlignment()).not.toBe('RIGHT');
     expect(effectiveAttribute(table.getCell(1, 1).getChild(0) as never, 'FONT_FAMILY')).toBe(DOC_FONT);
