@@ -14,6 +14,7 @@ import { openSidebar } from './gas/dialogs';
 import { buildMenu, menuShowHelp } from './gas/menu';
 import { menuPrepareSheets } from './gas/prepare-sheets';
 import { menuRecalculateFormulas } from './gas/recalculate';
+import { type CustomFunctionLookup, menuSelfTest } from './gas/self-test';
 import { generateReport, loadSidebar, previewReport, selectCell } from './gas/sidebar-server';
 
 // Module-local: the bundle's banner defines `var global = this;`, the Apps Script global object.
@@ -169,8 +170,14 @@ global.menuCheckInput = guarded(menuCheckInput);
 /** メニュー「事業報告書を作成」: 新しい Google ドキュメントに事業報告書を作成します。 */
 global.menuCreateReport = guarded(menuCreateReport);
 
-/** メニュー「ヘルプ」。 */
+/** メニュー「ヘルプ ▸ ヘルプを表示」。 */
 global.menuShowHelp = guarded(menuShowHelp);
+
+/**
+ * メニュー「ヘルプ ▸ 動作確認」: 一時タブと確認用ドキュメントでアドオンの機能を試し、合格 / 不合格を一覧にします
+ * （入力した行は読まず、一時タブは削除します）。カスタム関数は Sheets と同じく、ここで宣言した関数を呼びます。
+ */
+global.menuSelfTest = guarded(() => menuSelfTest(((name) => global[name]) as CustomFunctionLookup));
 
 /** メニュー「サイドバーを開く」。 */
 global.menuOpenSidebar = guarded(() => openSidebar());

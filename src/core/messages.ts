@@ -338,3 +338,157 @@ function formulaEnglish(code: FormulaErrorCode, params: FormulaErrorParams): str
 export function formulaErrorMessage(code: FormulaErrorCode, params: FormulaErrorParams, language: Language): string {
   return language === 'en' ? formulaEnglish(code, params) : formulaJapanese(code, params);
 }
+
+/** 動作確認 (ヘルプ ▸ 動作確認): every check, in the order it runs and is listed. */
+export const SELF_TEST_CHECKS = [
+  'scopes',
+  'time_zones',
+  'lock',
+  'temp_tab',
+  'read_tabs',
+  'formulas',
+  'custom_function',
+  'sidebar_file',
+  'document',
+  'sidebar',
+  'remove_temp_tab',
+  'run_log',
+] as const;
+export type SelfTestCheck = (typeof SELF_TEST_CHECKS)[number];
+
+/** A check's name as the 動作確認 dialog lists it; `subject` names the custom function or sidebar function. */
+export function selfTestCheckName(check: SelfTestCheck, language: Language, subject = ''): string {
+  const ja = language !== 'en';
+  switch (check) {
+    case 'scopes':
+      return ja ? '権限' : 'Permissions (scopes)';
+    case 'time_zones':
+      return ja ? 'タイムゾーン' : 'Time zones';
+    case 'lock':
+      return ja ? 'ドキュメントのロック' : 'Document lock';
+    case 'temp_tab':
+      return ja ? '一時タブの作成と書き込み' : 'Temporary tab: create and write';
+    case 'read_tabs':
+      return ja ? 'タブの読み取りと入力チェック' : 'Reading tabs and checking input';
+    case 'formulas':
+      return ja ? '数式の書き込みと読み取り' : 'Writing and reading formulas';
+    case 'custom_function':
+      return ja ? `カスタム関数 ${subject}` : `Custom function ${subject}`;
+    case 'sidebar_file':
+      return ja ? 'サイドバーの画面ファイル' : 'Sidebar page file';
+    case 'document':
+      return ja ? 'ドキュメントの作成' : 'Creating a Google Doc';
+    case 'sidebar':
+      return ja ? `サイドバー ${subject}` : `Sidebar ${subject}`;
+    case 'remove_temp_tab':
+      return ja ? '一時タブの削除' : 'Removing the temporary tab';
+    case 'run_log':
+      return ja ? '生成履歴への記録' : 'Recording in 生成履歴';
+  }
+}
+
+/** The fixed words of the 動作確認 dialog and its notes. */
+export type SelfTestPhrase =
+  | 'title'
+  | 'pass'
+  | 'fail'
+  | 'summary'
+  | 'zones'
+  | 'script_zone_wrong'
+  | 'scopes_missing'
+  | 'authorization_required'
+  | 'lock_busy'
+  | 'wrong_value'
+  | 'not_plain_json'
+  | 'not_run'
+  | 'document_left'
+  | 'tab_left'
+  | 'send_back'
+  | 'no_failures';
+
+export interface SelfTestParams {
+  readonly passed?: number;
+  readonly failed?: number;
+  readonly name?: string;
+  readonly value?: string;
+  readonly expected?: string;
+}
+
+function selfTestJapanese(phrase: SelfTestPhrase, p: SelfTestParams): string {
+  switch (phrase) {
+    case 'title':
+      return '動作確認';
+    case 'pass':
+      return '合格';
+    case 'fail':
+      return '不合格';
+    case 'summary':
+      return `合格 ${p.passed ?? 0} 件、不合格 ${p.failed ?? 0} 件`;
+    case 'zones':
+      return `スクリプト ${p.value ?? ''}、スプレッドシート ${p.name ?? ''}`;
+    case 'script_zone_wrong':
+      return `スクリプトのタイムゾーンが ${p.expected ?? ''} ではなく ${p.value ?? ''} です（appsscript.json を確認してください）`;
+    case 'scopes_missing':
+      return `許可されていない権限: ${p.value ?? ''}`;
+    case 'authorization_required':
+      return '権限の許可が必要です。メニューをもう一度選び、許可してください';
+    case 'lock_busy':
+      return '他の人が作業中のためロックを取得できませんでした。しばらくしてからもう一度お試しください';
+    case 'wrong_value':
+      return `${p.name ?? ''} が ${p.value ?? ''}（正しくは ${p.expected ?? ''}）`;
+    case 'not_plain_json':
+      return '応答をサイドバーに送れる形（JSON）にできません';
+    case 'not_run':
+      return `「${p.name ?? ''}」が不合格のため確認できません`;
+    case 'document_left':
+      return `確認用のドキュメント「${p.name ?? ''}」をマイドライブに作りました。内容は架空の数字です。削除してかまいません（このアドオンには削除の権限がありません）`;
+    case 'tab_left':
+      return `一時タブ「${p.name ?? ''}」を削除できませんでした。お手数ですが手で削除してください`;
+    case 'send_back':
+      return '不合格があるときは、この一覧の文字をそのままコピーして担当者に送ってください。スプレッドシートそのものや個人情報は送らないでください。';
+    case 'no_failures':
+      return 'すべて合格しました。このスプレッドシートでアドオンを使えます。';
+  }
+}
+
+function selfTestEnglish(phrase: SelfTestPhrase, p: SelfTestParams): string {
+  switch (phrase) {
+    case 'title':
+      return 'Self-test';
+    case 'pass':
+      return 'PASS';
+    case 'fail':
+      return 'FAIL';
+    case 'summary':
+      return `${p.passed ?? 0} passed, ${p.failed ?? 0} failed`;
+    case 'zones':
+      return `script ${p.value ?? ''}, spreadsheet ${p.name ?? ''}`;
+    case 'script_zone_wrong':
+      return `The script's time zone is ${p.value ?? ''}, not ${p.expected ?? ''} (check appsscript.json)`;
+    case 'scopes_missing':
+      return `Not authorized: ${p.value ?? ''}`;
+    case 'authorization_required':
+      return 'Authorization is required: choose the menu item again and allow access';
+    case 'lock_busy':
+      return 'Someone else holds the document lock; try again in a little while';
+    case 'wrong_value':
+      return `${p.name ?? ''} is ${p.value ?? ''} (expected ${p.expected ?? ''})`;
+    case 'not_plain_json':
+      return 'The response cannot be sent to the sidebar as JSON';
+    case 'not_run':
+      return `Not run: "${p.name ?? ''}" failed`;
+    case 'document_left':
+      return `A test document "${p.name ?? ''}" with made-up figures was created in My Drive; you may delete it (the add-on has no permission to delete it)`;
+    case 'tab_left':
+      return `The temporary tab "${p.name ?? ''}" could not be removed; please delete it by hand`;
+    case 'send_back':
+      return 'If a check failed, copy these lines as they are and send them to whoever supports you. Do not send the spreadsheet itself or any personal data.';
+    case 'no_failures':
+      return 'Every check passed: the add-on works in this spreadsheet.';
+  }
+}
+
+/** A fixed phrase of the 動作確認 dialog in `language`. */
+export function selfTestText(phrase: SelfTestPhrase, language: Language, params: SelfTestParams = {}): string {
+  return language === 'en' ? selfTestEnglish(phrase, params) : selfTestJapanese(phrase, params);
+}

@@ -9,7 +9,7 @@ import { BUSY_MESSAGE, openSidebar, showLinkDialog } from './dialogs';
 import { readSpreadsheet } from './read-spreadsheet';
 import { resolveReferences } from './references';
 import { renderReportToDoc } from './render-doc';
-import { appendRunLog } from './run-log';
+import { appendRunLog, runTimestamp, runUser } from './run-log';
 import { findSheetNamed, listSheets } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -44,10 +44,6 @@ export function menuCheckInput(): void {
 
 export type CreateReportOutcome = GenerateOutcome;
 
-function timestamp(date: Date): string {
-  return Utilities.formatDate(date, Session.getScriptTimeZone(), 'yyyy-MM-dd HH:mm');
-}
-
 const PROGRESS: Record<GenerateStep, { readonly message: string; readonly seconds: number }> = {
   reading: { message: '入力を読み込んでいます…', seconds: 30 },
   writing: { message: 'ドキュメントを作成しています…', seconds: 30 },
@@ -61,7 +57,7 @@ const PROGRESS: Record<GenerateStep, { readonly message: string; readonly second
 export function appsScriptDoors(spreadsheet: Spreadsheet, options: { now?: Date } = {}): SidebarDoors {
   let at: string | null = null;
   const runTime = () => {
-    at ??= timestamp(options.now ?? new Date());
+    at ??= runTimestamp(options.now ?? new Date());
     return at;
   };
   return {
@@ -86,9 +82,7 @@ export function appsScriptDoors(spreadsheet: Spreadsheet, options: { now?: Date 
         format: 'Google ドキュメント',
         location: run.url,
         warnings: run.warnings,
-        // The user's e-mail needs the userinfo.email scope, which the add-on does not ask for: a per-user key that
-        // tells runs by different people apart without naming anyone.
-        user: `利用者 ${Session.getTemporaryActiveUserKey().slice(0, 8)}`,
+        user: runUser(),
       }),
     selectCell: (tab, cell) => {
       const found = findSheetNamed(listSheets(spreadsheet), tab);

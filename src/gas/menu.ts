@@ -1,14 +1,28 @@
 // This file defines the add-on menu (Extensions ▸ jigyo-hokoku) and the global function each item calls.
 
-/** Caption → name of the global function in src/index.ts. */
-export const MENU_ITEMS: readonly { readonly caption: string; readonly functionName: string }[] = [
+export interface MenuItem {
+  readonly caption: string;
+  /** The name of the global function in src/index.ts. */
+  readonly functionName: string;
+}
+
+/** The add-on menu's own items, in order. */
+export const MENU_ITEMS: readonly MenuItem[] = [
   { caption: 'シートを準備', functionName: 'menuPrepareSheets' },
   { caption: '入力チェック', functionName: 'menuCheckInput' },
   { caption: '事業報告書を作成', functionName: 'menuCreateReport' },
   { caption: 'サイドバーを開く', functionName: 'menuOpenSidebar' },
   { caption: '数式を再計算', functionName: 'menuRecalculateFormulas' },
-  { caption: 'ヘルプ', functionName: 'menuShowHelp' },
 ];
+
+/** The ヘルプ submenu, last in the add-on menu: the help text, and 動作確認 (the self-test of src/gas/self-test.ts). */
+export const HELP_MENU: { readonly caption: string; readonly items: readonly MenuItem[] } = {
+  caption: 'ヘルプ',
+  items: [
+    { caption: 'ヘルプを表示', functionName: 'menuShowHelp' },
+    { caption: '動作確認', functionName: 'menuSelfTest' },
+  ],
+};
 
 /** Builds the add-on menu. Runs in AuthMode.NONE too, so it touches nothing but the Ui. */
 export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
@@ -18,6 +32,11 @@ export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
     if (index === 2 || index === 4) menu.addSeparator();
     menu.addItem(item.caption, item.functionName);
   });
+  // Add-on menus take submenus too (Menu.addSubMenu); this one is built from the same Ui, with no call that needs
+  // authorization.
+  const help = ui.createMenu(HELP_MENU.caption);
+  for (const item of HELP_MENU.items) help.addItem(item.caption, item.functionName);
+  menu.addSubMenu(help);
   menu.addToUi();
 }
 
@@ -27,6 +46,7 @@ const HELP_TEXT = [
   '事業報告書を作成: 対象年度の事業報告書を新しい Google ドキュメントに作成します。',
   'サイドバーを開く: 集計の一覧、入力チェック、報告書のプレビューを表示します。',
   '数式を再計算: =PROGRAM_COST などのカスタム関数を最新の入力で計算し直します。',
+  'ヘルプ ▸ 動作確認: アドオンが使う機能を一時タブと確認用ドキュメントで試し、結果を一覧にします（入力した行は読みません）。',
   '報告書には集計値だけが載り、氏名・国籍・ID・備考などの個人情報は載りません。',
 ].join('\n\n');
 

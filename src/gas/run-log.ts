@@ -1,4 +1,5 @@
-// This file defines the 生成履歴 tab writer: one appended row per generated report, safe against formula injection.
+// This file defines the 生成履歴 tab writer: one appended row per generated report or 動作確認, safe against formula
+// injection, with the run's time and per-user key.
 import { matchHeaders } from '../core/read-workbook';
 import { tabDef } from '../core/schema';
 import { findContractSheet, listSheets } from './sheets';
@@ -7,11 +8,28 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface RunEntry {
   readonly at: string;
-  readonly year: number;
+  /** Blank for a 動作確認 row, which is about no year. */
+  readonly year: number | '';
   readonly format: string;
   readonly location: string;
   readonly warnings: number;
   readonly user: string;
+}
+
+/** 形式 of a 動作確認 row. */
+export const SELF_TEST_FORMAT = '動作確認';
+
+/** 日時 of a row: minutes in the script's time zone (Asia/Tokyo, from the manifest). */
+export function runTimestamp(date: Date): string {
+  return Utilities.formatDate(date, Session.getScriptTimeZone(), 'yyyy-MM-dd HH:mm');
+}
+
+/**
+ * 実行者 of a row. The user's e-mail needs the userinfo.email scope, which the add-on does not ask for: a per-user key
+ * that tells runs by different people apart without naming anyone.
+ */
+export function runUser(): string {
+  return `利用者 ${Session.getTemporaryActiveUserKey().slice(0, 8)}`;
 }
 
 /** A string Sheets would read as a formula (= + - @) is stored as text by a leading apostrophe. */
