@@ -427,27 +427,27 @@ function selfTestJapanese(phrase: SelfTestPhrase, p: SelfTestParams): string {
     case 'zones':
       return `スクリプト ${p.value ?? ''}、スプレッドシート ${p.name ?? ''}`;
     case 'script_zone_wrong':
-      return `スクリプトのタイムゾーンが ${p.expected ?? ''} ではなく ${p.value ?? ''} です（appsscript.json を確認してください）`;
+      return `スクリプトのタイムゾーンが ${p.value ?? ''}（${p.expected ?? ''} のはず。appsscript.json を確認）`;
     case 'scopes_missing':
       return `許可されていない権限: ${p.value ?? ''}`;
     case 'authorization_required':
-      return '権限の許可が必要です。メニューをもう一度選び、許可してください';
+      return '権限の許可が必要です';
     case 'lock_busy':
-      return '他の人が作業中のためロックを取得できませんでした。しばらくしてからもう一度お試しください';
+      return '他の人が作業中でロックを取れません。少し待ってからもう一度';
     case 'wrong_value':
       return `${p.name ?? ''} が ${p.value ?? ''}（正しくは ${p.expected ?? ''}）`;
     case 'not_plain_json':
-      return '応答をサイドバーに送れる形（JSON）にできません';
+      return '応答が JSON にできません';
     case 'not_run':
-      return `「${p.name ?? ''}」が不合格のため確認できません`;
+      return `「${p.name ?? ''}」が不合格のため未確認`;
     case 'document_left':
-      return `確認用のドキュメント「${p.name ?? ''}」をマイドライブに作りました。内容は架空の数字です。削除してかまいません（このアドオンには削除の権限がありません）`;
+      return `ドキュメント「${p.name ?? ''}」を作りました（架空の数字。削除してかまいません）`;
     case 'tab_left':
-      return `一時タブ「${p.name ?? ''}」を削除できませんでした。お手数ですが手で削除してください`;
+      return `一時タブ「${p.name ?? ''}」を手で削除してください`;
     case 'send_back':
-      return '不合格があるときは、この一覧の文字をそのままコピーして担当者に送ってください。スプレッドシートそのものや個人情報は送らないでください。';
+      return '不合格があれば、この一覧をコピーして担当者に送ってください（スプレッドシートや個人情報は送らないでください）。';
     case 'no_failures':
-      return 'すべて合格しました。このスプレッドシートでアドオンを使えます。';
+      return 'すべて合格です。';
   }
 }
 
@@ -464,27 +464,27 @@ function selfTestEnglish(phrase: SelfTestPhrase, p: SelfTestParams): string {
     case 'zones':
       return `script ${p.value ?? ''}, spreadsheet ${p.name ?? ''}`;
     case 'script_zone_wrong':
-      return `The script's time zone is ${p.value ?? ''}, not ${p.expected ?? ''} (check appsscript.json)`;
+      return `Script time zone ${p.value ?? ''} (should be ${p.expected ?? ''}; check appsscript.json)`;
     case 'scopes_missing':
       return `Not authorized: ${p.value ?? ''}`;
     case 'authorization_required':
-      return 'Authorization is required: choose the menu item again and allow access';
+      return 'Authorization required';
     case 'lock_busy':
-      return 'Someone else holds the document lock; try again in a little while';
+      return 'Someone else holds the lock; try again shortly';
     case 'wrong_value':
       return `${p.name ?? ''} is ${p.value ?? ''} (expected ${p.expected ?? ''})`;
     case 'not_plain_json':
-      return 'The response cannot be sent to the sidebar as JSON';
+      return 'The response is not plain JSON';
     case 'not_run':
       return `Not run: "${p.name ?? ''}" failed`;
     case 'document_left':
-      return `A test document "${p.name ?? ''}" with made-up figures was created in My Drive; you may delete it (the add-on has no permission to delete it)`;
+      return `Created the Doc "${p.name ?? ''}" (made-up figures; you may delete it)`;
     case 'tab_left':
-      return `The temporary tab "${p.name ?? ''}" could not be removed; please delete it by hand`;
+      return `Please delete the tab "${p.name ?? ''}" by hand`;
     case 'send_back':
-      return 'If a check failed, copy these lines as they are and send them to whoever supports you. Do not send the spreadsheet itself or any personal data.';
+      return 'If a check failed, copy these lines to whoever supports you (never the spreadsheet or personal data).';
     case 'no_failures':
-      return 'Every check passed: the add-on works in this spreadsheet.';
+      return 'All checks passed.';
   }
 }
 

@@ -22,12 +22,14 @@ export const SELF_TEST_TAB = 'jigyo-hokoku 動作確認 (一時)';
 export const SCRIPT_TIME_ZONE = 'Asia/Tokyo';
 
 const SCOPE_PREFIX = 'https://www.googleapis.com/auth/';
-/** The OAuth scopes the code needs, each with what needs it; the manifest asks for exactly these (a bundle test). */
-export const NEEDED_SCOPES: readonly { readonly scope: string; readonly usedBy: string }[] = [
-  { scope: `${SCOPE_PREFIX}spreadsheets.currentonly`, usedBy: 'SpreadsheetApp: the open spreadsheet only' },
-  { scope: `${SCOPE_PREFIX}script.container.ui`, usedBy: 'Ui menus, dialogs and the sidebar (HtmlService)' },
-  { scope: `${SCOPE_PREFIX}documents`, usedBy: 'DocumentApp.create: the report as a new Google Doc' },
-];
+/**
+ * The OAuth scopes the code needs; the manifest asks for exactly these (a bundle test). spreadsheets.currentonly:
+ * SpreadsheetApp on the open spreadsheet only; script.container.ui: menus, dialogs and the sidebar; documents:
+ * DocumentApp.create for the report.
+ */
+export const NEEDED_SCOPES: readonly string[] = ['spreadsheets.currentonly', 'script.container.ui', 'documents'].map(
+  (scope) => `${SCOPE_PREFIX}${scope}`,
+);
 
 export type CustomFunctionName = (typeof CUSTOM_FUNCTION_NAMES)[number];
 /** The global Sheets calls for a custom function (src/index.ts passes its own globals). */
@@ -174,7 +176,7 @@ interface AuthorizationInfo {
 
 /** Every scope the code needs is granted (with granular consent a user may have left one out). */
 function checkScopes(language: Language): string {
-  const needed = NEEDED_SCOPES.map((entry) => entry.scope);
+  const needed = [...NEEDED_SCOPES];
   const getInfo = ScriptApp.getAuthorizationInfo as unknown as (mode: unknown, scopes: string[]) => AuthorizationInfo;
   const info = getInfo.call(ScriptApp, ScriptApp.AuthMode.FULL, needed);
   const granted = typeof info.getAuthorizedScopes === 'function' ? info.getAuthorizedScopes() : null;

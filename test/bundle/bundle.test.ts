@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CUSTOM_FUNCTION_NAMES } from '../../src/gas/custom-functions';
-import { MENU_ITEMS } from '../../src/gas/menu';
+import { HELP_MENU, MENU_ITEMS } from '../../src/gas/menu';
 import { BUNDLE_PATH, type LoadedBundle, loadBundle, readBuilt } from '../helpers/bundle';
 
 /** Calls a custom function as Sheets does: in custom-function mode, where Session, the Ui and any write throw. */
@@ -54,7 +54,7 @@ describe('dist/Code.js', () => {
     const { env, context } = loadBundle({ sheets: SHEETS });
     expect(env.calls.total()).toBe(0);
     const declared = Object.keys(context).filter((key) => typeof context[key] === 'function');
-    const menuFunctions = MENU_ITEMS.map((item) => item.functionName);
+    const menuFunctions = [...MENU_ITEMS, ...HELP_MENU.items].map((item) => item.functionName);
     const sidebar = ['sidebarLoad', 'sidebarPreview', 'sidebarGenerate', 'sidebarSelectCell'];
     expect(declared.sort()).toEqual(
       ['onOpen', 'onInstall', ...CUSTOM_FUNCTION_NAMES, ...menuFunctions, ...sidebar].sort(),

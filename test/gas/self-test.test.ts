@@ -71,7 +71,7 @@ const PASSING_JA = [
   '合格 カスタム関数 STATUS_CHANGES',
   '合格 カスタム関数 JIGYO_METRIC',
   '合格 サイドバーの画面ファイル',
-  '合格 ドキュメントの作成: 確認用のドキュメント「jigyo-hokoku 動作確認 (削除してかまいません)」をマイドライブに作りました。内容は架空の数字です。削除してかまいません（このアドオンには削除の権限がありません）',
+  '合格 ドキュメントの作成: ドキュメント「jigyo-hokoku 動作確認 (削除してかまいません)」を作りました（架空の数字。削除してかまいません）',
   '合格 サイドバー sidebarLoad',
   '合格 サイドバー sidebarPreview',
   '合格 サイドバー sidebarSelectCell',
@@ -171,7 +171,7 @@ describe('runSelfTest', () => {
       const failed = report.lines.filter((line) => !line.ok).map((line) => formatSelfTestLine(line, 'ja'));
       expect(failed).toEqual([
         '不合格 ドキュメントの作成: Service unavailable',
-        '不合格 サイドバー sidebarGenerate: 「ドキュメントの作成」が不合格のため確認できません',
+        '不合格 サイドバー sidebarGenerate: 「ドキュメントの作成」が不合格のため未確認',
       ]);
       expect([report.passed, report.failed]).toEqual([21, 2]);
       expect(spreadsheet.getSheets().map((sheet) => sheet.getName())).toEqual(TAB_NAMES);
@@ -189,12 +189,8 @@ describe('runSelfTest', () => {
       const report = runSelfTest(spreadsheet, lookup, { now: NOW });
       const lines = report.lines.map((line) => formatSelfTestLine(line, 'ja'));
       expect(lines[3]).toBe('不合格 一時タブの作成と書き込み: Service Spreadsheets failed');
-      expect(lines[4]).toBe(
-        '不合格 タブの読み取りと入力チェック: 「一時タブの作成と書き込み」が不合格のため確認できません',
-      );
-      expect(lines[6]).toBe(
-        '不合格 カスタム関数 PROGRAM_COST: 「一時タブの作成と書き込み」が不合格のため確認できません',
-      );
+      expect(lines[4]).toBe('不合格 タブの読み取りと入力チェック: 「一時タブの作成と書き込み」が不合格のため未確認');
+      expect(lines[6]).toBe('不合格 カスタム関数 PROGRAM_COST: 「一時タブの作成と書き込み」が不合格のため未確認');
       expect(lines[21]).toBe('合格 一時タブの削除');
       expect(spreadsheet.getSheets().map((sheet) => sheet.getName())).toEqual(TAB_NAMES);
     } finally {
@@ -208,7 +204,7 @@ describe('runSelfTest', () => {
     try {
       const report = runSelfTest(env.SpreadsheetApp.getActiveSpreadsheet(), lookup, { now: NOW });
       expect(formatSelfTestLine(report.lines[21], 'ja')).toBe(
-        '不合格 一時タブの削除: 一時タブ「jigyo-hokoku 動作確認 (一時)」を削除できませんでした。お手数ですが手で削除してください (Service error: Spreadsheets)',
+        '不合格 一時タブの削除: 一時タブ「jigyo-hokoku 動作確認 (一時)」を手で削除してください (Service error: Spreadsheets)',
       );
     } finally {
       done();
@@ -256,7 +252,7 @@ describe('runSelfTest', () => {
       );
       Object.defineProperty(unwrap(env.Session), 'getScriptTimeZone', { value: () => 'Etc/UTC' });
       expect(formatSelfTestLine(runSelfTest(spreadsheet, lookup, { now: NOW }).lines[1], 'ja')).toBe(
-        '不合格 タイムゾーン: スクリプトのタイムゾーンが Asia/Tokyo ではなく Etc/UTC です（appsscript.json を確認してください）',
+        '不合格 タイムゾーン: スクリプトのタイムゾーンが Etc/UTC（Asia/Tokyo のはず。appsscript.json を確認）',
       );
     } finally {
       done();
@@ -268,7 +264,7 @@ describe('runSelfTest', () => {
     env.locks.holdElsewhere('document');
     try {
       const report = runSelfTest(env.SpreadsheetApp.getActiveSpreadsheet(), lookup, { now: NOW });
-      const busy = '他の人が作業中のためロックを取得できませんでした。しばらくしてからもう一度お試しください';
+      const busy = '他の人が作業中でロックを取れません。少し待ってからもう一度';
       expect(report.lines.filter((line) => !line.ok).map((line) => formatSelfTestLine(line, 'ja'))).toEqual([
         `不合格 ドキュメントのロック: ${busy}`,
         `不合格 サイドバー sidebarGenerate: ${busy}`,
@@ -306,7 +302,7 @@ describe('the 動作確認 dialog', () => {
         '不合格 ドキュメントの作成: Service &lt;b&gt;unavailable&lt;/b&gt; &amp; down\n',
       );
       expect(dialog.content).toContain(
-        '<p>不合格があるときは、この一覧の文字をそのままコピーして担当者に送ってください。スプレッドシートそのものや個人情報は送らないでください。</p>',
+        '<p>不合格があれば、この一覧をコピーして担当者に送ってください（スプレッドシートや個人情報は送らないでください）。</p>',
       );
       expect(dialog.content).not.toContain('<b>');
       expect(dialog.content).not.toContain(SENTINEL);
@@ -331,7 +327,7 @@ describe('the 動作確認 dialog', () => {
         'PASS Writing and reading formulas',
         ...CUSTOM_FUNCTION_NAMES.map((name) => `PASS Custom function ${name}`),
         'PASS Sidebar page file',
-        'PASS Creating a Google Doc: A test document "jigyo-hokoku 動作確認 (削除してかまいません)" with made-up figures was created in My Drive; you may delete it (the add-on has no permission to delete it)',
+        'PASS Creating a Google Doc: Created the Doc "jigyo-hokoku 動作確認 (削除してかまいません)" (made-up figures; you may delete it)',
         'PASS Sidebar sidebarLoad',
         'PASS Sidebar sidebarPreview',
         'PASS Sidebar sidebarSelectCell',
@@ -341,7 +337,7 @@ describe('the 動作確認 dialog', () => {
       ]);
       const html = selfTestDialogHtml(report);
       expect(html).toContain('<p><strong>23 passed, 0 failed</strong></p>');
-      expect(html).toContain('<p>Every check passed: the add-on works in this spreadsheet.</p>');
+      expect(html).toContain('<p>All checks passed.</p>');
     } finally {
       done();
     }
