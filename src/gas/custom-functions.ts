@@ -11,7 +11,7 @@ import {
 import type { Language } from '../core/messages';
 import type { Grid } from '../core/read-workbook';
 import { readReportLanguage } from './dialogs';
-import { readSpreadsheet } from './read-spreadsheet';
+import { calendarDayNormalizer, hasDate, normalizeDates, readSpreadsheet } from './read-spreadsheet';
 
 /** An argument as Sheets passes it: a value, or a 2-D array for a multi-cell range. */
 export type FormulaArgument = CellValue | CellValue[][];
@@ -26,9 +26,23 @@ function scalar(argument: FormulaArgument, name: string): CellValue {
   return argument;
 }
 
-/** Evaluates from the range when one is given (no service call), else from the active spreadsheet. */
+/**
+ * A range argument as the core must read it: its dates are midnights in the spreadsheet's time zone, corrected by
+ * the same rule as the tab-reading path. A range without a Date costs no service call; one with Dates costs one
+ * read of the spreadsheet's time zone (a read, which a custom function may do). The argument is not changed.
+ */
+function rangeForCore(range: CellValue[][]): Grid {
+  if (!hasDate(range)) return range as Grid;
+  const toCalendarDay = calendarDayNormalizer(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone());
+  if (!toCalendarDay) return range as Grid;
+  const copy = range.map((row) => (Array.isArray(row) ? [...row] : row)) as unknown[][];
+  normalizeDates(copy, toCalendarDay);
+  return copy as Grid;
+}
+
+/** Evaluates from the range when one is given (no service call without dates), else from the active spreadsheet. */
 function evaluateWith(request: FormulaRequest, range: FormulaArgument): number {
-  if (isRange(range)) return evaluateFormulaOnRange(range as Grid, request);
+  if (isRange(range)) return evaluateFormulaOnRange(rangeForCore(range), request);
   if (!isBlank(range)) {
     throw new FormulaError('formula_last_argument_not_range');
   }

@@ -27,11 +27,18 @@ export function readReportLanguage(
   return readWorkbook(readSpreadsheet(spreadsheet, ['settings']), { tabs: ['settings'] }).workbook.settings.language;
 }
 
-/** Opens the sidebar, titled in the report language (read from 設定 unless the caller already knows it). */
+/** The sidebar's viewport: HtmlService ignores a `<meta>` in the page, so it is added with addMetaTag. */
+export const SIDEBAR_VIEWPORT = 'width=device-width, initial-scale=1';
+
+/**
+ * Opens the sidebar, titled in the report language (read from 設定 unless the caller already knows it). The title
+ * and the viewport are set on the HtmlOutput: HtmlService ignores the page's own `<title>`, `document.title` and
+ * `<meta name="viewport">`.
+ */
 export function openSidebar(language?: Language): void {
   const known = language ?? readReportLanguage();
-  const html = HtmlService.createHtmlOutputFromFile('sidebar').setTitle(
-    known === 'en' ? 'Annual report' : '事業報告書',
-  );
+  const html = HtmlService.createHtmlOutputFromFile('sidebar')
+    .setTitle(known === 'en' ? 'Annual report' : '事業報告書')
+    .addMetaTag('viewport', SIDEBAR_VIEWPORT);
   SpreadsheetApp.getUi().showSidebar(html);
 }

@@ -117,6 +117,9 @@ function completeTab(sheet: Sheet, def: TabDef, references: ReferenceRanges): st
   const present = matchHeaders(sheet.getName(), def, header).layout.columns;
   const missing = def.columns.filter((column) => present[column.key] === undefined);
   if (missing.length === 0) return [];
+  // A sheet has fixed dimensions (a new one 26 columns): writing past them throws, so the columns come first.
+  const maxColumns = sheet.getMaxColumns();
+  if (width + missing.length > maxColumns) sheet.insertColumnsAfter(maxColumns, width + missing.length - maxColumns);
   sheet
     .getRange(1, width + 1, 1, missing.length)
     .setValues([missing.map((column) => column.ja)])

@@ -15,10 +15,12 @@ function appendTable(body: Body, table: ReportTable): void {
   ]);
   docTable.setBorderWidth(1);
   const header = docTable.getRow(0);
+  // The grey is the cells' own attribute; bold must be set on their text: a cell's BOLD attribute may not reach
+  // the paragraph inside. One editAsText of the header row makes all of its text bold in two calls.
   const headerStyle: Record<string, unknown> = {};
-  headerStyle[DocumentApp.Attribute.BOLD] = true;
   headerStyle[DocumentApp.Attribute.BACKGROUND_COLOR] = HEADER_BACKGROUND;
   for (let column = 0; column < table.header.length; column++) header.getCell(column).setAttributes(headerStyle);
+  header.editAsText().setBold(true);
   // Right-aligned amounts: a few calls per aligned cell of the body, i.e. per 事業 row, never per data row.
   // (DocumentApp has no column-wide alignment; the table has one row per 事業, so the count is fixed by the 事業 tab.)
   table.align.forEach((align, column) => {

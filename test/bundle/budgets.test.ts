@@ -101,6 +101,9 @@ describe('DESIGN §8 budgets in dist/Code.js', () => {
     expect(calls['Body.appendTable']).toBe(1);
     expect(calls['TableRow.getCell']).toBe(TABLE_COLUMNS);
     expect(calls['TableCell.setAttributes']).toBe(TABLE_COLUMNS);
+    // The header's text is made bold once for the whole row (a cell's BOLD attribute may not reach its text).
+    expect(calls['TableRow.editAsText']).toBe(1);
+    expect(calls['Text.setBold']).toBe(1);
     expect(calls['Table.getCell']).toBe(ALIGNED_COLUMNS * PROGRAM_ROWS);
     expect(calls['TableCell.getChild']).toBe(ALIGNED_COLUMNS * PROGRAM_ROWS);
     // Everything else is per block of the report (headings, paragraphs), and the check touches no Doc at all.

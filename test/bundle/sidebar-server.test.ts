@@ -1,5 +1,5 @@
 // The sidebar's server functions in the bundle: plain JSON responses, cell selection, and the generate outcomes.
-import { loadBundle } from '../helpers/bundle';
+import { loadBundle, readBuilt, SIDEBAR_PATH } from '../helpers/bundle';
 import { sampleSheets } from '../helpers/sample';
 
 /** What google.script.run can carry: the value survives a JSON round trip unchanged. */
@@ -51,5 +51,21 @@ describe('sidebar server functions', () => {
     expectPlainJson(invalid);
     expect(invalid.kind).toBe('invalid');
     expect(invalid.issues.map((i) => i.cell)).toContain('E3');
+  });
+
+  it('opens the sidebar with its title and viewport set on the HtmlOutput, where HtmlService reads them', () => {
+    const bundle = loadBundle({ sheets: sampleSheets() });
+    bundle.call('menuOpenSidebar');
+    const english = sampleSheets();
+    english.設定 = english.設定.map((row) => (row[0] === '報告書言語' ? ['報告書言語', 'en'] : row));
+    const other = loadBundle({ sheets: english });
+    other.call('menuOpenSidebar');
+    const viewport = [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }];
+    expect(
+      [bundle.env.ui.dialogs, other.env.ui.dialogs].map((shown) => shown.map((d) => [d.kind, d.title, d.metaTags])),
+    ).toEqual([[['sidebar', '事業報告書', viewport]], [['sidebar', 'Annual report', viewport]]]);
+    // The page itself carries no <title> or viewport <meta>: HtmlService would ignore them.
+    const page = readBuilt(SIDEBAR_PATH);
+    expect(page).not.toMatch(/<title>|name="viewport"/);
   });
 });
