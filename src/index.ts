@@ -5,6 +5,7 @@ import {
   eventCount,
   type FormulaArgument,
   jigyoMetric,
+  jigyoTable,
   participants,
   placements,
   programCost,
@@ -161,6 +162,15 @@ global.STATUS_CHANGES = (年度?: FormulaArgument, 候補者範囲?: FormulaArgu
 global.JIGYO_METRIC = (指標名: FormulaArgument, 年度?: FormulaArgument, ...条件: FormulaArgument[]) =>
   jigyoMetric(指標名, 年度, ...条件);
 
+/**
+ * 指標の表: 行ごとに「指標名, 条件…」を並べた範囲を渡すと、各行の値を1列で返します（例: =JIGYO_TABLE(A2:C10)）。必要なタブは表全体で1回ずつ読むので、数式がたくさんあるシートでも速く計算できます。
+ * @param {Array<Array<string>>} 行 1行に指標名と "キー=値" の条件（例: "就職者数", "就職経路=職業紹介"）。空の行は空欄を返します
+ * @param {number} 年度 対象年度（省略時は設定タブの対象年度）
+ * @return {Array<Array<number>>} 各行の値（1列）
+ * @customfunction
+ */
+global.JIGYO_TABLE = (行: FormulaArgument, 年度?: FormulaArgument) => jigyoTable(行, 年度);
+
 /** メニュー「シートを準備」: 足りないタブと見出しを作り、入力規則を付けます（既存の値は変えません）。 */
 global.menuPrepareSheets = guarded(menuPrepareSheets);
 
@@ -207,5 +217,5 @@ global.sidebarGenerate = (year?: unknown) => generateReport(year);
  */
 global.sidebarSelectCell = (tab: unknown, cell: unknown) => selectCell(tab, cell);
 
-/** メニュー「数式を再計算」: =PROGRAM_COST などのセルを最新の入力で計算し直します（他のセルは変えません）。 */
+/** メニュー「数式を再計算」: =PROGRAM_COST などのセルを最新の入力で計算し直します（隠し引数 JIGYO_RECALC の名前付きセルを書き換えます）。 */
 global.menuRecalculateFormulas = guarded(menuRecalculateFormulas);

@@ -1,5 +1,5 @@
 // This file defines the custom formulas' Apps Script side: a range argument alone, or the needed tabs read once each.
-import { type CellValue, cellToText, isBlank } from '../core/cells';
+import { type CellValue, cellToText, isBlank, isDateObject } from '../core/cells';
 import { parseCondition } from '../core/conditions';
 import {
   evaluateFormula,
@@ -10,6 +10,7 @@ import {
 } from '../core/formulas';
 import type { Language } from '../core/messages';
 import type { Grid } from '../core/read-workbook';
+import type { TabKey } from '../core/schema';
 import { readReportLanguage } from './dialogs';
 import { calendarDayNormalizer, hasDate, normalizeDates, readSpreadsheet } from './read-spreadsheet';
 
@@ -126,13 +127,8 @@ function placementsValue(year?: FormulaArgument, route?: FormulaArgument, range?
   );
 }
 
-/** JIGYO_METRIC(指標名, [年度], [条件…], [範囲]): any registered metric, conditions as "キー=値". */
-function jigyoMetricValue(name: FormulaArgument, year?: FormulaArgument, ...rest: FormulaArgument[]): number {
-  const metric = cellToText(scalar(name, '指標名') as CellValue);
-  if (metric === '') throw new FormulaError('formula_metric_required');
-  const last = rest.length > 0 ? rest[rest.length - 1] : undefined;
-  const range = last !== undefined && isRange(last) ? last : undefined;
-  const conditions = range ? rest.slice(0, -1) : rest;
+/** Conditions written "キー=値" (blank ones ignored) as a request's filters. */
+function filtersOf(conditions: readonly FormulaArgument[]): Record<string, CellValue> {
   const filters: Record<string, CellValue> = {};
   for (const argument of conditions) {
     const text = cellToText(scalar(argument, '条件') as CellValue);
@@ -143,14 +139,52 @@ function jigyoMetricValue(name: FormulaArgument, year?: FormulaArgument, ...rest
     }
     filters[condition.ok ? condition.key : condition.name] = condition.ok ? condition.values.join(',') : '?';
   }
+  return filters;
+}
+
+/**
+ * JIGYO_METRIC(指標名, [年度], [条件…], [範囲]): any registered metric, conditions as "キー=値". A Date last is the
+ * hidden JIGYO_RECALC argument 数式を再計算 adds (no condition or range is a Date): it is ignored.
+ */
+function jigyoMetricValue(name: FormulaArgument, year?: FormulaArgument, ...given: FormulaArgument[]): number {
+  const metric = cellToText(scalar(name, '指標名') as CellValue);
+  if (metric === '') throw new FormulaError('formula_metric_required');
+  const rest = given.length > 0 && isDateObject(given[given.length - 1]) ? given.slice(0, -1) : given;
+  const last = rest.length > 0 ? rest[rest.length - 1] : undefined;
+  const range = last !== undefined && isRange(last) ? last : undefined;
+  const filters = filtersOf(range ? rest.slice(0, -1) : rest);
   return evaluateWith({ metric, year: scalar(year, '年度'), filters }, range);
+}
+
+/**
+ * JIGYO_TABLE(行, [年度]): one figure per row of `rows`, each row a metric name and its "キー=値" conditions (the
+ * same names and conditions as JIGYO_METRIC), as one column next to them; a blank row gives a blank cell. Every
+ * tab the rows need is read once for the whole table: one execution instead of one per cell. An error in any row
+ * fails the whole formula with that row's message, never a wrong number.
+ */
+function jigyoTableValue(rows: FormulaArgument, year?: FormulaArgument): (number | '')[][] {
+  const grid: CellValue[][] = isRange(rows) ? rows : [[rows]];
+  const requests = grid.map((row): FormulaRequest | null => {
+    const [name, ...conditions] = row;
+    const metric = cellToText(name);
+    if (metric === '' && conditions.every((cell) => cellToText(cell) === '')) return null;
+    if (metric === '') throw new FormulaError('formula_metric_required');
+    return { metric, year: scalar(year, '年度'), filters: filtersOf(conditions) };
+  });
+  const keys = new Set<TabKey>();
+  for (const request of requests) for (const key of request ? tabsForMetric(request.metric) : []) keys.add(key);
+  if (keys.size === 0) return grid.map(() => ['']);
+  const raw = readSpreadsheet(SpreadsheetApp.getActiveSpreadsheet(), [...keys]);
+  return requests.map((request) => [request ? evaluateFormula(raw, request) : '']);
 }
 
 /**
  * Runs a formula; an error found before 設定 was read (an argument of the wrong shape, or a range alone) is worded
  * again in 報告書言語, which costs one read of 設定 on that failure only, never on success.
  */
-function inReportLanguage<Args extends unknown[]>(formula: (...args: Args) => number): (...args: Args) => number {
+function inReportLanguage<Args extends unknown[], Result>(
+  formula: (...args: Args) => Result,
+): (...args: Args) => Result {
   return (...args) => {
     try {
       return formula(...args);
@@ -174,6 +208,7 @@ export const participants = inReportLanguage(participantsValue);
 export const candidateCount = inReportLanguage(candidateCountValue);
 export const placements = inReportLanguage(placementsValue);
 export const jigyoMetric = inReportLanguage(jigyoMetricValue);
+export const jigyoTable = inReportLanguage(jigyoTableValue);
 
 /** Every custom formula of the add-on; 数式を再計算 looks for these, and the bundle test checks each is declared. */
 export const CUSTOM_FUNCTION_NAMES = [
@@ -186,4 +221,22 @@ export const CUSTOM_FUNCTION_NAMES = [
   'PLACEMENTS',
   'STATUS_CHANGES',
   'JIGYO_METRIC',
+  'JIGYO_TABLE',
 ] as const;
+
+/**
+ * How many arguments each formula documents (null: JIGYO_METRIC takes any number). 数式を再計算 adds its hidden
+ * argument after these; a positional formula ignores anything past them.
+ */
+export const CUSTOM_FUNCTION_ARITY: Readonly<Record<(typeof CUSTOM_FUNCTION_NAMES)[number], number | null>> = {
+  PROGRAM_COST: 4,
+  TOTAL_COST: 3,
+  EVENT_COUNT: 4,
+  PARTICIPANTS: 5,
+  NEW_CONTACTS: 2,
+  REGISTRATIONS: 2,
+  PLACEMENTS: 3,
+  STATUS_CHANGES: 2,
+  JIGYO_METRIC: null,
+  JIGYO_TABLE: 2,
+};

@@ -91,6 +91,25 @@ describe('custom functions in the bundle', () => {
     expect(bundle.env.calls.total()).toBe(0);
   });
 
+  it('JIGYO_TABLE answers a column of figures, reading each needed tab once for the whole table', () => {
+    const bundle = loadBundle({ sheets: sampleSheets() });
+    const rows = [
+      ['就職者数', '就職経路=職業紹介'],
+      ['', ''],
+      ['事業費', '事業内容=育成事業'],
+    ];
+    expect(JSON.parse(JSON.stringify(formula(bundle, 'JIGYO_TABLE', rows)))).toEqual([[7], [''], [9_966_300]]);
+    expect(bundle.env.calls.count('Range.getValues')).toBe(4); // 設定, 候補者, 費用, 事業
+  });
+
+  it('ignores the hidden JIGYO_RECALC argument that 数式を再計算 adds after the documented ones', () => {
+    const bundle = loadBundle({ sheets: sampleSheets() });
+    const stamp = new bundle.env.realm.Date(2026, 10, 26, 9, 0, 0);
+    expect(formula(bundle, 'PROGRAM_COST', '育成事業', '', '', '', stamp)).toBe(9_966_300);
+    expect(formula(bundle, 'JIGYO_METRIC', '参加者数最大', 2022, '種別=講演', stamp)).toBe(200);
+    expect(formula(bundle, 'JIGYO_TABLE', [['新規接点数']], '', stamp)).toEqual([[137]]);
+  });
+
   it('works with a blank 団体名, and with an explicit year when 対象年度 is missing', () => {
     const sheets = sampleSheets();
     sheets.設定 = sheets.設定.filter((row) => row[0] !== '団体名' && row[0] !== '対象年度');

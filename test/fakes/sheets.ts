@@ -375,6 +375,7 @@ export class FakeSheet extends FakeObject {
   readonly service = 'Sheet';
   readonly cells: CellGrid;
   private frozenRows = 0;
+  private hidden = false;
 
   constructor(
     readonly spreadsheet: FakeSpreadsheet,
@@ -420,6 +421,9 @@ export class FakeSheet extends FakeObject {
     this.frozenRows = rows;
   };
   getFrozenRows = (): number => this.frozenRows;
+  hideSheet = (): FakeSheet => this.also(() => (this.hidden = true));
+  showSheet = (): FakeSheet => this.also(() => (this.hidden = false));
+  isSheetHidden = (): boolean => this.hidden;
   setColumnWidth = (columnPosition: number, width: number): FakeSheet => this.setColumnWidths(columnPosition, 1, width);
   getColumnWidth = (columnPosition: number): number => {
     this.cells.checkColumns(columnPosition, 1);

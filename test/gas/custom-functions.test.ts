@@ -1,6 +1,6 @@
 // Tests of the custom formulas' Apps Script side, run as Sheets runs them: in the fakes' custom-function mode.
 import type { CellValue } from '../../src/core/cells';
-import { candidateCount, jigyoMetric, placements, programCost } from '../../src/gas/custom-functions';
+import { candidateCount, jigyoMetric, jigyoTable, placements, programCost } from '../../src/gas/custom-functions';
 import { createFakeEnvironment, type FakeEnvironment, installFakes, unwrap } from '../fakes';
 import { sampleSheets } from '../helpers/sample';
 
@@ -130,6 +130,48 @@ describe('dates in a spreadsheet whose time zone is not the script time zone (As
       env.calls.reset();
       expect(programCost('育成事業', 2022, '', zoneSheets([[midnight, 7, '']]).費用)).toBe(7);
       expect(env.calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
+    });
+  });
+});
+
+describe('JIGYO_TABLE: a whole column of figures from one formula', () => {
+  it('answers one figure per row of 指標名 and conditions, reading each needed tab once for the whole table', () => {
+    // The sample's FY2022 figures (test/bundle/report-action.test.ts): 7 placements through 職業紹介, 137 new
+    // contacts, 9,966,300 yen for 育成事業, at most 200 listeners at a 講演.
+    asFormula(sampleSheets(), (env) => {
+      const rows = [
+        ['就職者数', '就職経路=職業紹介', ''],
+        ['新規接点数', '', ''],
+        ['', '', ''],
+        ['事業費', '事業内容=育成事業', ''],
+        ['参加者数最大', '種別=講演', ''],
+      ];
+      expect(jigyoTable(rows)).toEqual([[7], [137], [''], [9_966_300], [200]]);
+      // 設定, 候補者, 費用, 事業, イベント: once each, not once per row.
+      expect(env.calls.count('Range.getValues')).toBe(5);
+      expect(jigyoTable('新規接点数', 2022)).toEqual([[137]]);
+    });
+  });
+
+  it('fails as a whole with the first bad row named, never a column with a wrong number in it', () => {
+    asFormula(sampleSheets(), (env) => {
+      expect(() => jigyoTable([['就職者数'], ['寄付者数']])).toThrow('指標「寄付者数」はありません');
+      expect(() => jigyoTable([['', '種別=講演']])).toThrow('指標名を指定してください');
+      expect(() => jigyoTable([['就職者数', '職業紹介']])).toThrow('条件「職業紹介」は「キー=値」で指定してください');
+      env.calls.reset();
+      expect(jigyoTable([['', '']])).toEqual([['']]);
+      expect(env.calls.total()).toBe(0);
+    });
+  });
+});
+
+describe('the hidden JIGYO_RECALC argument of 数式を再計算', () => {
+  it('is ignored by JIGYO_METRIC as a trailing Date, after conditions or after a range', () => {
+    const stamp = new Date(2026, 10, 26, 9, 0, 0);
+    asFormula(sampleSheets(), () => {
+      expect(jigyoMetric('就職者数', 2022, '就職経路=職業紹介', stamp)).toBe(7);
+      expect(jigyoMetric('新規接点数', 2022, stamp)).toBe(137);
+      expect(jigyoMetric('新規接点数', 2022, sampleSheets().候補者 as CellValue[][], stamp)).toBe(137);
     });
   });
 });
