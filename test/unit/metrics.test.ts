@@ -441,6 +441,11 @@ describe('cost metrics (事業費, 事業費合計, 管理費)', () => {
     expect(figure(ctx, '事業費合計', { 費目: ['その他経費'] })).toBe(700_499);
   });
 
+  it('an empty filter list filters nothing (区分, 事業内容, 費目), instead of matching no row', () => {
+    expect(figure(ctx, '事業費合計', { 区分: [] })).toBe(2_001_099);
+    expect(figure(ctx, '事業費', { 事業内容: [], 費目: [] })).toBe(2_001_099);
+  });
+
   it('管理費 sums only 管理費 rows, refunds included, by 費目', () => {
     expect(figure(ctx, '管理費')).toBe(699_000);
     expect(figure(ctx, '管理費', { 費目: ['人件費'] })).toBe(700_000);
