@@ -14,6 +14,8 @@ import type { TabKey } from '../core/schema';
 import { readReportLanguage } from './dialogs';
 import { calendarDayNormalizer, hasDate, normalizeDates, readSpreadsheet } from './read-spreadsheet';
 
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
 /** An argument as Sheets passes it: a value, or a 2-D array for a multi-cell range. */
 export type FormulaArgument = CellValue | CellValue[][];
 
@@ -163,6 +165,15 @@ function jigyoMetricValue(name: FormulaArgument, year?: FormulaArgument, ...give
  * fails the whole formula with that row's message, never a wrong number.
  */
 function jigyoTableValue(rows: FormulaArgument, year?: FormulaArgument): (number | '')[][] {
+  return metricTable(() => SpreadsheetApp.getActiveSpreadsheet(), rows, year);
+}
+
+/** JIGYO_TABLE over a given spreadsheet: the formula's own code, which 動作確認 runs on its temporary tab. */
+export function metricTable(
+  spreadsheet: Spreadsheet,
+  rows: FormulaArgument,
+  year?: FormulaArgument,
+): (number | '')[][] {
   const grid: CellValue[][] = isRange(rows) ? rows : [[rows]];
   const requests = grid.map((row): FormulaRequest | null => {
     const [name, ...conditions] = row;
@@ -174,7 +185,7 @@ function jigyoTableValue(rows: FormulaArgument, year?: FormulaArgument): (number
   const keys = new Set<TabKey>();
   for (const request of requests) for (const key of request ? tabsForMetric(request.metric) : []) keys.add(key);
   if (keys.size === 0) return grid.map(() => ['']);
-  const raw = readSpreadsheet(SpreadsheetApp.getActiveSpreadsheet(), [...keys]);
+  const raw = readSpreadsheet(spreadsheet(), [...keys]);
   return requests.map((request) => [request ? evaluateFormula(raw, request) : '']);
 }
 

@@ -6,7 +6,7 @@ import { checkWorkbook, makeReport } from '../core/pipeline';
 import { escapeHtml } from '../core/render-html';
 import { type SidebarDoors, sidebarHandlers } from '../core/sidebar-api';
 import { appsScriptDoors } from './actions';
-import type { CUSTOM_FUNCTION_NAMES } from './custom-functions';
+import { type CUSTOM_FUNCTION_NAMES, metricTable } from './custom-functions';
 import { readSpreadsheet } from './read-spreadsheet';
 import { renderReportToDoc } from './render-doc';
 import { appendRunLog, runTimestamp, runUser, SELF_TEST_FORMAT } from './run-log';
@@ -351,6 +351,12 @@ export function runSelfTest(
         if (value !== formula.expected) throw wrong(language, formula.name, value, formula.expected);
       });
     }
+    // JIGYO_TABLE has no range argument: its own code runs on the temporary tab instead of the user's tabs.
+    run('custom_function', 'JIGYO_TABLE', () => {
+      const table = metricTable(madeUp, [['事業費', '費目=人件費'], [''], ['イベント回数']], YEAR);
+      const text = JSON.stringify(table);
+      if (text !== '[[1000],[""],[2]]') throw wrong(language, 'JIGYO_TABLE', text, '[[1000],[""],[2]]');
+    });
 
     run('sidebar_file', '', () => {
       const page = HtmlService.createHtmlOutputFromFile('sidebar').getContent();

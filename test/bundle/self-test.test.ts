@@ -39,9 +39,9 @@ describe('menuSelfTest in the bundle', () => {
     const bundle = loadBundle({ sheets: SHEETS });
     bundle.call('menuSelfTest');
     const lines = dialogLines(bundle.env.ui.dialogs[0].content);
-    expect(lines).toHaveLength(23);
+    expect(lines).toHaveLength(24);
     expect(lines.filter((line) => !line.startsWith('合格 '))).toEqual([]);
-    expect(lines.slice(6, 15)).toEqual([
+    expect(lines.slice(6, 16)).toEqual([
       '合格 カスタム関数 PROGRAM_COST',
       '合格 カスタム関数 TOTAL_COST',
       '合格 カスタム関数 EVENT_COUNT',
@@ -51,6 +51,8 @@ describe('menuSelfTest in the bundle', () => {
       '合格 カスタム関数 PLACEMENTS',
       '合格 カスタム関数 STATUS_CHANGES',
       '合格 カスタム関数 JIGYO_METRIC',
+      '合格 カスタム関数 JIGYO_TABLE',
+  '合格 カスタム関数 JIGYO_TABLE',
     ]);
     const names = unwrap(bundle.env.spreadsheet)
       .getSheets()
@@ -68,7 +70,7 @@ describe('menuSelfTest in the bundle', () => {
       '不合格 ドキュメントの作成: Service unavailable',
       '不合格 サイドバー sidebarGenerate: 「ドキュメントの作成」が不合格のため未確認',
     ]);
-    expect(bundle.env.ui.dialogs[0].content).toContain('<p><strong>合格 21 件、不合格 2 件</strong></p>');
+    expect(bundle.env.ui.dialogs[0].content).toContain('<p><strong>合格 22 件、不合格 2 件</strong></p>');
     expect(bundle.env.spreadsheet.getSheets().map((sheet) => sheet.getName())).toEqual(['設定', '費用', '生成履歴']);
   });
 

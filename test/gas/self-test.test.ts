@@ -70,6 +70,7 @@ const PASSING_JA = [
   '合格 カスタム関数 PLACEMENTS',
   '合格 カスタム関数 STATUS_CHANGES',
   '合格 カスタム関数 JIGYO_METRIC',
+  '合格 カスタム関数 JIGYO_TABLE',
   '合格 サイドバーの画面ファイル',
   '合格 ドキュメントの作成: ドキュメント「jigyo-hokoku 動作確認 (削除してかまいません)」を作りました（架空の数字。削除してかまいません）',
   '合格 サイドバー sidebarLoad',
@@ -91,7 +92,7 @@ describe('runSelfTest', () => {
       expect(report.lines.filter((l) => l.check === 'custom_function').map((l) => l.subject)).toEqual([
         ...CUSTOM_FUNCTION_NAMES,
       ]);
-      expect([report.passed, report.failed]).toEqual([23, 0]);
+      expect([report.passed, report.failed]).toEqual([24, 0]);
       expect(report.documentUrl).toBe(env.documents[0].getUrl());
     } finally {
       done();
@@ -153,7 +154,7 @@ describe('runSelfTest', () => {
         '2026-11-24 10:02',
         '',
         '動作確認',
-        `合格 23 件、不合格 0 件 ${report.documentUrl}`,
+        `合格 24 件、不合格 0 件 ${report.documentUrl}`,
         '0',
         '利用者 fake-tem',
       ]);
@@ -173,9 +174,9 @@ describe('runSelfTest', () => {
         '不合格 ドキュメントの作成: Service unavailable',
         '不合格 サイドバー sidebarGenerate: 「ドキュメントの作成」が不合格のため未確認',
       ]);
-      expect([report.passed, report.failed]).toEqual([21, 2]);
+      expect([report.passed, report.failed]).toEqual([22, 2]);
       expect(spreadsheet.getSheets().map((sheet) => sheet.getName())).toEqual(TAB_NAMES);
-      expect(sheetValues(env, '生成履歴')[2].slice(2, 5)).toEqual(['動作確認', '合格 21 件、不合格 2 件', '2']);
+      expect(sheetValues(env, '生成履歴')[2].slice(2, 5)).toEqual(['動作確認', '合格 22 件、不合格 2 件', '2']);
     } finally {
       done();
     }
@@ -191,7 +192,7 @@ describe('runSelfTest', () => {
       expect(lines[3]).toBe('不合格 一時タブの作成と書き込み: Service Spreadsheets failed');
       expect(lines[4]).toBe('不合格 タブの読み取りと入力チェック: 「一時タブの作成と書き込み」が不合格のため未確認');
       expect(lines[6]).toBe('不合格 カスタム関数 PROGRAM_COST: 「一時タブの作成と書き込み」が不合格のため未確認');
-      expect(lines[21]).toBe('合格 一時タブの削除');
+      expect(lines[22]).toBe('合格 一時タブの削除');
       expect(spreadsheet.getSheets().map((sheet) => sheet.getName())).toEqual(TAB_NAMES);
     } finally {
       done();
@@ -203,7 +204,7 @@ describe('runSelfTest', () => {
     plantFailure(env.spreadsheet, 'deleteSheet', 'Service error: Spreadsheets');
     try {
       const report = runSelfTest(env.SpreadsheetApp.getActiveSpreadsheet(), lookup, { now: NOW });
-      expect(formatSelfTestLine(report.lines[21], 'ja')).toBe(
+      expect(formatSelfTestLine(report.lines[22], 'ja')).toBe(
         '不合格 一時タブの削除: 一時タブ「jigyo-hokoku 動作確認 (一時)」を手で削除してください (Service error: Spreadsheets)',
       );
     } finally {
@@ -297,7 +298,7 @@ describe('the 動作確認 dialog', () => {
       expect(env.ui.dialogs).toHaveLength(1);
       const dialog = env.ui.dialogs[0];
       expect([dialog.kind, dialog.title, dialog.width, dialog.height]).toEqual(['modal', '動作確認', 640, 520]);
-      expect(dialog.content).toContain('<p><strong>合格 21 件、不合格 2 件</strong></p>');
+      expect(dialog.content).toContain('<p><strong>合格 22 件、不合格 2 件</strong></p>');
       expect(dialog.content).toContain(
         '不合格 ドキュメントの作成: Service &lt;b&gt;unavailable&lt;/b&gt; &amp; down\n',
       );
@@ -336,7 +337,7 @@ describe('the 動作確認 dialog', () => {
         'PASS Recording in 生成履歴',
       ]);
       const html = selfTestDialogHtml(report);
-      expect(html).toContain('<p><strong>23 passed, 0 failed</strong></p>');
+      expect(html).toContain('<p><strong>24 passed, 0 failed</strong></p>');
       expect(html).toContain('<p>All checks passed.</p>');
     } finally {
       done();
@@ -347,7 +348,7 @@ describe('the 動作確認 dialog', () => {
     const { env, done } = setUp();
     try {
       menuSelfTest(lookup);
-      expect(env.ui.dialogs[0].content).toContain('合格 23 件、不合格 0 件');
+      expect(env.ui.dialogs[0].content).toContain('合格 24 件、不合格 0 件');
     } finally {
       done();
     }
