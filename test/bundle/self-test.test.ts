@@ -52,7 +52,6 @@ describe('menuSelfTest in the bundle', () => {
       '合格 カスタム関数 STATUS_CHANGES',
       '合格 カスタム関数 JIGYO_METRIC',
       '合格 カスタム関数 JIGYO_TABLE',
-  '合格 カスタム関数 JIGYO_TABLE',
     ]);
     const names = unwrap(bundle.env.spreadsheet)
       .getSheets()
