@@ -37,7 +37,7 @@ export function attributeMask(filters: Filters): number {
  */
 function groupKey(figure: Figure): string {
   const filters = Object.entries(figure.filters)
-    .filter(([key, values]) => key !== '属性' && values !== undefined && values.length > 0)
+    .filter(([key, values]) => key !== '属性' && (values as readonly string[]).length > 0)
     .map(([key, values]) => `${key}=${[...new Set((values as readonly string[]).map(matchKey))].sort().join(',')}`)
     .sort();
   return [figure.metric.id, ...filters].join('|');
@@ -106,14 +106,13 @@ export function chooseSuppressed(cells: readonly number[], atoms: readonly numbe
   const full = (1 << size) - 1;
   const count = (mask: number): number => atoms.reduce((sum, n, i) => ((mask >> i) & 1 ? sum + n : sum), 0);
   const small = (mask: number): boolean => count(mask) > 0 && count(mask) < threshold;
+  // Every atom set but the empty one and the whole group, in a fixed order.
+  const sets = Array.from({ length: full - 1 }, (_, i) => i + 1);
   const hidden = new Set<number>();
   for (;;) {
     const shown = [...new Set(cells)].filter((mask) => !hidden.has(mask));
     const basis = buildBasis(shown, size);
-    let disclosed: number | undefined;
-    for (let set = 1; set < full && disclosed === undefined; set++) {
-      if (small(set) && inSpan(basis, set, size)) disclosed = set;
-    }
+    const disclosed = sets.find((set) => small(set) && inSpan(basis, set, size));
     if (disclosed === undefined) return hidden;
     const target = disclosed;
     const candidates = shown.filter((mask) => mask !== full && mask !== 0).sort((a, b) => count(a) - count(b) || a - b);
@@ -144,15 +143,15 @@ export function planSuppression(
 ): ReadonlySet<string> {
   const groups = new Map<string, { figure: Figure; masks: Set<number> }>();
   for (const figure of figures) {
-    if (!figure.metric.filters.includes('属性')) continue;
     const key = groupKey(figure);
     const group = groups.get(key) ?? { figure, masks: new Set<number>() };
     group.masks.add(attributeMask(figure.filters));
     groups.set(key, group);
   }
-  const full = (1 << ATOM_COUNT) - 1;
+  const full = attributeMask({});
   const hidden = new Set<string>();
   for (const [key, { figure, masks }] of groups) {
+    // A group without a 属性 split has nothing to hide (skipped for speed: the plan would hide nothing).
     if ([...masks].every((mask) => mask === full)) continue;
     const others: Filters = { ...figure.filters, 属性: undefined };
     const total = figure.metric.compute(context, others);

@@ -128,14 +128,18 @@ describe('planSuppression', () => {
       { metric: metric('就職者数'), filters: { 属性: ['難民認定'] } },
       { metric: metric('就職者数'), filters: { 就職経路: ['職業紹介'], 属性: ['人道配慮'] } },
       { metric: metric('在留資格変更数'), filters: {} },
+      // 難民認定 among 自己応募 is C3 and C4: 2, hidden; among all hires it would be 3 (the other filter counts).
+      { metric: metric('就職者数'), filters: { 就職経路: ['自己応募'], 属性: ['難民認定'] } },
     ];
     const hidden = planSuppression(figures, context, 3);
+    expect(hidden.has(figureKey(metric('就職者数'), { 就職経路: ['自己応募'], 属性: ['難民認定'] }))).toBe(true);
     // 就職者数: total 5, 難民認定 3; 5 − 3 = 2 (C1 and the blank C5) → 難民認定 hidden.
     // 就職者数|就職経路=職業紹介: 人道配慮 1 hidden (its total is not printed). 在留資格変更数: no split, nothing hidden.
     expect([...hidden].sort()).toEqual(
       [
         figureKey(metric('就職者数'), { 属性: ['難民認定'] }),
         figureKey(metric('就職者数'), { 就職経路: ['職業紹介'], 属性: ['人道配慮'] }),
+        figureKey(metric('就職者数'), { 就職経路: ['自己応募'], 属性: ['難民認定'] }),
       ].sort(),
     );
     expect(hidden.has(figureKey(metric('就職者数'), { 属性: ['難民認定'] }))).toBe(true);

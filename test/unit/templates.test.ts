@@ -106,6 +106,8 @@ describe('scanFormula', () => {
     expect(refs('="say ""B2!"" here"&C3')).toEqual(['-:3-3:2-2']);
     expect(scanFormula('="say ""B2!"" here"&C3').names).toEqual([]);
     expect(refs('=SUM(A1:INDEX(B:B,3))')).toEqual(['-:1-1:0-0', '-:1-Infinity:1-1']);
+    expect(refs('=A1+集計!B2')).toEqual(['-:1-1:0-0', '集計:2-2:1-1']);
+    expect(scanFormula('=SUM(寄付2022)').names).toEqual(['寄付2022']);
     expect(refs('B2')).toEqual(['-:2-2:1-1']);
   });
 
@@ -124,6 +126,7 @@ describe('scanFormula', () => {
       '=IFERROR(A1,#N/A)',
       "='候補者'",
       "='abc'&A1",
+      "='集計'!#REF!",
       "='unclosed",
       '=_xlfn._xlws.INDIRECT(A1)',
     ]) {
@@ -196,6 +199,10 @@ describe('formulaReadsPersonal', () => {
     expect(formulaReadsPersonal('集計', '=SUM(B:Z)', personal, source({ 集計: wide }).value)).toBe(true);
     wide.pop();
     expect(formulaReadsPersonal('集計', '=SUM(B:Z)', personal, source({ 集計: wide }).value)).toBe(false);
+    // A:Y over 80,000 rows is exactly 2,000,000 cells: the most looked through.
+    expect(formulaReadsPersonal('集計', '=SUM(A:Y)', personal, source({ 集計: wide.slice(0, 80_000) }).value)).toBe(
+      false,
+    );
   });
 
   it('refuses a name it cannot resolve: without a source, or whose range is not an area', () => {
