@@ -314,6 +314,9 @@ const SETTING_EXPECTED: Record<SettingDef['type'], string> = {
 };
 
 /** Reads the 設定 tab's 項目/値 rows; unknown 項目 are warned about, missing required ones are errors. */
+/** The lowest 秘匿しきい値 that keeps a 属性 group of one or two people out of the report. */
+export const RECOMMENDED_THRESHOLD = 3;
+
 function readSettings(
   tab: RawTab | undefined,
   def: TabDef,
@@ -381,6 +384,18 @@ function readSettings(
         });
       }
     }
+  }
+  const threshold = found.get('suppressionThreshold');
+  if (typeof threshold === 'number' && threshold < RECOMMENDED_THRESHOLD) {
+    // Allowed (the NPO decides), but a group of one or two people by 属性 would then be printed.
+    issues.push({
+      severity: 'warning',
+      code: 'low_suppression_threshold',
+      tab: tabName,
+      cell: a1(valueColumn, rows.get('suppressionThreshold') ?? 1),
+      column: SETTINGS.find((s) => s.key === 'suppressionThreshold')?.ja ?? '',
+      value: String(threshold),
+    });
   }
   const pick = <T>(key: string, fallback: T): T => (found.has(key) ? (found.get(key) as T) : fallback);
   const settings: Settings = {

@@ -234,30 +234,6 @@ const checkConsent: Validator = (workbook) => {
   return issues;
 };
 
-/** The lowest 秘匿しきい値 that keeps a 属性 group of one or two people out of the report. */
-export const RECOMMENDED_THRESHOLD = 3;
-
-/**
- * A 秘匿しきい値 below 3 lets a group of one or two people by 属性 be printed: allowed (the NPO decides), but warned.
- * The Workbook does not keep the row of each setting, so the warning points at the 値 header of 設定.
- */
-const checkSuppressionThreshold: Validator = (workbook) => {
-  const threshold = workbook.settings.suppressionThreshold;
-  if (threshold >= RECOMMENDED_THRESHOLD) return [];
-  const layout = workbook.layouts.settings;
-  const setting = SETTINGS.find((s) => s.key === 'suppressionThreshold') as SettingDef;
-  return [
-    {
-      severity: 'warning',
-      code: 'low_suppression_threshold',
-      tab: layout.name ?? '設定',
-      cell: a1(layout.columns.value ?? 1, 1),
-      column: setting.ja,
-      value: String(threshold),
-    },
-  ];
-};
-
 /** Every validator, in the order their issues are listed. Copy before changing; never extend in place. */
 export const VALIDATORS: readonly Validator[] = Object.freeze([
   checkDuplicateIds,
@@ -267,7 +243,6 @@ export const VALIDATORS: readonly Validator[] = Object.freeze([
   checkParticipantCounts,
   checkNegativeAmounts,
   checkConsent,
-  checkSuppressionThreshold,
 ]);
 
 export function validateWorkbook(workbook: Workbook, validators: readonly Validator[] = VALIDATORS): IssueDraft[] {

@@ -168,9 +168,12 @@ function jigyoTableValue(rows: FormulaArgument, year?: FormulaArgument): (number
   return metricTable(() => SpreadsheetApp.getActiveSpreadsheet(), rows, year);
 }
 
-/** JIGYO_TABLE over a given spreadsheet: the formula's own code, which 動作確認 runs on its temporary tab. */
+/**
+ * JIGYO_TABLE over a given spreadsheet (asked for only when a row needs a tab): the formula's own code, which
+ * 動作確認 runs on its temporary tab.
+ */
 export function metricTable(
-  spreadsheet: Spreadsheet,
+  spreadsheet: () => Spreadsheet,
   rows: FormulaArgument,
   year?: FormulaArgument,
 ): (number | '')[][] {

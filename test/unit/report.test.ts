@@ -242,7 +242,7 @@ describe('buildReportDocument', () => {
     const result = makeReport(rawWorkbook(workbook({ 設定: settings, 本文: narrative })));
     expect(result.ok && texts(result.report)).toContain('難民申請中1名、合計2名。');
     expect(result.issues.map((i) => `${i.severity} ${i.code} ${i.tab}!${i.cell} ${i.message}`)).toEqual([
-      'warning low_suppression_threshold 設定!B1 秘匿しきい値が1です。3未満では少ない人数の属性がそのまま報告書に載り、個人が特定されるおそれがあります（3以上を推奨）',
+      'warning low_suppression_threshold 設定!B4 秘匿しきい値が1です。3未満では少ない人数の属性がそのまま報告書に載り、個人が特定されるおそれがあります（3以上を推奨）',
     ]);
     const three = [...workbook().設定, ['秘匿しきい値', 3]];
     expect(makeReport(rawWorkbook(workbook({ 設定: three }))).issues).toEqual([]);
