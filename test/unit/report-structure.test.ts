@@ -1,0 +1,157 @@
+// Tests of the report's structure worked out by hand: the appendix's yen per 費目, 表示順, paragraphs split by line,
+// the empty-year warning, issue order, and an explicit year standing in for 対象年度 (survivors of a mutation run).
+import { makeReport } from '../../src/core/pipeline';
+import type { Block, ReportDocument, ReportTable } from '../../src/core/report-document';
+import { rawWorkbook } from '../helpers/raw';
+
+const PROGRAMS = [
+  ['事業内容', '定款の事業名', '区分', '表示順'],
+  ['後', '事業B', '特定非営利活動', 2],
+  ['先', '事業A', '特定非営利活動', 1],
+  ['順なし', '事業C', '特定非営利活動', ''],
+];
+const COSTS = [
+  ['日付', '事業内容', '費目', '金額'],
+  ['2022/4/1', '先', '人件費', 1200],
+  ['2022/5/1', '先', 'その他経費', 300],
+  ['2022/6/1', '後', '人件費', 50],
+  ['2022/7/1', '後', 'その他経費', 7],
+  ['2022/8/1', '管理費', '人件費', 400],
+  ['2022/9/1', '管理費', 'その他経費', 20],
+];
+
+function tabs(overrides: Record<string, unknown[][]> = {}): Record<string, unknown[][]> {
+  return {
+    設定: [
+      ['項目', '値'],
+      ['団体名', 'テスト'],
+      ['対象年度', 2022],
+    ],
+    事業: PROGRAMS,
+    候補者: [['候補者ID']],
+    企業: [['企業ID', '企業名']],
+    イベント: [['イベントID', '事業内容', '種別', '開始日']],
+    費用: COSTS,
+    本文: [
+      ['見出し', '本文'],
+      ['見出し1', '一行目\r\n\r\n  \n二行目'],
+    ],
+    ...overrides,
+  };
+}
+
+function report(overrides: Record<string, unknown[][]> = {}, appendix = false): ReportDocument {
+  const result = makeReport(rawWorkbook(tabs(overrides)), { appendix });
+  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
+  return result.report;
+}
+
+const tables = (doc: ReportDocument) => doc.blocks.filter((b): b is ReportTable => b.kind === 'table');
+const cells = (table: ReportTable) => table.rows.map((row) => row.map((cell) => cell.text));
+
+describe('the appendix (人件費 / その他経費 per 事業, for the 活動計算書)', () => {
+  it('adds each row across and the totals down, in yen, with 管理費 on its own row', () => {
+    const appendix = tables(report({}, true))[1];
+    expect(appendix.header).toEqual(['事業内容', '人件費', 'その他経費', '合計']);
+    expect(cells(appendix)).toEqual([
+      ['先', '1,200', '300', '1,500'],
+      ['後', '50', '7', '57'],
+      ['順なし', '0', '0', '0'],
+      ['事業費 合計', '1,250', '307', '1,557'],
+      ['管理費（事業費に含まない）', '400', '20', '420'],
+    ]);
+  });
+
+  it('is absent unless asked for', () => {
+    expect(tables(report()).length).toBe(1);
+  });
+});
+
+describe('the （１） table', () => {
+  it('lists 事業 in 表示順, a blank 表示順 last, whatever the row order', () => {
+    expect(tables(report())[0].rows.map((row) => row[1].text)).toEqual(['先', '後', '順なし']);
+  });
+});
+
+describe('本文', () => {
+  it('makes one paragraph per non-blank line, whether lines end in CRLF or LF', () => {
+    const paragraphs = report()
+      .blocks.filter((b): b is Extract<Block, { kind: 'paragraph' }> => b.kind === 'paragraph')
+      .map((b) => b.text);
+    expect(paragraphs).toEqual(['一行目', '二行目', 'なし']);
+  });
+});
+
+describe('the empty-year warning', () => {
+  const warnings = (overrides: Record<string, unknown[][]>) => {
+    const result = makeReport(rawWorkbook(tabs(overrides)));
+    return result.issues.filter((i) => i.code === 'no_data_for_year').map((i) => `${i.tab}!${i.cell} ${i.message}`);
+  };
+  const noCosts = { 費用: [COSTS[0]] };
+
+  it('is given when no cost, event or candidate date falls in the year', () => {
+    expect(warnings({ 費用: [COSTS[0], ['2021/4/1', '先', '人件費', 1]] })).toEqual([
+      '設定!A1 2022年度（2022-04-01〜2023-03-31）の費用・イベント・候補者の行が1件もありません。対象年度と年度開始月を確認してください',
+    ]);
+  });
+
+  it('is not given when only one cost, one event or one candidate date is in the year', () => {
+    expect(warnings({})).toEqual([]);
+    expect(
+      warnings({
+        ...noCosts,
+        イベント: [
+          ['イベントID', '事業内容', '種別', '開始日'],
+          ['E1', '先', '交流会', '2021/4/1'],
+          ['E2', '先', '交流会', '2022/4/1'],
+        ],
+      }),
+    ).toEqual([]);
+    expect(
+      warnings({
+        ...noCosts,
+        候補者: [
+          ['候補者ID', '初回接点日', '登録日'],
+          ['C1', '2021/4/1', ''],
+          ['C2', '2021/4/1', '2022/4/1'],
+        ],
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('issue order and the year option', () => {
+  it('lists issues in workbook order: by row within a tab', () => {
+    const wide = [...COSTS[0], ...Array.from({ length: 22 }, (_, i) => `列${i}`), '金額2'];
+    const row = ['2022/4/1', '先', '人件費', 'x', ...Array.from({ length: 22 }, () => ''), 'y'];
+    const result = makeReport(rawWorkbook(tabs({ 費用: [wide, row, ['bad', '先', '人件費', 1]] })));
+    expect(result.issues.map((i) => `${i.tab}!${i.cell}`)).toEqual(['費用!D2', '費用!A3']);
+  });
+
+  it('lets an explicit year stand in for a missing or blank 対象年度, and only for that setting', () => {
+    const missing = tabs({
+      設定: [
+        ['項目', '値'],
+        ['団体名', 'テスト'],
+      ],
+    });
+    expect(makeReport(rawWorkbook(missing)).ok).toBe(false);
+    expect(makeReport(rawWorkbook(missing), { year: 2022 }).ok).toBe(true);
+    const blank = tabs({
+      設定: [
+        ['項目', '値'],
+        ['団体名', 'テスト'],
+        ['対象年度', ''],
+      ],
+    });
+    expect(makeReport(rawWorkbook(blank), { year: 2022 }).ok).toBe(true);
+    const noName = tabs({
+      設定: [
+        ['項目', '値'],
+        ['対象年度', 2022],
+      ],
+    });
+    const result = makeReport(rawWorkbook(noName), { year: 2022 });
+    expect(result.issues.map((i) => `${i.code} ${i.column}`)).toEqual(['missing_setting 団体名']);
+  });
+});
