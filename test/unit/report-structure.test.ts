@@ -155,3 +155,52 @@ describe('issue order and the year option', () => {
     expect(result.issues.map((i) => `${i.code} ${i.column}`)).toEqual(['missing_setting 団体名']);
   });
 });
+
+describe('a failure while building the report', () => {
+  /** A reference that reads as a number when checked and as text when rendered: the builder then throws. */
+  function flipping(): Map<string, { text: string; sheet: string; column: number }> {
+    let reads = 0;
+    const map = new Map<string, { text: string; sheet: string; column: number }>();
+    const get = map.get.bind(map);
+    map.get = (key: string) => {
+      const found = get(key);
+      return found && reads++ > 0 ? { ...found, text: '文字' } : found;
+    };
+    map.set('集計!b3', { text: '12', sheet: '集計', column: 1 });
+    return map;
+  }
+  const body = {
+    本文: [
+      ['見出し', '本文'],
+      ['a', '{{=集計!B3}}名'],
+    ],
+  };
+
+  it('becomes an internal_error issue at 設定!A1 in the report language, never a crash', () => {
+    const result = makeReport(rawWorkbook(tabs(body)), { references: flipping() });
+    expect(result.ok).toBe(false);
+    expect(result.issues.map((i) => `${i.severity} ${i.code} ${i.tab}!${i.cell} ${i.message}`)).toEqual([
+      'error internal_error 設定!A1 内部エラー: {{=集計!B3}} is not a number',
+    ]);
+    const english = makeReport(rawWorkbook(tabs(body)), { references: flipping(), language: 'en' });
+    expect(english.issues.map((i) => i.message)).toEqual(['Internal error: {{=集計!B3}} is not a number']);
+  });
+});
+
+describe('template problems are located at the template cell', () => {
+  it('names the tab and the cell of the 本文 column wherever it stands (here C, with an English header)', () => {
+    const result = makeReport(
+      rawWorkbook(
+        tabs({
+          本文: [
+            ['見出し', '順序', ' 本文 '],
+            ['a', 1, '{{就職しゃ数}}'],
+          ],
+        }),
+      ),
+    );
+    expect(result.issues.map((i) => `${i.code} ${i.tab}!${i.cell} ${i.column}`)).toEqual([
+      'unknown_metric 本文!C2 本文',
+    ]);
+  });
+});
