@@ -3,6 +3,7 @@
 import type { FormulaSource } from '../core/formula-refs';
 import type { References, ResolvedReference } from '../core/templates';
 import { referenceKey } from '../core/templates';
+import { findSheetNamed, listSheets, type NamedSheet } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -24,11 +25,13 @@ function rangeOf(spreadsheet: Spreadsheet, target: string): Range | null {
 function formulaSource(spreadsheet: Spreadsheet): FormulaSource {
   const sheets = new Map<string, readonly (readonly string[])[] | null>();
   const names = new Map<string, { sheet: string; area: string } | null>();
+  let listed: NamedSheet[] | undefined;
   return {
     sheetFormulas: (name) => {
       if (!sheets.has(name)) {
-        const sheet = spreadsheet.getSheetByName(name);
-        sheets.set(name, sheet ? sheet.getDataRange().getFormulas() : null);
+        listed ??= listSheets(spreadsheet);
+        const found = findSheetNamed(listed, name);
+        sheets.set(name, found ? found.sheet.getDataRange().getFormulas() : null);
       }
       return sheets.get(name) ?? null;
     },

@@ -47,7 +47,7 @@ describe('resolveReferences', () => {
       const safe = references.get(referenceKey('集計!B5'));
       expect(formulaReadsPersonal('集計', safe?.formula ?? '', personal, safe?.formulaSource)).toBe(false);
       // 集計2 was read once for both traces that reached it; INDIRECT is refused without reading anything.
-      expect(env.calls.count('Spreadsheet.getSheetByName')).toBe(1);
+      expect(env.calls.count('Spreadsheet.getSheets')).toBe(1);
       expect(env.calls.count('Range.getFormulas')).toBe(1);
     } finally {
       uninstall();
