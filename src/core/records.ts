@@ -24,7 +24,7 @@ export type EventRecord = RecordOf<'events'>;
 export type CostRecord = RecordOf<'costs'>;
 export type NarrativeRecord = RecordOf<'narrative'>;
 
-export type RoundingMode = '四捨五入' | '切り捨て';
+export type RoundingMode = '四捨五入' | '切り捨て' | '合計に合わせる';
 
 export interface Settings {
   readonly orgName: string;

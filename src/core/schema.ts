@@ -72,7 +72,7 @@ export const EVENT_FORMATS = ['対面', 'オンライン', 'ハイブリッド']
 export const COST_ITEMS = ['人件費', 'その他経費'] as const;
 /** 費用.事業内容 may name this instead of a 事業: administration costs, never 事業費. */
 export const ADMIN_COST = '管理費';
-export const ROUNDING_MODES = ['四捨五入', '切り捨て'] as const;
+export const ROUNDING_MODES = ['四捨五入', '切り捨て', '合計に合わせる'] as const;
 export const REPORT_LANGUAGES = ['ja', 'en'] as const;
 
 /** 備考 of 候補者, 企業 and イベント: free text, often about a person (a company's note about its contact), so personal. */
@@ -616,7 +616,7 @@ export const SETTINGS: readonly SettingDef[] = [
     type: 'choice',
     choices: ROUNDING_MODES,
     default: '四捨五入',
-    help: '千円未満の端数処理: 四捨五入（既定）または 切り捨て',
+    help: '千円未満の端数処理: 四捨五入（既定）、切り捨て、または 合計に合わせる（各事業の千円の合計が総費用と一致するよう、端数の大きい事業から1千円ずつ調整。動かした事業は警告で知らせます）',
   },
   {
     key: 'suppressionThreshold',
