@@ -23,13 +23,23 @@ export type IssueCode =
   | 'participants_below_ids'
   | 'negative_amount'
   | 'missing_consent'
+  | 'below_minimum'
+  | 'expiry_before_received'
+  | 'left_before_hired'
+  | 'seeking_expiry_before_application'
+  | 'missing_employment_term'
+  | 'employment_term_conflict'
+  | 'missing_leave_reason'
   | 'missing_setting'
   | 'blank_setting'
   | 'invalid_setting'
   | 'unknown_setting'
+  | 'unknown_heading_override'
+  | 'invalid_heading_override'
   | 'unknown_metric'
   | 'unknown_filter'
   | 'invalid_filter_value'
+  | 'metric_needs_tab'
   | 'unknown_cell_reference'
   | 'malformed_template'
   | 'personal_reference'
@@ -111,7 +121,8 @@ export type FormulaErrorCode =
   | 'formula_last_argument_not_range'
   | 'formula_program_required'
   | 'formula_invalid_count_mode'
-  | 'formula_malformed_condition';
+  | 'formula_malformed_condition'
+  | 'formula_metric_needs_tab';
 
 /** What a formula error's message may quote: the formula's own arguments and the registry's names, never a row's value. */
 export interface FormulaErrorParams {

@@ -64,6 +64,20 @@ function japanese({ code, tab, column, value, params }: MessageInput): string {
       return `${col}の${val}がマイナスです。返金であればこのままで構いません`;
     case 'missing_consent':
       return `個人情報（${column}）が入力されていますが、同意取得日が空欄です`;
+    case 'below_minimum':
+      return `${col}は${params.limit ?? 0}以上にしてください`;
+    case 'expiry_before_received':
+      return `${col}が受理日より前です`;
+    case 'left_before_hired':
+      return `${col}が就職日より前です`;
+    case 'seeking_expiry_before_application':
+      return `${col}が求職申込日（空欄のときは登録日）より前です`;
+    case 'missing_employment_term':
+      return `${col}が空欄です。職業紹介で就職した行は雇用期間（期間の定めなし / 4か月以上 / 1か月以上4か月未満 / 1か月未満）を入力してください。空欄のままでは常用・臨時・日雇のどの就職件数にも数えません`;
+    case 'employment_term_conflict':
+      return `${col}と「無期雇用」が食い違っています（無期雇用「はい」は雇用期間「期間の定めなし」のことです）。無期雇用就職件数は「無期雇用」の列で数えます`;
+    case 'missing_leave_reason':
+      return `${col}が空欄です。無期雇用で就職し6か月以内に離職した行は離職理由（解雇 / 解雇以外 / 不明）を入力してください。空欄は「解雇以外」として6か月以内離職者数に数えます`;
     case 'missing_setting':
       return `設定「${column}」がありません。「項目」列に「${column}」、「値」列に値を入力してください${expected}`;
     case 'blank_setting':
@@ -72,12 +86,18 @@ function japanese({ code, tab, column, value, params }: MessageInput): string {
       return `設定「${column}」の${val}は使えません${expected}`;
     case 'unknown_setting':
       return `設定「${value}」は知らない項目です（無視します）。使える項目: ${params.expected ?? ''}`;
+    case 'unknown_heading_override':
+      return `設定「${value}」: 報告書にこの見出し・列名はありません（無視します）。「見出し:」のあとに報告書に印刷される文字をそのまま書いてください（例: 見出し:１．事業の成果、見出し:事業費（千円））`;
+    case 'invalid_heading_override':
+      return `設定「${value}」: 「見出し:」のあとに置き換える見出しを、「値」に新しい文字を書いてください（無視します）`;
     case 'unknown_metric':
       return `${col}の指標「${value}」はありません。使える指標: ${params.expected ?? ''}`;
     case 'unknown_filter':
       return `${col}の条件「${value}」はこの指標に使えません。使える条件: ${params.expected ?? 'なし'}`;
     case 'invalid_filter_value':
       return `${col}の条件の値「${value}」が見つかりません（${params.expected ?? ''}）`;
+    case 'metric_needs_tab':
+      return `${col}の指標「${value}」には「${params.other ?? ''}」タブが必要です。タブを作って行を入力するか（メニューの「シートを準備」で作成できます）、この差し込みを消してください`;
     case 'unknown_cell_reference':
       return `${col}の参照「${value}」が見つかりません。シート名とセル（例: 集計!B3）か名前付き範囲を指定してください`;
     case 'malformed_template':
@@ -146,6 +166,20 @@ function english({ code, tab, column, value, params }: MessageInput): string {
       return `${col}: ${val} is negative. Fine if it is a refund`;
     case 'missing_consent':
       return `Personal data (${column}) is filled in but the consent date is empty`;
+    case 'below_minimum':
+      return `${col} must be ${params.limit ?? 0} or more`;
+    case 'expiry_before_received':
+      return `${col} is before the date received`;
+    case 'left_before_hired':
+      return `${col} is before the hire date`;
+    case 'seeking_expiry_before_application':
+      return `${col} is before the job application date (the registration date when that is blank)`;
+    case 'missing_employment_term':
+      return `${col} is empty. For a placement through 職業紹介, enter the employment term (期間の定めなし / 4か月以上 / 1か月以上4か月未満 / 1か月未満); until then it is in none of the 常用/臨時/日雇 placement counts`;
+    case 'employment_term_conflict':
+      return `${col} contradicts "無期雇用" (無期雇用 はい means 期間の定めなし). Permanent placements are counted from 無期雇用`;
+    case 'missing_leave_reason':
+      return `${col} is empty. For a permanent placement that ended within six months, enter the reason (解雇 / 解雇以外 / 不明); a blank counts as 解雇以外 in 6か月以内離職者数`;
     case 'missing_setting':
       return `Setting "${column}" is missing. Add a row with 項目 "${column}" and its 値${expected}`;
     case 'blank_setting':
@@ -154,12 +188,18 @@ function english({ code, tab, column, value, params }: MessageInput): string {
       return `Setting "${column}": ${val} cannot be used${expected}`;
     case 'unknown_setting':
       return `Setting "${value}" is unknown (ignored). Known settings: ${params.expected ?? ''}`;
+    case 'unknown_heading_override':
+      return `Setting "${value}": the report prints no such heading or column label (ignored). After 見出し: write the text exactly as the report prints it (e.g. 見出し:１．事業の成果, 見出し:事業費（千円）)`;
+    case 'invalid_heading_override':
+      return `Setting "${value}": write the heading to replace after 見出し: and the new text in 値 (ignored)`;
     case 'unknown_metric':
       return `${col}: there is no metric "${value}". Metrics: ${params.expected ?? ''}`;
     case 'unknown_filter':
       return `${col}: the filter "${value}" does not apply to this metric. Filters: ${params.expected ?? 'none'}`;
     case 'invalid_filter_value':
       return `${col}: the filter value "${value}" matches nothing (${params.expected ?? ''})`;
+    case 'metric_needs_tab':
+      return `${col}: the metric "${value}" needs the tab "${params.other ?? ''}". Add the tab and its rows (the menu シートを準備 creates it) or remove this placeholder`;
     case 'unknown_cell_reference':
       return `${col}: the reference "${value}" was not found. Use Sheet!B3 or a named range`;
     case 'malformed_template':
@@ -294,6 +334,8 @@ function formulaJapanese(code: FormulaErrorCode, params: FormulaErrorParams): st
       return `数え方「${value}」は「延べ」か「実人数」で指定してください`;
     case 'formula_malformed_condition':
       return `条件「${value}」は「キー=値」で指定してください（例: "事業内容=育成事業"）`;
+    case 'formula_metric_needs_tab':
+      return `指標「${params.name ?? ''}」には「${params.tab ?? ''}」タブが必要です（メニューの「シートを準備」で作成できます）`;
   }
 }
 
@@ -331,6 +373,8 @@ function formulaEnglish(code: FormulaErrorCode, params: FormulaErrorParams): str
       return `Count "${value}" must be "延べ" (total) or "実人数" (unique people)`;
     case 'formula_malformed_condition':
       return `The condition "${value}" must be written "key=value" (e.g. "事業内容=育成事業")`;
+    case 'formula_metric_needs_tab':
+      return `The metric "${params.name ?? ''}" needs the tab "${params.tab ?? ''}" (the menu シートを準備 creates it)`;
   }
 }
 

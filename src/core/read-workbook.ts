@@ -4,6 +4,7 @@ import {
   type CellResult,
   type CellValue,
   cellToText,
+  foldWidth,
   isBlank,
   normalizeText,
   parseBoolean,
@@ -12,9 +13,11 @@ import {
   parseText,
   parseYen,
 } from './cells';
+import { parseFiscalYear } from './era';
 import { isFiscalYearInRange } from './input-rules';
 import { a1, type IssueCode, type IssueDraft, MASKED_VALUE } from './issues';
-import type { Settings, TabLayout, Workbook } from './records';
+import type { HeadingOverride, Settings, TabLayout, Workbook } from './records';
+import { isOverridableText } from './report-labels';
 import { type ColumnDef, type ColumnType, SETTINGS, type SettingDef, TABS, type TabDef, type TabKey } from './schema';
 
 export type Grid = readonly (readonly CellValue[])[];
@@ -311,6 +314,7 @@ const SETTING_EXPECTED: Record<SettingDef['type'], string> = {
   date: '2022/10/1',
   count: '3',
   choice: '',
+  yen: '12,345,678 / 12,346千円',
 };
 
 /** Reads the 設定 tab's 項目/値 rows; unknown 項目 are warned about, missing required ones are errors. */
@@ -333,9 +337,27 @@ function readSettings(
   const found = new Map<string, unknown>();
   const rows = new Map<string, number>();
   const invalid = new Set<string>();
+  const headingOverrides: HeadingOverride[] = [];
   const source = tab?.values ?? [];
   for (const record of table.records as { row: number; item: string | null }[]) {
     if (record.item === null) continue;
+    const override = readHeadingOverride(record.item, source[record.row - 1]?.[valueColumn]);
+    if (override !== null) {
+      const cell = a1(table.layout.columns.item ?? 0, record.row);
+      const blank = override.target === '' || override.text === '';
+      // A target the report never prints would silently do nothing: warn, naming the 項目 cell.
+      if (!blank && isOverridableText(override.target)) headingOverrides.push({ ...override, cell });
+      else
+        issues.push({
+          severity: 'warning',
+          code: blank ? 'invalid_heading_override' : 'unknown_heading_override',
+          tab: tabName,
+          cell,
+          column: table.layout.headers.item ?? def.columns[0].ja,
+          value: record.item,
+        });
+      continue;
+    }
     const setting = byName.get(matchKey(record.item));
     if (!setting) {
       issues.push({
@@ -404,10 +426,30 @@ function readSettings(
     fiscalStartMonth: pick('fiscalStartMonth', 4),
     firstYearStart: pick<number | null>('firstYearStart', null),
     rounding: pick('rounding', '四捨五入'),
+    statementProgramCost: pick('statementProgramCost', null),
+    settingCells: Object.fromEntries([...rows].map(([key, row]) => [key, a1(valueColumn, row)])),
     suppressionThreshold: pick('suppressionThreshold', 3),
     language: pick('language', 'ja'),
+    yearStyle: pick('yearStyle', '西暦'),
+    form: pick('form', '標準'),
+    otherBusiness: pick('otherBusiness', '記載する'),
+    staffUnit: pick('staffUnit', '人'),
+    headingOverrides,
   };
   return { settings, layout: table.layout, issues };
+}
+
+/** The 項目 prefix of a heading override: `見出し:１．事業の成果` (full-width colon too) replaces that printed text. */
+const HEADING_OVERRIDE_PREFIX = '見出し:';
+
+/** A `見出し:<text>` row as {target, text} (either may be blank: then a warning), or null for any other 項目. */
+function readHeadingOverride(item: string, raw: CellValue): { target: string; text: string } | null {
+  const folded = foldWidth(item).trimStart();
+  if (!folded.startsWith(HEADING_OVERRIDE_PREFIX)) return null;
+  // The target is compared folded (width, spaces) with the printed texts; the replacement is printed as typed.
+  const target = normalizeText(folded.slice(HEADING_OVERRIDE_PREFIX.length));
+  const text = parseText(raw);
+  return { target, text: text.ok && text.value !== null ? text.value.trim() : '' };
 }
 
 function settingExpectation(setting: SettingDef): string {
@@ -423,8 +465,9 @@ function parseSetting(setting: SettingDef, raw: CellValue): unknown {
       return text.ok ? text.value : undefined;
     }
     case 'year': {
-      const year = parseInteger(typeof raw === 'string' ? raw.replace(/年度?$/, '') : raw);
-      return year.ok && year.value !== null && isFiscalYearInRange(year.value) ? year.value : undefined;
+      // 2022, 2022年度, 令和4年度, R4, 平成12年度 (era.ts); a Date or a serial is not a year.
+      const year = parseFiscalYear(raw);
+      return year !== undefined && isFiscalYearInRange(year) ? year : undefined;
     }
     case 'month': {
       const month = parseInteger(typeof raw === 'string' ? raw.replace(/月$/, '') : raw);
@@ -443,7 +486,20 @@ function parseSetting(setting: SettingDef, raw: CellValue): unknown {
       if (!text.ok || text.value === null) return undefined;
       return (setting.choices ?? []).find((choice) => matchKey(choice) === matchKey(text.value as string));
     }
+    case 'yen':
+      return parseStatementYen(raw);
   }
+}
+
+/**
+ * 活動計算書の事業費計: whole yen, not negative. Typed in 千円 (`12,346千円`, `12,346千`) it is compared in 千円,
+ * since a statement in 千円 would otherwise always differ from the 費用 tab by its own rounding.
+ */
+function parseStatementYen(raw: CellValue): { yen: number; inThousands: boolean } | undefined {
+  const yen = parseYen(raw);
+  if (!yen.ok || yen.value === null || yen.value < 0) return undefined;
+  const inThousands = typeof raw === 'string' && /千円?$/.test(raw.trim()) && yen.value % 1000 === 0;
+  return { yen: yen.value, inThousands };
 }
 
 function emptyLayout(name: string | null): TabLayout {
@@ -497,9 +553,11 @@ export function readWorkbook(raw: RawWorkbook, options: ReadOptions = {}): ReadR
     programs: tables.programs,
     candidates: tables.candidates,
     companies: tables.companies,
+    jobOrders: tables.jobOrders,
     events: tables.events,
     costs: tables.costs,
     narrative: tables.narrative,
+    meetings: tables.meetings,
     layouts,
   } as unknown as Workbook;
   return { workbook, issues };

@@ -34,9 +34,21 @@ export interface ColumnDef {
   readonly help: string;
   /** Column width in pixels for シートを準備 and the template. */
   readonly width?: number;
+  /** The smallest value a count or yen column accepts (求人数 ≥ 1, 手数料 ≥ 0); below it is a validation error. */
+  readonly min?: number;
 }
 
-export type TabKey = 'settings' | 'programs' | 'candidates' | 'companies' | 'events' | 'costs' | 'narrative' | 'runs';
+export type TabKey =
+  | 'settings'
+  | 'programs'
+  | 'candidates'
+  | 'companies'
+  | 'jobOrders'
+  | 'events'
+  | 'costs'
+  | 'narrative'
+  | 'meetings'
+  | 'runs';
 
 export interface TabDef {
   readonly key: TabKey;
@@ -73,7 +85,17 @@ export const COST_ITEMS = ['人件費', 'その他経費'] as const;
 /** 費用.事業内容 may name this instead of a 事業: administration costs, never 事業費. */
 export const ADMIN_COST = '管理費';
 export const ROUNDING_MODES = ['四捨五入', '切り捨て', '合計に合わせる'] as const;
+/** 会議.種別: the meetings the 所轄庁 asks about (大阪府 asks for the 社員総会 in the 事業報告書). */
+export const MEETING_KINDS = ['社員総会', '理事会', 'その他'] as const;
 export const REPORT_LANGUAGES = ['ja', 'en'] as const;
+/** 雇用期間 of a 求人 or a placement (様式第8号): 常用 = the first two, 臨時 = the third, 日雇 = the fourth. */
+export const EMPLOYMENT_TERMS = ['期間の定めなし', '4か月以上', '1か月以上4か月未満', '1か月未満'] as const;
+/** 離職理由 of a placement: 6か月以内離職者数 leaves out 解雇; 不明 is 離職不明者数. */
+export const LEAVE_REASONS = ['解雇', '解雇以外', '不明'] as const;
+export const YEAR_STYLES = ['西暦', '和暦'] as const;
+export const REPORT_FORMS = ['標準', '記載例'] as const;
+export const OTHER_BUSINESS_MODES = ['記載する', '定款にない'] as const;
+export const STAFF_UNITS = ['人', '名'] as const;
 
 /** 備考 of 候補者, 企業 and イベント: free text, often about a person (a company's note about its contact), so personal. */
 const NOTE_COLUMN = {
@@ -151,8 +173,22 @@ export const TABS = [
         help: '実施（空欄も実施）または 実施なし',
         width: 90,
       },
-      { key: 'when', ja: '実施日時', en: 'When', type: 'text', help: '例: 通年、不定期、毎週土曜', width: 110 },
-      { key: 'where', ja: '実施場所', en: 'Where', type: 'text', help: '例: 関東、オンライン', width: 110 },
+      {
+        key: 'when',
+        ja: '実施日時',
+        en: 'When',
+        type: 'template',
+        help: '例: 通年、不定期、毎週土曜、{{イベント回数|事業内容=育成事業}}回',
+        width: 110,
+      },
+      {
+        key: 'where',
+        ja: '実施場所',
+        en: 'Where',
+        type: 'template',
+        help: '例: 関東、オンライン（{{…}} の差し込み可）',
+        width: 110,
+      },
       {
         key: 'staffCount',
         ja: '従事者人数',
@@ -165,7 +201,7 @@ export const TABS = [
         key: 'staffNote',
         ja: '従事者の備考',
         en: 'Staff note',
-        type: 'text',
+        type: 'template',
         help: '例: 兼任（人数のあとに括弧書きで表示されます）',
         width: 110,
       },
@@ -193,7 +229,8 @@ export const TABS = [
     ja: '候補者',
     en: 'Candidates',
     kind: 'table',
-    required: true,
+    // Optional: an NPO without employment support (a food bank) has no 候補者; a figure that needs it says so.
+    required: false,
     personRows: true,
     columns: [
       {
@@ -267,6 +304,22 @@ export const TABS = [
         help: '初回面談の日',
         width: 110,
       },
+      {
+        key: 'seekingApplied',
+        ja: '求職申込日',
+        en: 'Job application',
+        type: 'date',
+        help: '職業紹介の求職申込みを受け付けた日（空欄のときは登録日）',
+        width: 110,
+      },
+      {
+        key: 'seekingExpires',
+        ja: '求職有効期限',
+        en: 'Application valid until',
+        type: 'date',
+        help: '求職申込みの有効期限（年度末の有効求職者数に使います）',
+        width: 110,
+      },
       { key: 'hired', ja: '就職日', en: 'Hired', type: 'date', help: '就職（入社）した日', width: 110 },
       {
         key: 'employerId',
@@ -302,7 +355,42 @@ export const TABS = [
         help: 'はい / いいえ',
         width: 80,
       },
+      {
+        key: 'employmentTerm',
+        ja: '雇用期間',
+        en: 'Employment term',
+        type: 'choice',
+        choices: EMPLOYMENT_TERMS,
+        help: '就職先の雇用期間: 期間の定めなし / 4か月以上 / 1か月以上4か月未満 / 1か月未満',
+        width: 130,
+      },
       { key: 'left', ja: '離職日', en: 'Left', type: 'date', help: '離職した日', width: 110 },
+      {
+        key: 'leaveReason',
+        ja: '離職理由',
+        en: 'Leave reason',
+        type: 'choice',
+        choices: LEAVE_REASONS,
+        help: '解雇 / 解雇以外 / 不明（離職したか確認できないときも 不明）',
+        width: 90,
+      },
+      {
+        key: 'fee',
+        ja: '手数料',
+        en: 'Fee',
+        type: 'yen',
+        min: 0,
+        help: '受け取った紹介手数料（円、0以上）',
+        width: 100,
+      },
+      {
+        key: 'abroad',
+        ja: '国外',
+        en: 'Abroad',
+        type: 'boolean',
+        help: '国外にわたる職業紹介なら はい（空欄は いいえ）',
+        width: 60,
+      },
       {
         key: 'statusChanged',
         ja: '在留資格変更日',
@@ -374,6 +462,75 @@ export const TABS = [
         type: 'date',
         help: '求人を受理した日',
         width: 110,
+      },
+      NOTE_COLUMN,
+    ],
+  },
+  {
+    // One row per job order (求人票) of the 職業紹介事業: 様式第8号 counts 求人数 by 雇用期間 and 国外.
+    key: 'jobOrders',
+    ja: '求人',
+    en: 'Job orders',
+    kind: 'table',
+    required: false,
+    columns: [
+      {
+        key: 'jobOrderId',
+        ja: '求人ID',
+        en: 'Job order ID',
+        type: 'id',
+        required: true,
+        unique: true,
+        help: '求人ごとに重複しないID（例: J0001）',
+        width: 90,
+      },
+      {
+        key: 'companyId',
+        ja: '企業ID',
+        en: 'Company ID',
+        type: 'id',
+        required: true,
+        ref: { tab: 'companies', column: 'companyId' },
+        help: '「企業」タブの企業ID',
+        width: 90,
+      },
+      { key: 'received', ja: '受理日', en: 'Received', type: 'date', required: true, help: '求人を受理した日', width: 110 },
+      {
+        key: 'expires',
+        ja: '有効期限',
+        en: 'Valid until',
+        type: 'date',
+        help: '求人の有効期限（年度末の有効求人数に使います。充足したらその日に）',
+        width: 110,
+      },
+      {
+        key: 'openings',
+        ja: '求人数',
+        en: 'Openings',
+        type: 'count',
+        required: true,
+        min: 1,
+        help: '募集する人数（1以上の整数）',
+        width: 80,
+      },
+      {
+        key: 'employmentTerm',
+        ja: '雇用期間',
+        en: 'Employment term',
+        type: 'choice',
+        required: true,
+        choices: EMPLOYMENT_TERMS,
+        help: '期間の定めなし / 4か月以上 / 1か月以上4か月未満 / 1か月未満',
+        width: 130,
+      },
+      { key: 'occupation', ja: '職種', en: 'Occupation', type: 'text', help: '例: 施工管理、調理', width: 120 },
+      {
+        key: 'abroad',
+        ja: '国外',
+        en: 'Abroad',
+        type: 'boolean',
+        help: '国外の事業所の求人なら はい（空欄は いいえ）',
+        width: 60,
       },
       NOTE_COLUMN,
     ],
@@ -547,6 +704,52 @@ export const TABS = [
     ],
   },
   {
+    // One row per meeting: the organisation's own governance, printed as typed in ３．社員総会等の開催状況. 議題 and
+    // 結果 are about the organisation, not about a person, and are printed by design (like 本文), so not `personal`.
+    key: 'meetings',
+    ja: '会議',
+    en: 'Meetings',
+    kind: 'table',
+    required: false,
+    columns: [
+      { key: 'date', ja: '開催日', en: 'Date', type: 'date', required: true, help: '会議を開いた日', width: 110 },
+      {
+        key: 'kind',
+        ja: '種別',
+        en: 'Kind',
+        type: 'choice',
+        required: true,
+        choices: MEETING_KINDS,
+        help: '社員総会 / 理事会 / その他',
+        width: 100,
+      },
+      {
+        key: 'attendance',
+        ja: '出席者数',
+        en: 'Attendance',
+        type: 'count',
+        help: '出席した人数（0以上の整数）',
+        width: 80,
+      },
+      {
+        key: 'agenda',
+        ja: '議題',
+        en: 'Agenda',
+        type: 'text',
+        help: '例: 2022年度事業報告及び活動決算の承認（報告書にそのまま載ります。個人の名前は書かないでください）',
+        width: 320,
+      },
+      {
+        key: 'result',
+        ja: '結果',
+        en: 'Result',
+        type: 'text',
+        help: '例: 原案どおり承認（報告書にそのまま載ります）',
+        width: 160,
+      },
+    ],
+  },
+  {
     key: 'runs',
     ja: '生成履歴',
     en: 'Runs',
@@ -570,13 +773,18 @@ export type SettingKey =
   | 'firstYearStart'
   | 'rounding'
   | 'suppressionThreshold'
-  | 'language';
+  | 'language'
+  | 'yearStyle'
+  | 'form'
+  | 'otherBusiness'
+  | 'staffUnit'
+  | 'statementProgramCost';
 
 export interface SettingDef {
   readonly key: SettingKey;
   readonly ja: string;
   readonly en: string;
-  readonly type: 'text' | 'year' | 'month' | 'date' | 'count' | 'choice';
+  readonly type: 'text' | 'year' | 'month' | 'date' | 'count' | 'choice' | 'yen';
   readonly required?: boolean;
   readonly choices?: readonly string[];
   readonly default?: string | number;
@@ -619,6 +827,13 @@ export const SETTINGS: readonly SettingDef[] = [
     help: '千円未満の端数処理: 四捨五入（既定）、切り捨て、または 合計に合わせる（各事業の千円の合計が総費用と一致するよう、端数の大きい事業から1千円ずつ調整。動かした事業は警告で知らせます）',
   },
   {
+    key: 'statementProgramCost',
+    ja: '活動計算書の事業費計',
+    en: 'Statement program cost',
+    type: 'yen',
+    help: '活動計算書の「事業費計」（合計欄: 特定非営利活動とその他の事業の両方、管理費を除く）を円で（任意。例: 12,345,678。12,346千円 と書くと千円単位で照合）。費用タブの年度の事業費の合計と違えば警告します',
+  },
+  {
     key: 'suppressionThreshold',
     ja: '秘匿しきい値',
     en: 'Suppression threshold',
@@ -634,6 +849,42 @@ export const SETTINGS: readonly SettingDef[] = [
     choices: REPORT_LANGUAGES,
     default: 'ja',
     help: 'ja（日本語、既定）または en（英語）',
+  },
+  {
+    key: 'yearStyle',
+    ja: '年の表記',
+    en: 'Year style',
+    type: 'choice',
+    choices: YEAR_STYLES,
+    default: '西暦',
+    help: '報告書の年と日付: 西暦（既定。2022年度）または 和暦（令和4年度）。英語の報告書はいつも西暦',
+  },
+  {
+    key: 'form',
+    ja: '様式',
+    en: 'Form',
+    type: 'choice',
+    choices: REPORT_FORMS,
+    default: '標準',
+    help: '事業の表の様式: 標準（既定、8列）または 記載例（内閣府の記載例の7列）',
+  },
+  {
+    key: 'otherBusiness',
+    ja: 'その他の事業',
+    en: 'Other business',
+    type: 'choice',
+    choices: OTHER_BUSINESS_MODES,
+    default: '記載する',
+    help: '記載する（既定）または 定款にない（報告書に（２）その他の事業を載せません）',
+  },
+  {
+    key: 'staffUnit',
+    ja: '人数の単位',
+    en: 'Staff unit',
+    type: 'choice',
+    choices: STAFF_UNITS,
+    default: '人',
+    help: '従事者人数を数で書いたときの単位: 人（既定）または 名',
   },
 ];
 
