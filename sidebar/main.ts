@@ -167,7 +167,8 @@ function showDashboard(dashboard: Dashboard | null): void {
   });
   fill(
     dashboardBox,
-    h('dl', { className: 'figures' }, ...figures),
+    // Figures whose tabs the workbook lacks (no 候補者 or イベント tab) are left out by the server, not shown as 0.
+    figures.length > 0 && h('dl', { className: 'figures' }, ...figures),
     h('h3', {}, text.costs),
     h('ul', { className: 'chart', attrs: { 'aria-label': text.costs } }, ...bars),
     h(

@@ -11,6 +11,7 @@ import { type Period, periodFromSettings } from './fiscal-year';
 import { isFiscalYearInRange } from './input-rules';
 import type { FormulaErrorCode, FormulaErrorParams, IssueDraft } from './issues';
 import { formulaErrorMessage, type Language } from './messages';
+import { missingMetricTabs, tabNames } from './metric-tabs';
 import { type FilterKey, type Filters, findMetric, METRICS, type MetricDef } from './metrics';
 import { type Grid, matchKey, type RawWorkbook, readWorkbook } from './read-workbook';
 import type { Workbook } from './records';
@@ -109,6 +110,11 @@ function evaluate(raw: RawWorkbook, request: FormulaRequest, rangeTab: TabKey | 
     drafts.filter((draft) => blocksFormula(draft, explicitYear !== null)),
     language,
   );
+  // A range is the data itself; without one, a metric whose tabs are all missing (no 候補者 tab) has no figure.
+  const missing = rangeTab ? [] : missingMetricTabs(metric, workbook);
+  if (missing.length > 0) {
+    throw new FormulaError('formula_metric_needs_tab', { name: metric.id, tab: tabNames(missing) }, language);
+  }
   const year = explicitYear ?? (rangeTab ? null : workbook.settings.fiscalYear);
   if (year === null && !rangeTab) throw new FormulaError('formula_missing_year', {}, language);
   const filters: Filters = {};

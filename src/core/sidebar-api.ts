@@ -4,6 +4,7 @@ import { type DayNumber, ymdFromDayNumber } from './cells';
 import { periodFromSettings } from './fiscal-year';
 import { isFiscalYearInRange } from './input-rules';
 import type { Issue } from './issues';
+import { missingMetricTabs } from './metric-tabs';
 import { findMetric } from './metrics';
 import { type CheckOptions, checkWorkbook, makeReport } from './pipeline';
 import type { RawWorkbook } from './read-workbook';
@@ -65,8 +66,13 @@ function compute(metricId: string, workbook: Workbook, year: number, filters = {
   return metric.compute({ workbook, period: periodFromSettings(workbook.settings, year) }, filters);
 }
 
+/** The dashboard's figures, without those whose tabs the workbook lacks (a food bank has no 候補者: no 0s shown). */
 export function buildDashboard(workbook: Workbook, year: number, language: 'ja' | 'en'): Dashboard {
-  const figures = FIGURES.map((figure) => ({
+  const available = FIGURES.filter((figure) => {
+    const metric = findMetric(figure.metric);
+    return metric !== undefined && missingMetricTabs(metric, workbook).length === 0;
+  });
+  const figures = available.map((figure) => ({
     metric: figure.metric,
     label: figure[language],
     value: compute(figure.metric, workbook, year),
@@ -94,6 +100,7 @@ function yearsWithData(workbook: Workbook): number[] {
   for (const cost of workbook.costs) add(cost.date);
   for (const event of workbook.events) add(event.start);
   for (const candidate of workbook.candidates) add(candidate.firstContact);
+  for (const meeting of workbook.meetings) add(meeting.date);
   if (workbook.settings.fiscalYear !== null) years.add(workbook.settings.fiscalYear);
   return [...years].sort((a, b) => b - a);
 }

@@ -5,6 +5,7 @@ import { describeKnownValues, knownFilterValues, parseCondition, unknownFilterVa
 import type { Period } from './fiscal-year';
 import { type Area, type FormulaSource, formulaReadsPersonal } from './formula-refs';
 import type { IssueCode, IssueParams, Severity } from './issues';
+import { missingMetricTabs, tabNames } from './metric-tabs';
 import type { FilterKey, Filters, MetricDef } from './metrics';
 import { findMetric, formatThousands, METRICS } from './metrics';
 import { isPersonRowTab } from './privacy';
@@ -121,6 +122,17 @@ export function checkTemplateParts(
   const problems: TemplateProblem[] = [];
   for (const part of parts) {
     if (part.kind === 'metric') {
+      const missing = missingMetricTabs(part.metric, workbook);
+      if (missing.length > 0) {
+        // 候補者, 企業 and イベント are optional: a figure from a tab the workbook lacks is not a 0.
+        problems.push({
+          severity: 'error',
+          code: 'metric_needs_tab',
+          value: part.metric.id,
+          params: { other: tabNames(missing) },
+        });
+        continue;
+      }
       for (const [key, values] of Object.entries(part.filters) as [FilterKey, string[]][]) {
         const known = knownFilterValues(workbook, key);
         if (!known) continue;

@@ -5,8 +5,8 @@ import { matchKey, type RawWorkbook } from './read-workbook';
 import type { Workbook } from './records';
 import { SETTINGS, TABS, type TabDef } from './schema';
 
-/** Tabs whose text is printed in the report: 事業 (the tables) and 本文 (section １). */
-const REPORT_TEXT_TABS = ['programs', 'narrative'] as const;
+/** Tabs whose text is printed in the report: 事業 (the tables), 本文 (section １) and 会議 (section ３). */
+const REPORT_TEXT_TABS = ['programs', 'narrative', 'meetings'] as const;
 
 function warning(tab: string, cell: string, column: string, removed: number): IssueDraft {
   // The value is never echoed: the cell may hold anything, and the message only needs to send staff to it.
