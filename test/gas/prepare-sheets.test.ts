@@ -26,7 +26,18 @@ describe('シートを準備 (prepareSheets)', () => {
     withFakes({}, (env) => {
       const summary = prepareSheets(env.SpreadsheetApp.getActiveSpreadsheet());
       // The tabs other tabs' dropdowns point at come first.
-      expect(summary.createdTabs).toEqual(['事業', '企業', '設定', '候補者', 'イベント', '費用', '本文', '生成履歴']);
+      expect(summary.createdTabs).toEqual([
+        '事業',
+        '企業',
+        '設定',
+        '候補者',
+        '求人',
+        'イベント',
+        '費用',
+        '本文',
+        '会議',
+        '生成履歴',
+      ]);
       for (const def of TABS) {
         expect(sheetValues(env, def.ja)[0]).toEqual(def.columns.map((c) => c.ja));
         expect(fakeSheet(env, def.ja).getFrozenRows()).toBe(1);
@@ -71,11 +82,11 @@ describe('シートを準備 (prepareSheets)', () => {
     });
   });
 
-  it('leaves a filled workbook byte-for-byte as it is, adding only the missing 生成履歴 tab', () => {
+  it('leaves a filled workbook byte-for-byte as it is, adding only the tabs it lacks (求人, 会議, 生成履歴)', () => {
     withFakes(sampleSheets(), (env) => {
       const spreadsheet = env.SpreadsheetApp.getActiveSpreadsheet();
       const before = allValues(env);
-      expect(prepareSheets(spreadsheet)).toEqual({ createdTabs: ['生成履歴'], addedColumns: {} });
+      expect(prepareSheets(spreadsheet)).toEqual({ createdTabs: ['求人', '会議', '生成履歴'], addedColumns: {} });
       const after = allValues(env);
       for (const name of Object.keys(before)) expect(after[name]).toEqual(before[name]);
       env.calls.reset();
