@@ -289,7 +289,7 @@ describe('validate', () => {
     const run = await runCli(['validate', 'book'], cwd);
     expect(run.code).toBe(2);
     expect(errorLines(run.stderr)).toEqual([
-      expect.stringMatching(/^エラー: book に必要なタブがありません: 事業、候補者、費用（あるタブ: 設定）/),
+      expect.stringMatching(/^エラー: book に必要なタブがありません: 事業、費用（あるタブ: 設定）/),
     ]);
   });
 });
