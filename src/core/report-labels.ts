@@ -50,6 +50,13 @@ export const REPORT_LABELS = {
     appendixAdmin: '管理費（事業費に含まない）',
     appendixNote:
       '事業費は円単位で合計してから千円単位に丸めています。そのため各事業の千円の合計と総費用が1千円程度異なることがあります。',
+    /** The appendix's comparison with 設定 活動計算書の事業費計 (shown only when that is set). */
+    comparisonHeader: ['活動計算書との照合', '金額'],
+    comparisonStatement: '活動計算書の事業費計',
+    comparisonReport: 'この報告書の事業費 合計',
+    comparisonDifference: '差額（報告書 − 活動計算書）',
+    yen: '円',
+    thousandYen: '千円',
     suppressedNote: (label: string, threshold: number) =>
       `${label}: 属性別の人数のうち${threshold}名未満のものと、ほかの数字との足し引きでそれがわかってしまうものは、個人が特定されないよう表示していません。`,
   },
@@ -93,6 +100,12 @@ export const REPORT_LABELS = {
     appendixAdmin: 'Administration (not program cost)',
     appendixNote:
       'Costs are summed in yen and then rounded to thousands, so the total may differ by about 1 from the sum of rounded rows.',
+    comparisonHeader: ['Check against the statement of activities', 'Amount'],
+    comparisonStatement: 'Program cost in the statement of activities',
+    comparisonReport: 'Program cost in this report',
+    comparisonDifference: 'Difference (report − statement)',
+    yen: ' yen',
+    thousandYen: ' thousand yen',
     suppressedNote: (label: string, threshold: number) =>
       `${label}: counts by status below ${threshold}, and counts from which such a count could be worked out by adding or subtracting other figures, are not shown, so that no one can be identified.`,
   },
@@ -122,6 +135,10 @@ function overridableTexts(): string[] {
       ...labels.appendixHeader,
       labels.appendixTotal,
       labels.appendixAdmin,
+      ...labels.comparisonHeader,
+      labels.comparisonStatement,
+      labels.comparisonReport,
+      labels.comparisonDifference,
       meetings.heading,
       ...meetings.header,
     );

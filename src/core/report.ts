@@ -1,10 +1,14 @@
 // This file defines the report builder: a checked Workbook and a fiscal year → ReportDocument (DESIGN §4).
-import { ymdFromDayNumber } from './cells';
+import { normalizeText } from './cells';
+import { formatReportDate, formatYear } from './era';
 import type { Period } from './fiscal-year';
 import { findMetric, formatThousands } from './metrics';
 import { matchKey } from './read-workbook';
-import type { ProgramRecord, RoundingMode, Workbook } from './records';
+import type { ProgramRecord, ReportForm, RoundingMode, Workbook } from './records';
 import type { Alignment, Block, ReportDocument, ReportTable, TableCell } from './report-document';
+import { REPORT_LABELS, type ReportLabels } from './report-labels';
+import { meetingBlocks } from './report-meetings';
+import { type RoundedProgramCosts, toThousandYen as roundOne, roundProgramCosts } from './rounding';
 import { COST_ITEMS } from './schema';
 import { type Figure, planSuppression } from './suppression';
 import {
@@ -26,74 +30,9 @@ export interface ReportOptions {
 
 const NONE = '－';
 
-const LABELS = {
-  ja: {
-    title: (year: number) => `${year}年度 事業報告書`,
-    period: (start: string, end: string) => `（${start}から${end}まで）`,
-    date: (y: number, m: number, d: number) => `${y}年${m}月${d}日`,
-    results: '１．事業の成果',
-    implementation: '２．事業の実施に関する事項',
-    specified: (total: string) => `（１）特定非営利活動に係る事業（事業費の総費用【 ${total} 】千円）`,
-    other: (total: string) => `（２）その他の事業（事業費の総費用【 ${total} 】千円）`,
-    none: 'なし',
-    notCarriedOut: '当該年度は実施なし',
-    staff: (count: number) => `${count}人`,
-    tableHeader: [
-      '定款に記載された事業名',
-      '事業内容',
-      '実施日時',
-      '実施場所',
-      '従事者人数',
-      '受益対象者の範囲',
-      '受益対象者の人数',
-      '事業費（千円）',
-    ],
-    appendix: '（参考）事業費の内訳（活動計算書との照合用、単位: 円）',
-    appendixHeader: ['事業内容', '人件費', 'その他経費', '合計'],
-    appendixTotal: '事業費 合計',
-    appendixAdmin: '管理費（事業費に含まない）',
-    appendixNote:
-      '事業費は円単位で合計してから千円単位に丸めています。そのため各事業の千円の合計と総費用が1千円程度異なることがあります。',
-    suppressedNote: (threshold: number) =>
-      `${SUPPRESSED_LABEL.ja}: 属性別の人数のうち${threshold}名未満のものと、ほかの数字との足し引きでそれがわかってしまうものは、個人が特定されないよう表示していません。`,
-  },
-  en: {
-    title: (year: number) => `FY${year} Annual Activity Report (事業報告書)`,
-    period: (start: string, end: string) => `(${start} to ${end})`,
-    date: (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
-    results: '1. Results of activities',
-    implementation: '2. Activities carried out',
-    specified: (total: string) => `(1) Specified nonprofit activities (total program cost: ${total} thousand yen)`,
-    other: (total: string) => `(2) Other activities (total program cost: ${total} thousand yen)`,
-    none: 'None',
-    notCarriedOut: 'Not carried out this year',
-    staff: (count: number) => `${count}`,
-    tableHeader: [
-      'Program in the articles',
-      'Activity',
-      'When',
-      'Where',
-      'Staff',
-      'Beneficiaries',
-      'Number of beneficiaries',
-      'Cost (thousand yen)',
-    ],
-    appendix: 'Appendix: program cost breakdown (for the statement of activities, yen)',
-    appendixHeader: ['Activity', 'Personnel', 'Other', 'Total'],
-    appendixTotal: 'Total program cost',
-    appendixAdmin: 'Administration (not program cost)',
-    appendixNote:
-      'Costs are summed in yen and then rounded to thousands, so the total may differ by about 1 from the sum of rounded rows.',
-    suppressedNote: (threshold: number) =>
-      `${SUPPRESSED_LABEL.en}: counts by status below ${threshold}, and counts from which such a count could be worked out by adding or subtracting other figures, are not shown, so that no one can be identified.`,
-  },
-} as const;
-
-/** Yen → 千円 by the 端数処理 setting, symmetric for refunds. */
+/** Yen → 千円 by the 端数処理 setting, symmetric for refunds (kept here for callers; rounding.ts holds the rule). */
 export function toThousandYen(yen: number, rounding: RoundingMode): number {
-  const sign = yen < 0 ? -1 : 1;
-  const thousands = Math.abs(yen) / 1000;
-  return sign * (rounding === '切り捨て' ? Math.floor(thousands) : Math.floor(thousands + 0.5));
+  return roundOne(yen, rounding);
 }
 
 function programCost(context: TemplateContext, program: string, item?: string): number {
@@ -103,12 +42,6 @@ function programCost(context: TemplateContext, program: string, item?: string): 
     { workbook: context.workbook, period: context.period },
     item ? { 事業内容: [program], 費目: [item] } : { 事業内容: [program] },
   );
-}
-
-function categoryTotal(context: TemplateContext, category: string): number {
-  const metric = findMetric('事業費合計');
-  if (!metric) throw new Error('metric 事業費合計 is not registered');
-  return metric.compute({ workbook: context.workbook, period: context.period }, { 区分: [category] });
 }
 
 /** Programs in 表示順, rows of the same 定款 事業名 kept together (the group sits where its first row would). */
@@ -126,22 +59,46 @@ function orderPrograms(programs: readonly ProgramRecord[]): ProgramRecord[][] {
   return [...groups.values()];
 }
 
+/** What the builder needs besides the data: words, the 様式, and the `見出し:` replacement of a fixed text. */
+interface Style {
+  readonly labels: ReportLabels;
+  readonly form: ReportForm;
+  readonly staffUnit: string;
+  /** A fixed text, or its `見出し:` replacement. */
+  readonly label: (text: string) => string;
+}
+
+/** A template cell (実施日時, 実施場所, 従事者の備考, 受益対象者の人数) as printed; '' when blank. */
+function renderCell(text: string | null, context: TemplateContext): string {
+  return text ? renderTemplate(parseTemplate(text).parts, context).trim() : '';
+}
+
+// A bare whole number (6, ６, 1,200): printed with 人数の単位. Anything else (毎回1名, 延べ12人, 6人) prints as typed.
+const BARE_COUNT = /^\d{1,3}(?:,\d{3})*$|^\d+$/;
+
+/** 従事者人数 with its unit (or as typed), then 従事者の備考 in parentheses: `6人（兼任）`, `毎回1名`. */
+function staffText(program: ProgramRecord, context: TemplateContext, style: Style): string {
+  const typed = program.staffCount === null ? '' : normalizeText(program.staffCount);
+  const count = BARE_COUNT.test(typed) ? style.labels.staff(Number(typed.replace(/,/g, '')), style.staffUnit) : typed;
+  const note = renderCell(program.staffNote, context);
+  if (count === '') return note === '' ? NONE : note;
+  return note === '' ? count : `${count}（${note}）`;
+}
+
 function programTable(
   groups: readonly ProgramRecord[][],
   context: TemplateContext,
-  rounding: RoundingMode,
-  labels: (typeof LABELS)['ja' | 'en'],
+  costs: RoundedProgramCosts,
+  style: Style,
   withBeneficiaries: boolean,
 ): ReportTable {
+  const { labels, form } = style;
+  const example = form === '記載例';
   const rows: TableCell[][] = [];
   for (const group of groups) {
     group.forEach((program, index) => {
       const notCarriedOut = program.status === '実施なし';
-      const staff =
-        program.staffCount === null
-          ? NONE
-          : `${labels.staff(program.staffCount)}${program.staffNote ? `（${program.staffNote}）` : ''}`;
-      const cost = formatThousands(toThousandYen(programCost(context, program.program ?? ''), rounding));
+      const cost = formatThousands(costs.byRow.get(program.row) ?? 0);
       const cells: TableCell[] = [];
       if (index === 0)
         cells.push(
@@ -150,25 +107,79 @@ function programTable(
             : { text: program.articleName ?? '' },
         );
       cells.push({ text: program.program ?? '' });
-      cells.push({ text: notCarriedOut ? labels.notCarriedOut : (program.when ?? NONE) });
-      cells.push({ text: notCarriedOut ? NONE : (program.where ?? NONE) });
-      cells.push({ text: notCarriedOut ? NONE : staff });
+      cells.push({
+        text: notCarriedOut ? style.label(labels.notCarriedOut) : renderCell(program.when, context) || NONE,
+      });
+      cells.push({ text: notCarriedOut ? NONE : renderCell(program.where, context) || NONE });
+      cells.push({ text: notCarriedOut ? NONE : staffText(program, context, style) });
       if (withBeneficiaries) {
-        cells.push({ text: notCarriedOut ? NONE : (program.beneficiaryScope ?? NONE) });
-        const count = program.beneficiaryCount
-          ? renderTemplate(parseTemplate(program.beneficiaryCount).parts, context)
-          : '';
-        cells.push({ text: notCarriedOut || count.trim() === '' ? NONE : count });
+        const scope = program.beneficiaryScope?.trim() ?? '';
+        const count = renderCell(program.beneficiaryCount, context);
+        if (example) {
+          // 記載例: 受益対象者の範囲及び人数 in one cell, 範囲 and 人数 joined by a space.
+          const joined = [scope, count].filter((text) => text !== '').join(' ');
+          cells.push({ text: notCarriedOut || joined === '' ? NONE : joined });
+        } else {
+          cells.push({ text: notCarriedOut ? NONE : (program.beneficiaryScope ?? NONE) });
+          cells.push({ text: notCarriedOut || count === '' ? NONE : count });
+        }
       }
       cells.push({ text: cost });
       rows.push(cells);
     });
   }
-  // （２）その他の事業 has the same columns without the two 受益対象者 ones (the law asks no beneficiaries there).
-  const header = withBeneficiaries ? labels.tableHeader : labels.tableHeader.filter((_, i) => i !== 5 && i !== 6);
+  const full = example ? labels.exampleHeader : labels.tableHeader;
+  // （２）その他の事業 has the same columns without the 受益対象者 ones (the law asks no beneficiaries there).
+  const beneficiaryColumns = example ? [5] : [5, 6];
+  const header = withBeneficiaries ? [...full] : full.filter((_, i) => !beneficiaryColumns.includes(i));
+  if (example) {
+    // 記載例: the section heading carries no total, so the table ends with a 合計 row (the 区分's rounded total).
+    rows.push([
+      { text: style.label(labels.total) },
+      ...header.slice(1, -1).map(() => ({ text: '' })),
+      { text: formatThousands(costs.totalThousands) },
+    ]);
+  }
   const align: Alignment[] = header.map((_, i) => (i === header.length - 1 ? 'right' : i === 4 ? 'center' : 'left'));
-  const widths = withBeneficiaries ? [14, 12, 9, 9, 9, 18, 17, 12] : [22, 20, 15, 15, 13, 15];
-  return { kind: 'table', header: [...header], rows, align, widths };
+  const widths = example
+    ? withBeneficiaries
+      ? [16, 16, 12, 12, 10, 20, 14]
+      : [22, 20, 15, 15, 13, 15]
+    : withBeneficiaries
+      ? [14, 12, 9, 9, 9, 18, 17, 12]
+      : [22, 20, 15, 15, 13, 15];
+  return { kind: 'table', header, rows, align, widths };
+}
+
+/** One 区分's rows rounded together (端数処理, 合計に合わせる included) with its total. */
+function roundCategory(programs: readonly ProgramRecord[], context: TemplateContext): RoundedProgramCosts {
+  const amounts = programs.map((program) => ({ row: program.row, yen: programCost(context, program.program ?? '') }));
+  return roundProgramCosts(amounts, context.workbook.settings.rounding);
+}
+
+/**
+ * One section （１） or （２）: its heading (標準: with the total; 記載例: without, the table's 合計 row has it) and
+ * the table, 「なし」 when the 区分 has no 事業, or 「実施しなかった」 when none of its 事業 was carried out (（２）).
+ */
+function sectionBlocks(
+  heading: string,
+  programs: readonly ProgramRecord[],
+  context: TemplateContext,
+  style: Style,
+  withBeneficiaries: boolean,
+): Block[] {
+  const costs = roundCategory(programs, context);
+  const text =
+    style.form === '記載例'
+      ? heading
+      : `${style.label(heading)}${style.labels.totalSuffix(formatThousands(costs.totalThousands))}`;
+  const blocks: Block[] = [{ kind: 'heading', level: 2, text }];
+  if (programs.length === 0) blocks.push({ kind: 'paragraph', text: style.label(style.labels.none) });
+  else if (!withBeneficiaries && programs.every((program) => program.status === '実施なし'))
+    // The guidance for （２）: 「定款に定めているが当該事業年度に実施しなかった場合は「実施しなかった」と記載する」.
+    blocks.push({ kind: 'paragraph', text: style.label(style.labels.otherNotCarriedOut) });
+  else blocks.push(programTable(orderPrograms(programs), context, costs, style, withBeneficiaries));
+  return blocks;
 }
 
 function narrativeBlocks(context: TemplateContext, language: 'ja' | 'en'): Block[] {
@@ -200,11 +211,8 @@ function narrativeBlocks(context: TemplateContext, language: 'ja' | 'en'): Block
   return blocks;
 }
 
-function appendixBlocks(
-  context: TemplateContext,
-  programs: readonly ProgramRecord[],
-  labels: (typeof LABELS)['ja' | 'en'],
-): Block[] {
+function appendixBlocks(context: TemplateContext, programs: readonly ProgramRecord[], style: Style): Block[] {
+  const { labels } = style;
   const [personnel, other] = COST_ITEMS;
   const rows: TableCell[][] = [];
   let totals = [0, 0];
@@ -215,14 +223,14 @@ function appendixBlocks(
     rows.push([{ text: name }, ...[...amounts, amounts[0] + amounts[1]].map((n) => ({ text: formatThousands(n) }))]);
   }
   rows.push([
-    { text: labels.appendixTotal },
+    { text: style.label(labels.appendixTotal) },
     ...[...totals, totals[0] + totals[1]].map((n) => ({ text: formatThousands(n) })),
   ]);
   const admin = findMetric('管理費');
   if (admin) {
     const amounts = [personnel, other].map((item) => admin.compute(context, { 費目: [item] }));
     rows.push([
-      { text: labels.appendixAdmin },
+      { text: style.label(labels.appendixAdmin) },
       ...[...amounts, amounts[0] + amounts[1]].map((n) => ({ text: formatThousands(n) })),
     ]);
   }
@@ -235,7 +243,37 @@ function appendixBlocks(
       align: ['left', 'right', 'right', 'right'],
       widths: [40, 20, 20, 20],
     },
+    ...statementComparison(context, totals[0] + totals[1], style),
     { kind: 'note', text: labels.appendixNote },
+  ];
+}
+
+/**
+ * 活動計算書の事業費計 (設定) beside this report's 事業費 total and their difference (report − statement). In yen;
+ * in 千円 when the setting was typed in 千円 (the report's total then rounded by 端数処理).
+ */
+function statementComparison(context: TemplateContext, reportYen: number, style: Style): Block[] {
+  const statement = context.workbook.settings.statementProgramCost;
+  if (!statement) return [];
+  const { labels } = style;
+  const rounding = context.workbook.settings.rounding;
+  const [ours, theirs] = statement.inThousands
+    ? [roundOne(reportYen, rounding), statement.yen / 1000]
+    : [reportYen, statement.yen];
+  const unit = statement.inThousands ? labels.thousandYen : labels.yen;
+  const amount = (value: number) => ({ text: `${formatThousands(value)}${unit}` });
+  return [
+    {
+      kind: 'table',
+      header: [...labels.comparisonHeader],
+      rows: [
+        [{ text: style.label(labels.comparisonStatement) }, amount(theirs)],
+        [{ text: style.label(labels.comparisonReport) }, amount(ours)],
+        [{ text: style.label(labels.comparisonDifference) }, amount(ours - theirs)],
+      ],
+      align: ['left', 'right'],
+      widths: [60, 40],
+    },
   ];
 }
 
@@ -259,11 +297,21 @@ function printsSuppressed(blocks: readonly Block[], label: string): boolean {
   );
 }
 
+/** Replaces every heading and table header cell that a `見出し:` row names (the whole text, compared folded). */
+function applyHeadingOverrides(blocks: readonly Block[], replace: (text: string) => string): Block[] {
+  return blocks.map((block): Block => {
+    if (block.kind === 'heading') return { ...block, text: replace(block.text) };
+    if (block.kind === 'table') return { ...block, header: block.header.map(replace) };
+    return block;
+  });
+}
+
 /** Builds the report; the workbook must have passed validation (templates included). */
 export function buildReportDocument(workbook: Workbook, options: ReportOptions): ReportDocument {
   const language = options.language ?? workbook.settings.language;
-  const labels = LABELS[language];
-  const threshold = workbook.settings.suppressionThreshold;
+  const labels = REPORT_LABELS[language];
+  const settings = workbook.settings;
+  const threshold = settings.suppressionThreshold;
   const context: TemplateContext = {
     workbook,
     period: options.period,
@@ -271,36 +319,45 @@ export function buildReportDocument(workbook: Workbook, options: ReportOptions):
     suppressed: planSuppression(templateFigures(workbook), { workbook, period: options.period }, threshold),
     language,
   };
-  const rounding = workbook.settings.rounding;
-  const start = ymdFromDayNumber(options.period.start);
-  const end = ymdFromDayNumber(options.period.end);
+  // A later row for the same text wins, as when a setting is typed twice.
+  const overrides = new Map(settings.headingOverrides.map((o) => [matchKey(o.target), o.text]));
+  const label = (text: string): string => overrides.get(matchKey(text)) ?? text;
+  const style: Style = { labels, form: settings.form, staffUnit: settings.staffUnit, label };
   const year = options.period.year;
+  // English readers do not read era names: an English report keeps western years (README).
+  const title = labels.title(
+    language === 'ja' ? formatYear(year, settings.yearStyle) : String(year),
+    label(labels.titleName),
+  );
+  const date = (day: number) => formatReportDate(day, settings, language);
+  const orgName: Block = { kind: 'subtitle', text: settings.orgName };
+  const example = settings.form === '記載例';
+  const period: Block = {
+    kind: 'subtitle',
+    text: (example ? labels.periodBare : labels.period)(date(options.period.start), date(options.period.end)),
+  };
+  const specified = workbook.programs.filter((p) => p.category === '特定非営利活動');
+  const others = workbook.programs.filter((p) => p.category === 'その他の事業');
   const blocks: Block[] = [
-    { kind: 'title', text: labels.title(year) },
-    { kind: 'subtitle', text: workbook.settings.orgName },
-    {
-      kind: 'subtitle',
-      text: labels.period(labels.date(start.year, start.month, start.day), labels.date(end.year, end.month, end.day)),
-    },
+    { kind: 'title', text: title },
+    // 記載例: title, period, 団体名; 標準 (the reference report): title, 団体名, period.
+    ...(example ? [period, orgName] : [orgName, period]),
     { kind: 'heading', level: 1, text: labels.results },
     ...narrativeBlocks(context, language),
     { kind: 'heading', level: 1, text: labels.implementation },
+    ...sectionBlocks(labels.specified, specified, context, style, true),
   ];
-  const specified = workbook.programs.filter((p) => p.category === '特定非営利活動');
-  const others = workbook.programs.filter((p) => p.category === 'その他の事業');
-  const specifiedTotal = toThousandYen(categoryTotal(context, '特定非営利活動'), rounding);
-  blocks.push({ kind: 'heading', level: 2, text: labels.specified(formatThousands(specifiedTotal)) });
-  if (specified.length > 0) blocks.push(programTable(orderPrograms(specified), context, rounding, labels, true));
-  else blocks.push({ kind: 'paragraph', text: labels.none });
-  const otherTotal = toThousandYen(categoryTotal(context, 'その他の事業'), rounding);
-  blocks.push({ kind: 'heading', level: 2, text: labels.other(formatThousands(otherTotal)) });
-  if (others.length > 0) blocks.push(programTable(orderPrograms(others), context, rounding, labels, false));
-  else blocks.push({ kind: 'paragraph', text: labels.none });
+  // 定款にない: the 定款 has no その他の事業, and the guidance is to leave （２） out rather than write 「なし」.
+  if (settings.otherBusiness !== '定款にない')
+    blocks.push(...sectionBlocks(labels.other, others, context, style, false));
+  // ３．社員総会等の開催状況 (issue 12): only when the 会議 tab has meetings in the period.
+  blocks.push(...meetingBlocks(workbook, options.period, date, language));
   if (options.appendix) {
     const ordered = orderPrograms([...specified, ...others]).flat();
-    blocks.push(...appendixBlocks(context, ordered, labels));
+    blocks.push(...appendixBlocks(context, ordered, style));
   }
   if (printsSuppressed(blocks, SUPPRESSED_LABEL[language]))
-    blocks.push({ kind: 'note', text: labels.suppressedNote(threshold) });
-  return { language, title: labels.title(year), year, orgName: workbook.settings.orgName, blocks };
+    blocks.push({ kind: 'note', text: labels.suppressedNote(SUPPRESSED_LABEL[language], threshold) });
+  const finished = overrides.size === 0 ? blocks : applyHeadingOverrides(blocks, label);
+  return { language, title, year, orgName: settings.orgName, blocks: finished };
 }

@@ -193,8 +193,9 @@ export const TABS = [
         key: 'staffCount',
         ja: '従事者人数',
         en: 'Staff',
-        type: 'count',
-        help: '従事者の人数（0以上の整数）',
+        // Text: 6 prints as 6人 (人数の単位), and 毎回1名 or 延べ12人 print as typed.
+        type: 'text',
+        help: '従事者の人数。数（例: 6 → 6人、単位は設定の 人数の単位）か、文字（例: 毎回1名、延べ12人）をそのまま',
         width: 90,
       },
       {
@@ -494,7 +495,15 @@ export const TABS = [
         help: '「企業」タブの企業ID',
         width: 90,
       },
-      { key: 'received', ja: '受理日', en: 'Received', type: 'date', required: true, help: '求人を受理した日', width: 110 },
+      {
+        key: 'received',
+        ja: '受理日',
+        en: 'Received',
+        type: 'date',
+        required: true,
+        help: '求人を受理した日',
+        width: 110,
+      },
       {
         key: 'expires',
         ja: '有効期限',
