@@ -47,6 +47,8 @@ export type IssueCode =
   | 'reference_not_number'
   | 'low_suppression_threshold'
   | 'no_data_for_year'
+  | 'statement_cost_mismatch'
+  | 'rounding_moved_rows'
   | 'invalid_character'
   | 'duplicate_tab'
   | 'undecodable_text'
@@ -60,6 +62,27 @@ export interface IssueParams {
   readonly limit?: number;
   /** A 1-based line of a text file (a CSV file's undecodable bytes). */
   readonly line?: number;
+  /** statement_cost_mismatch: the 活動計算書's 事業費計 and the 費用 tab's 事業費 of the year (reconcile.ts). */
+  readonly reconciliation?: Reconciliation;
+  /** rounding_moved_rows: each 事業 row that 合計に合わせる printed 1 千円 away from its own 四捨五入. */
+  readonly moved?: readonly MovedProgramRow[];
+}
+
+/** Both figures of a reconciliation; in 千円 when the 活動計算書's figure was typed in 千円, else in yen. */
+export interface Reconciliation {
+  readonly statement: number;
+  readonly costs: number;
+  readonly inThousands: boolean;
+  /** The 費用 tab's 事業費 in yen (what `costs` rounds when in 千円). */
+  readonly costsYen: number;
+}
+
+/** A 事業 row moved by 合計に合わせる: where it is (`事業!B3`), its 事業内容, and its 千円 before → after. */
+export interface MovedProgramRow {
+  readonly place: string;
+  readonly name: string;
+  readonly plain: number;
+  readonly adjusted: number;
 }
 
 export interface Issue {

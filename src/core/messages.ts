@@ -8,10 +8,40 @@ import {
   type IssueDraft,
   type IssueParams,
   MASKED_VALUE,
+  type MovedProgramRow,
+  type Reconciliation,
 } from './issues';
+import { formatThousands } from './metrics';
 import { hidePersonRowValue } from './privacy';
 
 export type Language = 'ja' | 'en';
+
+/** statement_cost_mismatch in Japanese: both figures and the difference, in 円 or in 千円 as the statement was typed. */
+function reconciliationJapanese({ statement, costs, inThousands, costsYen }: Reconciliation): string {
+  const unit = inThousands ? '千円' : '円';
+  const rounded = inThousands ? `。${formatThousands(costsYen)}円を千円単位にしたもの` : '';
+  const side = costs > statement ? '多い' : '少ない';
+  return `活動計算書の事業費計（${formatThousands(statement)}${unit}）と、費用タブのこの年度の事業費の合計（${formatThousands(costs)}${unit}${rounded}）が一致しません。差は${formatThousands(Math.abs(costs - statement))}${unit}です（費用タブのほうが${side}）。費用の入力漏れ、日付の年度、管理費との区分を確認してください`;
+}
+
+function reconciliationEnglish({ statement, costs, inThousands, costsYen }: Reconciliation): string {
+  const unit = inThousands ? 'thousand yen' : 'yen';
+  const rounded = inThousands ? `, ${formatThousands(costsYen)} yen rounded` : '';
+  const side = costs > statement ? 'more' : 'less';
+  return `The 活動計算書 (statement of activities) shows 事業費計 ${formatThousands(statement)} ${unit}, but the 費用 tab's program costs of the year add up to ${formatThousands(costs)} ${unit}${rounded}: ${formatThousands(Math.abs(costs - statement))} ${unit} ${side} in 費用. Check for missing costs, dates in another year, and 管理費 rows`;
+}
+
+/** rounding_moved_rows: `事業!B3 育成事業 12→13千円（+1）`, one per moved row. */
+function movedRows(rows: readonly MovedProgramRow[], language: Language): string {
+  return rows
+    .map(({ place, name, plain, adjusted }) => {
+      const sign = adjusted > plain ? '+1' : '-1';
+      return language === 'ja'
+        ? `${place} ${name} ${formatThousands(plain)}→${formatThousands(adjusted)}千円（${sign}）`
+        : `${place} ${name} ${formatThousands(plain)} → ${formatThousands(adjusted)} (${sign})`;
+    })
+    .join(language === 'ja' ? '、' : '; ');
+}
 
 interface MessageInput {
   readonly code: IssueDraft['code'];
@@ -118,6 +148,10 @@ function japanese({ code, tab, column, value, params }: MessageInput): string {
       return `ファイル「${params.other ?? ''}」の ${params.line ?? 0} 行目${(params.count ?? 0) > 1 ? `（ほか ${(params.count ?? 0) - 1} 行）` : ''}に ${params.expected ?? ''} として読めないバイトがあり、「\ufffd」として読みました。元のファイルを開き、CSV UTF-8 で保存し直してください`;
     case 'no_data_for_year':
       return `${value}年度（${params.expected ?? ''}）の費用・イベント・候補者の行が1件もありません。対象年度と年度開始月を確認してください`;
+    case 'statement_cost_mismatch':
+      return params.reconciliation ? reconciliationJapanese(params.reconciliation) : '';
+    case 'rounding_moved_rows':
+      return `端数処理「合計に合わせる」により、区分ごとの合計に合うよう、次の事業の事業費（千円）を四捨五入から1千円動かしました: ${movedRows(params.moved ?? [], 'ja')}`;
     case 'internal_error':
       return `内部エラー: ${value}`;
   }
@@ -220,6 +254,10 @@ function english({ code, tab, column, value, params }: MessageInput): string {
       return `File "${params.other ?? ''}", line ${params.line ?? 0}${(params.count ?? 0) > 1 ? ` (and ${(params.count ?? 0) - 1} more line(s))` : ''}: bytes that are not valid ${params.expected ?? ''} were read as "\ufffd". Open the file and save it again as CSV UTF-8`;
     case 'no_data_for_year':
       return `FY${value} (${params.expected ?? ''}) has no row in 費用, イベント or 候補者. Check 対象年度 and 年度開始月`;
+    case 'statement_cost_mismatch':
+      return params.reconciliation ? reconciliationEnglish(params.reconciliation) : '';
+    case 'rounding_moved_rows':
+      return `端数処理 合計に合わせる: so that each 区分 adds up to its total, these programs are printed 1 thousand yen away from their own rounding: ${movedRows(params.moved ?? [], 'en')}`;
     case 'internal_error':
       return `Internal error: ${value}`;
   }

@@ -4,6 +4,7 @@ import { describePeriod, inPeriod, type Period, periodFromSettings } from './fis
 import { a1, hasErrors, type Issue, type IssueDraft } from './issues';
 import { finalizeIssue, type Language } from './messages';
 import { matchKey, type RawWorkbook, readWorkbook } from './read-workbook';
+import { reconcileProgramCosts } from './reconcile';
 import type { Workbook } from './records';
 import { buildReportDocument } from './report';
 import type { ReportDocument } from './report-document';
@@ -108,12 +109,19 @@ export function checkWorkbook(raw: RawWorkbook, options: CheckOptions = {}): Che
     ...validateWorkbook(workbook),
     ...checkTemplates(workbook, references),
     ...checkDocumentText(workbook, raw),
+    ...reconcileYear(workbook, options.year),
   ];
   const language = options.language ?? workbook.settings.language;
   return { workbook, references, issues: sortIssues(drafts.map((draft) => finalizeIssue(draft, language))) };
 }
 
 const YEAR_SETTING = SETTINGS.find((setting) => setting.key === 'fiscalYear')?.ja;
+
+/** The 活動計算書 reconciliation (reconcile.ts) of the year asked for, else of 対象年度; none without a year. */
+function reconcileYear(workbook: Workbook, year: number | undefined): IssueDraft[] {
+  const chosen = year ?? workbook.settings.fiscalYear;
+  return chosen === null ? [] : reconcileProgramCosts(workbook, periodFromSettings(workbook.settings, chosen));
+}
 
 function resolveReferences(workbook: Workbook, given: CheckOptions['references']): References {
   if (typeof given === 'function') return given(collectReferenceTargets(workbook));

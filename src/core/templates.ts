@@ -266,14 +266,20 @@ export function collectReferenceTargets(workbook: Workbook): string[] {
   return [...targets];
 }
 
+/** 事業 columns whose text is a template: 実施日時, 実施場所, 従事者の備考 and 受益対象者の人数. */
+const PROGRAM_TEMPLATE_KEYS = ['when', 'where', 'staffNote', 'beneficiaryCount'] as const;
+
 /** Every template cell: where it is and its text. */
 export function templateTexts(
   workbook: Workbook,
 ): { tab: 'programs' | 'narrative'; key: string; row: number; text: string }[] {
   const texts: { tab: 'programs' | 'narrative'; key: string; row: number; text: string }[] = [];
   for (const program of workbook.programs) {
-    if (program.beneficiaryCount)
-      texts.push({ tab: 'programs', key: 'beneficiaryCount', row: program.row, text: program.beneficiaryCount });
+    // The 事業 cells the report's tables print that may hold `{{…}}` (DESIGN §9), in the tab's column order.
+    for (const key of PROGRAM_TEMPLATE_KEYS) {
+      const text = program[key];
+      if (text) texts.push({ tab: 'programs', key, row: program.row, text });
+    }
   }
   for (const paragraph of workbook.narrative) {
     if (paragraph.body) texts.push({ tab: 'narrative', key: 'body', row: paragraph.row, text: paragraph.body });

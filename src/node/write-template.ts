@@ -108,6 +108,7 @@ function settingValidation(setting: SettingDef): ValidationRule {
     case 'date':
       return dateRule(base);
     case 'text':
+    case 'yen': // 12,345,678 or 12,346千円: text a number rule would refuse
       return { ...base, type: 'any', formulae: [] };
   }
 }

@@ -1,0 +1,222 @@
+// This file tests the reconciliation with the 活動計算書: the exact warnings (code, cell, ja and en text) at 設定 cells.
+import type { Issue } from '../../src/core/issues';
+import { checkWorkbook, makeReport } from '../../src/core/pipeline';
+import { readWorkbook } from '../../src/core/read-workbook';
+import { rawWorkbook } from '../helpers/raw';
+
+/**
+ * FY2022 事業費: 紹介 1,400 + 育成 1,400 + 啓発 1,400 (特定非営利活動, 4,200 yen) and 寄付 1,500 + 物販 1,500
+ * (その他の事業, 3,000 yen) = 7,200 yen. 管理費 5,000 and a FY2023 cost of 99,999 are not part of it.
+ */
+function tabs(settings: unknown[][] = [], extraCosts: unknown[][] = []): Record<string, unknown[][]> {
+  return {
+    設定: [['項目', '値'], ['団体名', 'テスト'], ['対象年度', 2022], ...settings],
+    事業: [
+      ['事業内容', '定款の事業名', '区分'],
+      ['紹介', '職業紹介事業', '特定非営利活動'],
+      ['育成', '育成事業', '特定非営利活動'],
+      ['啓発', '啓発事業', '特定非営利活動'],
+      ['寄付', '募金事業', 'その他の事業'],
+      ['物販', '物品販売事業', 'その他の事業'],
+    ],
+    候補者: [['候補者ID', '氏名', '同意取得日']],
+    企業: [['企業ID', '企業名']],
+    イベント: [['イベントID', '事業内容', '種別', '開始日']],
+    費用: [
+      ['日付', '事業内容', '費目', '金額'],
+      ['2022/4/1', '紹介', '人件費', 1400],
+      ['2022/5/1', '育成', 'その他経費', 1400],
+      ['2022/6/1', '啓発', 'その他経費', 1400],
+      ['2022/7/1', '寄付', 'その他経費', 1500],
+      ['2022/8/1', '物販', 'その他経費', 1500],
+      ['2022/9/1', '管理費', '人件費', 5000],
+      ['2023/4/1', '紹介', '人件費', 99_999],
+      ...extraCosts,
+    ],
+    本文: [['見出し', '本文']],
+  };
+}
+
+const CODES = new Set(['statement_cost_mismatch', 'rounding_moved_rows']);
+
+/** The reconciliation warnings, as `タブ!セル 列 code: message`. */
+function warnings(issues: readonly Issue[]): string[] {
+  return issues
+    .filter((issue) => CODES.has(issue.code))
+    .map((issue) => `${issue.severity} ${issue.tab}!${issue.cell} ${issue.column} ${issue.code}: ${issue.message}`);
+}
+
+function check(settings: unknown[][], language?: 'ja' | 'en', year?: number): string[] {
+  return warnings(checkWorkbook(rawWorkbook(tabs(settings)), { language, year }).issues);
+}
+
+describe('活動計算書の事業費計 (setting)', () => {
+  const read = (value: unknown) =>
+    readWorkbook(rawWorkbook(tabs([['活動計算書の事業費計', value]]))).workbook.settings.statementProgramCost;
+
+  it('reads yen and 千円 forms; a 千円 form that is not whole 千円 is compared in yen', () => {
+    expect(read(7200)).toEqual({ yen: 7200, inThousands: false });
+    expect(read('7,200円')).toEqual({ yen: 7200, inThousands: false });
+    expect(read('12,345千円')).toEqual({ yen: 12_345_000, inThousands: true });
+    expect(read('７千')).toEqual({ yen: 7000, inThousands: true });
+    expect(read(' 7千円 ')).toEqual({ yen: 7000, inThousands: true });
+    expect(read('1.5千円')).toEqual({ yen: 1500, inThousands: false });
+    expect(read('')).toBeNull();
+  });
+
+  it('refuses a negative or unreadable figure at its 値 cell', () => {
+    const issues = readWorkbook(rawWorkbook(tabs([['活動計算書の事業費計', '▲7,200']]))).issues;
+    expect(issues).toEqual([
+      {
+        severity: 'error',
+        code: 'invalid_setting',
+        tab: '設定',
+        cell: 'B4',
+        column: '活動計算書の事業費計',
+        value: '▲7,200',
+        params: { expected: '12,345,678 / 12,346千円' },
+      },
+    ]);
+    expect(readWorkbook(rawWorkbook(tabs([['活動計算書の事業費計', '約7千円']]))).issues.map((i) => i.code)).toEqual([
+      'invalid_setting',
+    ]);
+  });
+});
+
+describe('statement_cost_mismatch', () => {
+  it('says nothing when the figure matches the year’s 事業費 (管理費 and other years left out)', () => {
+    expect(check([['活動計算書の事業費計', 7200]])).toEqual([]);
+    expect(check([['活動計算書の事業費計', '7,200円']])).toEqual([]);
+  });
+
+  it('says nothing when the setting is not there', () => {
+    expect(check([])).toEqual([]);
+  });
+
+  it('1 yen off: both figures and the difference, in yen, at the 値 cell (ja and en)', () => {
+    expect(check([['活動計算書の事業費計', 7201]])).toEqual([
+      'warning 設定!B4 活動計算書の事業費計 statement_cost_mismatch: 活動計算書の事業費計（7,201円）と、費用タブのこの年度の事業費の合計（7,200円）が一致しません。差は1円です（費用タブのほうが少ない）。費用の入力漏れ、日付の年度、管理費との区分を確認してください',
+    ]);
+    expect(check([['活動計算書の事業費計', 7201]], 'en')).toEqual([
+      "warning 設定!B4 活動計算書の事業費計 statement_cost_mismatch: The 活動計算書 (statement of activities) shows 事業費計 7,201 yen, but the 費用 tab's program costs of the year add up to 7,200 yen: 1 yen less in 費用. Check for missing costs, dates in another year, and 管理費 rows",
+    ]);
+  });
+
+  it('1 yen under: the 費用 tab has more', () => {
+    expect(check([['活動計算書の事業費計', 7199]])).toEqual([
+      'warning 設定!B4 活動計算書の事業費計 statement_cost_mismatch: 活動計算書の事業費計（7,199円）と、費用タブのこの年度の事業費の合計（7,200円）が一致しません。差は1円です（費用タブのほうが多い）。費用の入力漏れ、日付の年度、管理費との区分を確認してください',
+    ]);
+  });
+
+  it('a 千円 figure is compared in 千円: 7千円 matches 7,200 yen; 8千円 is 1千円 off; 7,000 yen is 200 yen off', () => {
+    expect(check([['活動計算書の事業費計', '7千円']])).toEqual([]);
+    expect(check([['活動計算書の事業費計', '8千円']])).toEqual([
+      'warning 設定!B4 活動計算書の事業費計 statement_cost_mismatch: 活動計算書の事業費計（8千円）と、費用タブのこの年度の事業費の合計（7千円。7,200円を千円単位にしたもの）が一致しません。差は1千円です（費用タブのほうが少ない）。費用の入力漏れ、日付の年度、管理費との区分を確認してください',
+    ]);
+    expect(check([['活動計算書の事業費計', '8千円']], 'en')).toEqual([
+      "warning 設定!B4 活動計算書の事業費計 statement_cost_mismatch: The 活動計算書 (statement of activities) shows 事業費計 8 thousand yen, but the 費用 tab's program costs of the year add up to 7 thousand yen, 7,200 yen rounded: 1 thousand yen less in 費用. Check for missing costs, dates in another year, and 管理費 rows",
+    ]);
+    expect(check([['活動計算書の事業費計', 7000]])).toEqual([
+      'warning 設定!B4 活動計算書の事業費計 statement_cost_mismatch: 活動計算書の事業費計（7,000円）と、費用タブのこの年度の事業費の合計（7,200円）が一致しません。差は200円です（費用タブのほうが多い）。費用の入力漏れ、日付の年度、管理費との区分を確認してください',
+    ]);
+  });
+
+  it('rounds the yen sum to 千円 by 端数処理: 7,600 yen is 8千円 under 四捨五入 and 7千円 under 切り捨て', () => {
+    const with400 = (rounding: string) =>
+      warnings(
+        checkWorkbook(
+          rawWorkbook(
+            tabs(
+              [
+                ['端数処理', rounding],
+                ['活動計算書の事業費計', '8千円'],
+              ],
+              [['2022/10/1', '紹介', '人件費', 400]],
+            ),
+          ),
+        ).issues,
+      );
+    expect(with400('四捨五入')).toEqual([]);
+    expect(with400('合計に合わせる')).toEqual([
+      expect.stringMatching(/^warning 設定!B4 端数処理 rounding_moved_rows: /),
+    ]);
+    expect(with400('切り捨て')).toEqual([
+      'warning 設定!B5 活動計算書の事業費計 statement_cost_mismatch: 活動計算書の事業費計（8千円）と、費用タブのこの年度の事業費の合計（7千円。7,600円を千円単位にしたもの）が一致しません。差は1千円です（費用タブのほうが少ない）。費用の入力漏れ、日付の年度、管理費との区分を確認してください',
+    ]);
+  });
+
+  it('compares the year the report is made for (--year), not only 対象年度', () => {
+    expect(check([['活動計算書の事業費計', 99_999]], 'ja', 2023)).toEqual([]);
+    expect(check([['活動計算書の事業費計', 7200]], 'ja', 2023)).toEqual([
+      'warning 設定!B4 活動計算書の事業費計 statement_cost_mismatch: 活動計算書の事業費計（7,200円）と、費用タブのこの年度の事業費の合計（99,999円）が一致しません。差は92,799円です（費用タブのほうが多い）。費用の入力漏れ、日付の年度、管理費との区分を確認してください',
+    ]);
+  });
+
+  it('travels with the report (a warning does not stop it)', () => {
+    const result = makeReport(rawWorkbook(tabs([['活動計算書の事業費計', 7201]])));
+    expect(result.ok).toBe(true);
+    expect(result.issues.filter((i) => CODES.has(i.code)).map((i) => [i.code, i.cell])).toEqual([
+      ['statement_cost_mismatch', 'B4'],
+    ]);
+  });
+});
+
+describe('rounding_moved_rows (端数処理 合計に合わせる)', () => {
+  // 特定非営利活動: 1,400 ×3 = 4,200 → 4; floors 1+1+1, one unit to the earliest row: 紹介 (事業!A2) 1 → 2.
+  // その他の事業: 1,500 ×2 = 3,000 → 3; floors 1+1, one unit to 寄付 (A5): 物販 (A6) 2 → 1.
+  it('lists each moved row with its cell, name and direction, at the 端数処理 cell (ja and en)', () => {
+    expect(check([['端数処理', '合計に合わせる']])).toEqual([
+      'warning 設定!B4 端数処理 rounding_moved_rows: 端数処理「合計に合わせる」により、区分ごとの合計に合うよう、次の事業の事業費（千円）を四捨五入から1千円動かしました: 事業!A2 紹介 1→2千円（+1）、事業!A6 物販 2→1千円（-1）',
+    ]);
+    expect(check([['端数処理', '合計に合わせる']], 'en')).toEqual([
+      'warning 設定!B4 端数処理 rounding_moved_rows: 端数処理 合計に合わせる: so that each 区分 adds up to its total, these programs are printed 1 thousand yen away from their own rounding: 事業!A2 紹介 1 → 2 (+1); 事業!A6 物販 2 → 1 (-1)',
+    ]);
+  });
+
+  it('says nothing under 四捨五入 or 切り捨て, nor when no row has to move', () => {
+    expect(check([['端数処理', '四捨五入']])).toEqual([]);
+    expect(check([['端数処理', '切り捨て']])).toEqual([]);
+    // 紹介 1,000 (→ 1) and 寄付 1,600 (→ 2): each 区分's rows already add up to its total.
+    const whole = tabs([['端数処理', '合計に合わせる']]);
+    whole.費用 = [
+      ['日付', '事業内容', '費目', '金額'],
+      ['2022/4/1', '紹介', '人件費', 1000],
+      ['2022/4/1', '寄付', '人件費', 1600],
+    ];
+    expect(warnings(checkWorkbook(rawWorkbook(whole)).issues)).toEqual([]);
+  });
+
+  it('locates the moved rows by the 事業内容 column wherever it is', () => {
+    const moved = tabs([['端数処理', '合計に合わせる']]);
+    moved.事業 = moved.事業.map((row) => [row[2], row[1], row[0]]);
+    expect(warnings(checkWorkbook(rawWorkbook(moved)).issues)).toEqual([
+      'warning 設定!B4 端数処理 rounding_moved_rows: 端数処理「合計に合わせる」により、区分ごとの合計に合うよう、次の事業の事業費（千円）を四捨五入から1千円動かしました: 事業!C2 紹介 1→2千円（+1）、事業!C6 物販 2→1千円（-1）',
+    ]);
+  });
+
+  it('leaves out the rows of その他の事業 when the report leaves section (2) out (定款にない)', () => {
+    const issues = checkWorkbook(
+      rawWorkbook(
+        tabs([
+          ['端数処理', '合計に合わせる'],
+          ['その他の事業', '定款にない'],
+        ]),
+      ),
+    ).issues;
+    expect(warnings(issues)).toEqual([
+      'warning 設定!B4 端数処理 rounding_moved_rows: 端数処理「合計に合わせる」により、区分ごとの合計に合うよう、次の事業の事業費（千円）を四捨五入から1千円動かしました: 事業!A2 紹介 1→2千円（+1）',
+    ]);
+  });
+
+  it('both warnings together, in 設定 row order', () => {
+    expect(
+      check([
+        ['活動計算書の事業費計', 7201],
+        ['端数処理', '合計に合わせる'],
+      ]).map((line) => line.split(':')[0]),
+    ).toEqual([
+      'warning 設定!B4 活動計算書の事業費計 statement_cost_mismatch',
+      'warning 設定!B5 端数処理 rounding_moved_rows',
+    ]);
+  });
+});
