@@ -16,6 +16,7 @@ import {
   sidebarHandlers,
 } from '../src/core/sidebar-api';
 import { readWorkbookFile, type WorkbookFile } from '../src/node/read-workbook-file';
+import { reportBaseName } from '../src/node/write-report-files';
 
 const root = join(__dirname, '..');
 
@@ -143,7 +144,8 @@ export function fileDoors(
     // One person at one browser: no one else can hold the lock.
     exclusive: (work) => work(),
     writeReport: (report) => {
-      const name = writeNewFile(options.outDir, `事業報告書_${report.year}年度`, '.html', renderReportHtml(report));
+      const stem = reportBaseName(report.year, 1, report.kind ?? 'jigyo');
+      const name = writeNewFile(options.outDir, stem, '.html', renderReportHtml(report));
       options.written.add(name);
       return { url: `${options.baseUrl}out/${encodeURIComponent(name)}`, name };
     },

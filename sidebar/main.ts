@@ -14,6 +14,7 @@ const alertBox = byId('alert');
 const dashboardBox = byId('dashboard');
 const issuesBox = byId('issues');
 const generateButton = byId<HTMLButtonElement>('generate');
+const generateShokaiButton = byId<HTMLButtonElement>('generate-shokai');
 const generateNote = byId('generate-note');
 const generateResult = byId('generate-result');
 const previewDetails = byId<HTMLDetailsElement>('preview');
@@ -35,7 +36,7 @@ function applyLanguage(language: Language): void {
   document.documentElement.lang = language;
   document.title = text.title;
   for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-text]'))) {
-    if (node === generateButton && generating) continue;
+    if ((node === generateButton || node === generateShokaiButton) && generating) continue;
     const value = text[node.dataset.text as keyof SidebarText];
     if (typeof value === 'string') node.textContent = value;
   }
@@ -117,6 +118,7 @@ function showState(state: SidebarState): void {
   generateNote.hidden = state.errorCount === 0;
   fill(generateNote, text.fixErrorsFirst(state.errorCount));
   generateButton.disabled = generating || state.year === null;
+  generateShokaiButton.disabled = generateButton.disabled;
   previewFresh = false;
   if (previewDetails.open) loadPreview();
 }
@@ -320,18 +322,26 @@ function showOutcome(outcome: GenerateResponse): void {
   }
 }
 
-function generate(): void {
+/** Both reports share the result area; the button pressed shows the progress. */
+function generate(kind: 'jigyo' | 'shokai'): void {
   if (generating) return;
   generating = true;
+  const button = kind === 'shokai' ? generateShokaiButton : generateButton;
   generateButton.disabled = true;
-  generateButton.setAttribute('aria-busy', 'true');
-  generateButton.textContent = text.generating;
+  generateShokaiButton.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  button.textContent = text.generating;
   fill(
     generateResult,
     h('p', { className: 'muted progress' }, h('span', { className: 'spinner' }), text.generatingNote),
   );
   const year = currentYear;
-  const call = year === undefined ? callServer('sidebarGenerate') : callServer('sidebarGenerate', year);
+  const call =
+    kind === 'shokai'
+      ? callServer('sidebarGenerate', year ?? null, kind)
+      : year === undefined
+        ? callServer('sidebarGenerate')
+        : callServer('sidebarGenerate', year);
   // Shown only while the sidebar still shows the year it was made for; 生成履歴 keeps every report either way.
   const stillShown = () => currentYear === year;
   call
@@ -342,8 +352,9 @@ function generate(): void {
     .then(() => {
       generating = false;
       generateButton.disabled = false;
-      generateButton.removeAttribute('aria-busy');
-      generateButton.textContent = text.generate;
+      generateShokaiButton.disabled = false;
+      button.removeAttribute('aria-busy');
+      button.textContent = kind === 'shokai' ? text.generateShokai : text.generate;
     });
 }
 
@@ -353,7 +364,8 @@ yearSelect.addEventListener('change', () => {
   if (yearSelect.value !== '') load(Number(yearSelect.value));
 });
 refreshButton.addEventListener('click', () => load(currentYear));
-generateButton.addEventListener('click', generate);
+generateButton.addEventListener('click', () => generate('jigyo'));
+generateShokaiButton.addEventListener('click', () => generate('shokai'));
 previewDetails.addEventListener('toggle', () => {
   if (previewDetails.open && !previewFresh) loadPreview();
 });

@@ -6,7 +6,10 @@ import type { GenerateResponse, PreviewResponse, SidebarState } from '../src/cor
 interface ServerFunctions {
   readonly sidebarLoad: { readonly args: [year?: number]; readonly result: SidebarState };
   readonly sidebarPreview: { readonly args: [year?: number]; readonly result: PreviewResponse };
-  readonly sidebarGenerate: { readonly args: [year?: number]; readonly result: GenerateResponse };
+  readonly sidebarGenerate: {
+    readonly args: [year?: number | null, kind?: 'jigyo' | 'shokai'];
+    readonly result: GenerateResponse;
+  };
   readonly sidebarSelectCell: { readonly args: [tab: string, cell: string]; readonly result: boolean };
 }
 

@@ -26,6 +26,7 @@ export interface SidebarText {
   readonly selectFailed: string;
   readonly report: string;
   readonly generate: string;
+  readonly generateShokai: string;
   readonly generating: string;
   readonly generatingNote: string;
   readonly created: string;
@@ -64,6 +65,7 @@ const JA: SidebarText = {
   selectFailed: 'セルを選択できませんでした。',
   report: '報告書',
   generate: '事業報告書を作成',
+  generateShokai: '職業紹介事業報告書を作成',
   generating: '作成中…',
   generatingNote: 'Google ドキュメントを作成しています。しばらくお待ちください。',
   created: '作成しました。',
@@ -104,6 +106,7 @@ const EN: SidebarText = {
   selectFailed: 'Could not select the cell.',
   report: 'Report',
   generate: 'Create the annual report',
+  generateShokai: 'Create the placement report (職業紹介事業報告書, Japanese)',
   generating: 'Creating…',
   generatingNote: 'Creating a Google Doc. Please wait.',
   created: 'Created.',

@@ -1,5 +1,5 @@
 // This file declares the Apps Script globals, each one line into src/gas; the build turns them into top-level functions.
-import { menuCheckInput, menuCreateReport } from './gas/actions';
+import { menuCheckInput, menuCreateReport, menuCreateShokaiReport } from './gas/actions';
 import {
   candidateCount,
   eventCount,
@@ -180,6 +180,9 @@ global.menuCheckInput = guarded(menuCheckInput);
 /** メニュー「事業報告書を作成」: 新しい Google ドキュメントに事業報告書を作成します。 */
 global.menuCreateReport = guarded(menuCreateReport);
 
+/** メニュー「職業紹介事業報告を作成」: 新しい Google ドキュメントに職業紹介事業報告書（様式第8号の数）を作成します。 */
+global.menuCreateShokaiReport = guarded(menuCreateShokaiReport);
+
 /** メニュー「ヘルプ ▸ ヘルプを表示」。 */
 global.menuShowHelp = guarded(menuShowHelp);
 
@@ -205,10 +208,11 @@ global.sidebarLoad = (year?: unknown) => loadSidebar(year);
 global.sidebarPreview = (year?: unknown) => previewReport(year);
 
 /**
- * サイドバー: 事業報告書を作成します。
+ * サイドバー: 事業報告書（kind が "shokai" なら職業紹介事業報告書）を作成します。
  * @param {number} year
+ * @param {string} kind
  */
-global.sidebarGenerate = (year?: unknown) => generateReport(year);
+global.sidebarGenerate = (year?: unknown, kind?: unknown) => generateReport(year, kind);
 
 /**
  * サイドバー: 問題のあるセルを選択します。

@@ -7,7 +7,8 @@ import { matchKey, type RawWorkbook, readWorkbook } from './read-workbook';
 import { reconcileProgramCosts } from './reconcile';
 import type { Workbook } from './records';
 import { buildReportDocument } from './report';
-import type { ReportDocument } from './report-document';
+import type { ReportDocument, ReportKind } from './report-document';
+import { buildShokaiDocument, shokaiPeriod } from './report-shokai';
 import { SETTINGS, TABS, type TabDef } from './schema';
 import {
   checkTemplateParts,
@@ -38,6 +39,8 @@ export interface CheckResult {
 
 export interface ReportRequest extends CheckOptions {
   readonly appendix?: boolean;
+  /** 'jigyo' (default): the 事業報告書; 'shokai': the 職業紹介事業報告書, behind the same checks. */
+  readonly kind?: ReportKind;
 }
 
 export type ReportResult =
@@ -157,15 +160,18 @@ export function makeReport(raw: RawWorkbook, request: ReportRequest = {}): Repor
   const { workbook, issues, references } = checkWorkbook(raw, request);
   const year = request.year ?? workbook.settings.fiscalYear;
   if (hasErrors(issues) || year === null) return { ok: false, issues };
-  const period = periodFromSettings(workbook.settings, year);
+  const shokai = request.kind === 'shokai';
+  const period = shokai ? shokaiPeriod(year) : periodFromSettings(workbook.settings, year);
   const empty = emptyYearIssue(workbook, period, request.language ?? workbook.settings.language);
   try {
-    const report = buildReportDocument(workbook, {
-      period,
-      references,
-      appendix: request.appendix,
-      language: request.language,
-    });
+    const report = shokai
+      ? buildShokaiDocument(workbook, year)
+      : buildReportDocument(workbook, {
+          period,
+          references,
+          appendix: request.appendix,
+          language: request.language,
+        });
     return { ok: true, report: sanitizeReportDocument(report), issues: empty ? [empty, ...issues] : issues };
   } catch (error) {
     // A bug in a metric or the builder must still reach the user as an issue, not as a crash.

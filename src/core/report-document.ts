@@ -30,7 +30,12 @@ export type Block =
   /** Smaller text, e.g. a table's unit or the appendix explanation. */
   | { readonly kind: 'note'; readonly text: string };
 
+/** Which document a run makes: the 事業報告書 (default) or the 職業紹介事業報告書 (様式第8号). */
+export type ReportKind = 'jigyo' | 'shokai';
+
 export interface ReportDocument {
+  /** Absent for the 事業報告書. */
+  readonly kind?: ReportKind;
   readonly language: 'ja' | 'en';
   /** Document title: `{年度}年度 事業報告書`. */
   readonly title: string;

@@ -10,7 +10,7 @@ import { type CheckOptions, checkWorkbook, makeReport } from './pipeline';
 import type { RawWorkbook } from './read-workbook';
 import type { Workbook } from './records';
 import { renderReportBody } from './render-html';
-import type { ReportDocument } from './report-document';
+import type { ReportDocument, ReportKind } from './report-document';
 
 /** One figure of the dashboard. */
 export interface DashboardFigure {
@@ -170,11 +170,16 @@ export interface SidebarDoors {
   /** Writes the report as a new document (never over an earlier one): where it is and what it is called. */
   readonly writeReport: (report: ReportDocument) => { readonly url: string; readonly name: string };
   /** Records a generated report (生成履歴 in Sheets). */
-  readonly logRun: (run: { readonly year: number; readonly url: string; readonly warnings: number }) => void;
+  readonly logRun: (run: {
+    readonly year: number;
+    readonly url: string;
+    readonly warnings: number;
+    readonly kind: ReportKind;
+  }) => void;
   /** Selects the cell `cell` (A1) of the tab named exactly `tab`; false when that tab no longer exists. */
   readonly selectCell: (tab: string, cell: string) => boolean;
   /** Progress notes for a long run (toasts in Sheets). */
-  readonly progress?: (step: GenerateStep) => void;
+  readonly progress?: (step: GenerateStep, kind: ReportKind) => void;
 }
 
 /** The functions the sidebar calls by name through google.script.run (src/index.ts declares each). */
@@ -184,7 +189,8 @@ export type SidebarFunction = (typeof SIDEBAR_FUNCTIONS)[number];
 export interface SidebarHandlers {
   sidebarLoad(year?: unknown): SidebarState;
   sidebarPreview(year?: unknown): PreviewResponse;
-  sidebarGenerate(year?: unknown): GenerateResponse;
+  /** `kind` 'shokai' makes the 職業紹介事業報告書; anything else the 事業報告書. */
+  sidebarGenerate(year?: unknown, kind?: unknown): GenerateResponse;
   sidebarSelectCell(tab?: unknown, cell?: unknown): boolean;
 }
 
@@ -193,21 +199,33 @@ export function yearArgument(year: unknown): number | undefined {
   return typeof year === 'number' && Number.isInteger(year) ? year : undefined;
 }
 
+/** An argument from the page is untrusted: exactly 'shokai' asks for the 職業紹介事業報告書, anything else the default. */
+export function kindArgument(kind: unknown): ReportKind {
+  return kind === 'shokai' ? 'shokai' : 'jigyo';
+}
+
 /** One cell in A1 notation (no range, no sheet name): what an issue points at. */
 export const CELL_ADDRESS = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
 
-/** 事業報告書を作成: lock, read once, validate, write a new document, log the run. Data tabs are never written. */
-export function generateReport(doors: SidebarDoors, options: { readonly year?: number } = {}): GenerateOutcome {
+/**
+ * 事業報告書を作成 (or, with kind 'shokai', 職業紹介事業報告を作成): lock, read once, validate, write a new document,
+ * log the run. Data tabs are never written.
+ */
+export function generateReport(
+  doors: SidebarDoors,
+  options: { readonly year?: number; readonly kind?: ReportKind } = {},
+): GenerateOutcome {
+  const kind = options.kind ?? 'jigyo';
   const outcome = doors.exclusive((): GenerateOutcome => {
-    doors.progress?.('reading');
+    doors.progress?.('reading', kind);
     const { raw, references } = doors.read();
-    const result = makeReport(raw, { references, year: options.year });
+    const result = makeReport(raw, { references, year: options.year, kind });
     if (!result.ok) return { kind: 'invalid', issues: result.issues };
-    doors.progress?.('writing');
+    doors.progress?.('writing', kind);
     const written = doors.writeReport(result.report);
     const warnings = result.issues.length;
-    doors.logRun({ year: result.report.year, url: written.url, warnings });
-    doors.progress?.('done');
+    doors.logRun({ year: result.report.year, url: written.url, warnings, kind });
+    doors.progress?.('done', kind);
     return { kind: 'created', url: written.url, name: written.name, warnings };
   });
   return outcome === 'busy' ? { kind: 'busy' } : outcome;
@@ -224,8 +242,8 @@ export function sidebarHandlers(doors: SidebarDoors): SidebarHandlers {
       const { raw, references } = doors.read();
       return sidebarPreview(raw, { year: yearArgument(year), references });
     },
-    sidebarGenerate(year) {
-      const outcome = generateReport(doors, { year: yearArgument(year) });
+    sidebarGenerate(year, kind) {
+      const outcome = generateReport(doors, { year: yearArgument(year), kind: kindArgument(kind) });
       return outcome.kind === 'invalid' ? { kind: 'invalid', issues: outcome.issues.map(toView) } : outcome;
     },
     sidebarSelectCell(tab, cell) {

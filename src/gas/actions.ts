@@ -1,8 +1,10 @@
-// This file defines the menu actions that read the whole workbook: 入力チェック and 事業報告書を作成.
+// This file defines the menu actions that read the whole workbook: 入力チェック, 事業報告書を作成 and 職業紹介事業報告を作成.
 
 import type { Issue } from '../core/issues';
 import { checkWorkbook } from '../core/pipeline';
 import type { RawWorkbook } from '../core/read-workbook';
+import type { ReportKind } from '../core/report-document';
+import { SHOKAI_TITLE } from '../core/report-shokai';
 import { type GenerateOutcome, type GenerateStep, generateReport, type SidebarDoors } from '../core/sidebar-api';
 import type { References } from '../core/templates';
 import { BUSY_MESSAGE, openSidebar, showLinkDialog } from './dialogs';
@@ -44,6 +46,12 @@ export function menuCheckInput(): void {
 
 export type CreateReportOutcome = GenerateOutcome;
 
+/** The toasts' title and the 生成履歴 形式 per report (the 事業報告書's stay as they were before the second kind). */
+const KIND_LABELS: Readonly<Record<ReportKind, { readonly toast: string; readonly format: string }>> = {
+  jigyo: { toast: '事業報告書', format: 'Google ドキュメント' },
+  shokai: { toast: SHOKAI_TITLE, format: `Google ドキュメント（${SHOKAI_TITLE}）` },
+};
+
 const PROGRESS: Record<GenerateStep, { readonly message: string; readonly seconds: number }> = {
   reading: { message: '入力を読み込んでいます…', seconds: 30 },
   writing: { message: 'ドキュメントを作成しています…', seconds: 30 },
@@ -72,14 +80,15 @@ export function appsScriptDoors(spreadsheet: Spreadsheet, options: { now?: Date 
       }
     },
     writeReport: (report) => {
-      const name = `${report.year}年度 事業報告書 (生成 ${runTime()})`;
+      const stem = report.kind === 'shokai' ? SHOKAI_TITLE : '事業報告書';
+      const name = `${report.year}年度 ${stem} (生成 ${runTime()})`;
       return { url: renderReportToDoc(report, name).url, name };
     },
     logRun: (run) =>
       appendRunLog(spreadsheet, {
         at: runTime(),
         year: run.year,
-        format: 'Google ドキュメント',
+        format: KIND_LABELS[run.kind].format,
         location: run.url,
         warnings: run.warnings,
         user: runUser(),
@@ -90,20 +99,29 @@ export function appsScriptDoors(spreadsheet: Spreadsheet, options: { now?: Date 
       found.sheet.getRange(cell).activate();
       return true;
     },
-    progress: (step) => spreadsheet.toast(PROGRESS[step].message, '事業報告書', PROGRESS[step].seconds),
+    progress: (step, kind) =>
+      spreadsheet.toast(PROGRESS[step].message, KIND_LABELS[kind].toast, PROGRESS[step].seconds),
   };
 }
 
-/** 事業報告書を作成 through the shared handler: lock, read once, validate, new Doc, 生成履歴 row. */
+/** 事業報告書を作成 (kind 'shokai': 職業紹介事業報告を作成) through the shared handler: lock, read once, validate, new Doc, 生成履歴 row. */
 export function createReport(
   spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
-  options: { year?: number; now?: Date } = {},
+  options: { year?: number; now?: Date; kind?: ReportKind } = {},
 ): CreateReportOutcome {
-  return generateReport(appsScriptDoors(spreadsheet, options), { year: options.year });
+  return generateReport(appsScriptDoors(spreadsheet, options), { year: options.year, kind: options.kind });
 }
 
 export function menuCreateReport(): void {
-  const outcome = createReport();
+  showCreateOutcome(createReport(), 'jigyo');
+}
+
+/** 職業紹介事業報告を作成: the 職業紹介事業報告書 (様式第8号) behind the same checks, as a new Doc. */
+export function menuCreateShokaiReport(): void {
+  showCreateOutcome(createReport(SpreadsheetApp.getActiveSpreadsheet(), { kind: 'shokai' }), 'shokai');
+}
+
+function showCreateOutcome(outcome: CreateReportOutcome, kind: ReportKind): void {
   switch (outcome.kind) {
     case 'busy':
       SpreadsheetApp.getUi().alert(BUSY_MESSAGE);
@@ -111,7 +129,7 @@ export function menuCreateReport(): void {
     case 'invalid':
       SpreadsheetApp.getActiveSpreadsheet().toast(
         `${summarize(outcome.issues)}。エラーを直してから作成してください（サイドバーの一覧からセルに移動できます）`,
-        '事業報告書を作成できません',
+        `${KIND_LABELS[kind].toast}を作成できません`,
         15,
       );
       openSidebar();

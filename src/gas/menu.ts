@@ -11,6 +11,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { caption: 'シートを準備', functionName: 'menuPrepareSheets' },
   { caption: '入力チェック', functionName: 'menuCheckInput' },
   { caption: '事業報告書を作成', functionName: 'menuCreateReport' },
+  { caption: '職業紹介事業報告を作成', functionName: 'menuCreateShokaiReport' },
   { caption: 'サイドバーを開く', functionName: 'menuOpenSidebar' },
   { caption: '数式を再計算', functionName: 'menuRecalculateFormulas' },
 ];
@@ -29,7 +30,7 @@ export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
   const menu = ui.createAddonMenu();
   MENU_ITEMS.forEach((item, index) => {
     // A separator keeps the daily checks apart from the yearly report and the tools.
-    if (index === 2 || index === 4) menu.addSeparator();
+    if (index === 2 || index === 5) menu.addSeparator();
     menu.addItem(item.caption, item.functionName);
   });
   // Add-on menus take submenus too (Menu.addSubMenu); this one is built from the same Ui, with no call that needs
@@ -44,6 +45,7 @@ const HELP_TEXT = [
   'シートを準備: 必要なタブと見出し、入力規則を作ります。すでにある値は変えません。',
   '入力チェック: 入力内容を確認し、直すべきセルを一覧にします。',
   '事業報告書を作成: 対象年度の事業報告書を新しい Google ドキュメントに作成します。',
+  '職業紹介事業報告を作成: 職業紹介事業報告書（様式第8号の数と人材サービス総合サイトの数、4月〜3月）を新しい Google ドキュメントに作成します。',
   'サイドバーを開く: 集計の一覧、入力チェック、報告書のプレビューを表示します。',
   '数式を再計算: =PROGRAM_COST などのカスタム関数を最新の入力で計算し直します。',
   'ヘルプ ▸ 動作確認: アドオンが使う機能を一時タブと確認用ドキュメントで試し、結果を一覧にします（入力した行は読みません）。',

@@ -23,8 +23,9 @@ export function previewReport(year?: unknown): PreviewResponse {
   return handlers().sidebarPreview(year);
 }
 
-export function generateReport(year?: unknown): GenerateResponse {
-  return handlers().sidebarGenerate(year);
+/** `kind` 'shokai' makes the 職業紹介事業報告書; anything else the 事業報告書. */
+export function generateReport(year?: unknown, kind?: unknown): GenerateResponse {
+  return handlers().sidebarGenerate(year, kind);
 }
 
 /** Selects an issue's cell; false when the tab no longer exists or the address is not one cell. */

@@ -6,6 +6,8 @@ import type { Issue } from '../core/issues';
 import { formatIssue } from '../core/messages';
 import { checkWorkbook, makeReport } from '../core/pipeline';
 import { renderReportHtml } from '../core/render-html';
+import type { ReportKind } from '../core/report-document';
+import { REPORT_KINDS } from '../core/report-shokai';
 import { describeCause, FileError } from './file-error';
 import { convertDocxToPdf } from './pdf';
 import type { CsvEncoding } from './read-csv';
@@ -34,7 +36,7 @@ export const SAMPLE_WORKBOOK = resolve(__dirname, '../../samples/fy2022');
 const DEFAULT_OUT = 'out';
 
 export const USAGE = `使い方:
-  npm run report -- [ブック] [--year 年度] [--out フォルダ] [--format docx,html,pdf] [--lang ja|en] [--appendix]
+  npm run report -- [ブック] [--report jigyo|shokai] [--year 年度] [--out フォルダ] [--format docx,html,pdf] [--lang ja|en] [--appendix]
   npm run validate -- [ブック] [--json]
   npm run template -- ファイル.xlsx
   （npx jigyo-hokoku report … のようにも実行できます）
@@ -45,11 +47,13 @@ export const USAGE = `使い方:
 
 report    事業報告書を作成します: フォルダ/事業報告書_{年度}年度.docx と .html（LibreOffice があれば .pdf も）。
           同じ名前のファイルがあれば上書きせず「 (2)」「 (3)」…を付けます。
+  --report 種類        jigyo: 事業報告書（既定）/ shokai: 職業紹介事業報告書（様式第8号の数と人材サービス総合
+                       サイトの数。4月〜3月、日本語のみ）→ フォルダ/職業紹介事業報告書_{年度}年度.docx など
   --year 年度          対象年度（既定: 設定タブの対象年度）
   --out フォルダ        書き出し先（既定: out）
   --format 形式        docx,html,pdf のうち作るもの（既定: すべて。pdf には LibreOffice が必要）
   --lang ja|en         報告書の言語（既定: 設定タブの報告書言語）
-  --appendix           事業費の内訳（人件費 / その他経費）を参考として付けます
+  --appendix           事業費の内訳（人件費 / その他経費）を参考として付けます（事業報告書のみ）
 validate  入力をチェックし、問題を「タブ!セル: 内容」の形で1行ずつ表示します。
   --json               結果を JSON で表示します
 template  空のブック（全タブ、見出し行、プルダウン、日付・数の入力規則つき）を作ります。
@@ -118,6 +122,13 @@ function parseFormats(text: string | undefined): { formats: ReportFormat[]; expl
   return { formats, explicit: true };
 }
 
+function parseKind(text: string | undefined): ReportKind {
+  if (text === undefined) return 'jigyo';
+  const kind = REPORT_KINDS.find((k) => k === text.trim().toLowerCase());
+  if (kind === undefined) throw new UsageError(`--report に使えるのは ${REPORT_KINDS.join(', ')} です: ${text}`);
+  return kind;
+}
+
 function parseLanguage(text: string | undefined): 'ja' | 'en' | undefined {
   if (text === undefined || text === 'ja' || text === 'en') return text;
   throw new UsageError(`--lang には ja か en を指定してください: ${text}`);
@@ -167,6 +178,7 @@ async function runReport(args: readonly string[], env: CliEnvironment): Promise<
       format: { type: 'string' },
       lang: { type: 'string' },
       appendix: { type: 'boolean' },
+      report: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -178,6 +190,9 @@ async function runReport(args: readonly string[], env: CliEnvironment): Promise<
   const year = parseYear(values.year);
   const { formats, explicit } = parseFormats(values.format);
   const language = parseLanguage(values.lang);
+  const kind = parseKind(values.report);
+  if (kind === 'shokai' && values.appendix)
+    throw new UsageError('--appendix は事業報告書（--report jigyo）にだけ付けられます');
   const outDir = resolve(env.cwd, values.out ?? DEFAULT_OUT);
 
   const file = await loadWorkbook(workbookPath, env);
@@ -187,6 +202,7 @@ async function runReport(args: readonly string[], env: CliEnvironment): Promise<
     language,
     appendix: values.appendix ?? false,
     references: file.references,
+    kind,
   });
   const missingTabs = missingTabsLine(result.issues, file, workbookPath, env.cwd);
   if (missingTabs) {
@@ -223,7 +239,7 @@ async function runReport(args: readonly string[], env: CliEnvironment): Promise<
     }
   }
   if (files.length > 0) {
-    const written = await writeReportFiles(outDir, report.year, files);
+    const written = await writeReportFiles(outDir, report.year, files, kind);
     for (const path of written) env.stdout.write(`${displayPath(path, env.cwd)}\n`);
   }
   env.stderr.write(

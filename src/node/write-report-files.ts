@@ -1,6 +1,8 @@
 // This file defines how report files land on disk: one free base name for all formats, never over an existing file.
 import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ReportKind } from '../core/report-document';
+import { SHOKAI_TITLE } from '../core/report-shokai';
 import { describeCause, FileError } from './file-error';
 
 export type ReportFormat = 'docx' | 'html' | 'pdf';
@@ -11,15 +13,19 @@ export interface ReportFile {
   readonly bytes: Uint8Array;
 }
 
+/** The fixed stem of each kind's file names. */
+const FILE_STEMS: Readonly<Record<ReportKind, string>> = { jigyo: '事業報告書', shokai: SHOKAI_TITLE };
+
 /**
- * `事業報告書_2022年度`, then `事業報告書_2022年度 (2)`, `(3)`… Built from the year, a whole number, and nothing the
- * workbook says as text (団体名 never reaches a file name), so a name can hold no path separator and no `..`.
+ * `事業報告書_2022年度`, then `事業報告書_2022年度 (2)`, `(3)`… (`職業紹介事業報告書_2022年度` for the 様式第8号). Built
+ * from the kind's fixed stem, the year, a whole number, and nothing the workbook says as text (団体名 never reaches a
+ * file name), so a name can hold no path separator and no `..`.
  */
-export function reportBaseName(year: number, attempt = 1): string {
+export function reportBaseName(year: number, attempt = 1, kind: ReportKind = 'jigyo'): string {
   if (!Number.isInteger(year) || year < 1000 || year > 9999 || !Number.isInteger(attempt) || attempt < 1) {
     throw new RangeError(`report file name: not a year and attempt: ${year}, ${attempt}`);
   }
-  return `事業報告書_${year}年度${attempt > 1 ? ` (${attempt})` : ''}`;
+  return `${FILE_STEMS[kind]}_${year}年度${attempt > 1 ? ` (${attempt})` : ''}`;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -38,15 +44,20 @@ const MAX_ATTEMPTS = 1000;
  * .html and .pdf of one run share a name. Each file is created exclusively ('wx'): should another run take the
  * name in between, this run removes what it wrote and moves on to the next name.
  */
-export async function writeReportFiles(dir: string, year: number, files: readonly ReportFile[]): Promise<string[]> {
-  reportBaseName(year); // a year that is not a whole number is refused before anything is made
+export async function writeReportFiles(
+  dir: string,
+  year: number,
+  files: readonly ReportFile[],
+  kind: ReportKind = 'jigyo',
+): Promise<string[]> {
+  reportBaseName(year, 1, kind); // a year that is not a whole number is refused before anything is made
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {
     throw new FileError('write_failed', dir, describeCause(error));
   }
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const base = join(dir, reportBaseName(year, attempt));
+    const base = join(dir, reportBaseName(year, attempt, kind));
     const taken = await Promise.all(REPORT_FORMATS.map((format) => exists(`${base}.${format}`)));
     if (taken.some(Boolean)) continue;
     const written: string[] = [];
@@ -63,5 +74,5 @@ export async function writeReportFiles(dir: string, year: number, files: readonl
       throw new FileError('write_failed', `${base}.*`, describeCause(error));
     }
   }
-  throw new FileError('output_exists', join(dir, reportBaseName(year)));
+  throw new FileError('output_exists', join(dir, reportBaseName(year, 1, kind)));
 }

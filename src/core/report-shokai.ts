@@ -1,0 +1,170 @@
+// This file defines the 職業紹介事業報告書 builder (様式第8号, DESIGN §9): a checked Workbook and a year → ReportDocument.
+import { ymdFromDayNumber } from './cells';
+import { fiscalPeriod, type Period } from './fiscal-year';
+import { type Filters, findMetric, formatThousands, type MetricDef } from './metrics';
+import type { Workbook } from './records';
+import type { Alignment, Block, ReportDocument, ReportKind, ReportTable } from './report-document';
+
+/** Every kind of report a run can make, the default first. */
+export const REPORT_KINDS: readonly ReportKind[] = ['jigyo', 'shokai'];
+
+/** The form's title, also the stem of its file and Doc names. */
+export const SHOKAI_TITLE = '職業紹介事業報告書';
+
+/** 様式第8号 always covers 4/1–3/31, whatever 年度開始月 and 初年度開始日 say. */
+export function shokaiPeriod(year: number): Period {
+  return fiscalPeriod(year, 4, null);
+}
+
+/** One row of the form: what it prints, the registry metric behind it, and the unit it is counted in. */
+interface FormRow {
+  readonly label: string;
+  readonly metric: string;
+  readonly unit: '人' | '件' | '円';
+}
+
+interface FormPart {
+  readonly heading: string;
+  readonly rows: readonly FormRow[];
+}
+
+/** The form's parts in its order; 国外にわたる職業紹介 repeats them with the condition 国外=はい. */
+const PARTS: readonly FormPart[] = [
+  {
+    heading: '求人',
+    rows: [
+      { label: '有効求人数（3月31日現在）', metric: '有効求人数', unit: '人' },
+      { label: '常用求人数', metric: '常用求人数', unit: '人' },
+      { label: '臨時求人数', metric: '臨時求人数', unit: '人' },
+      { label: '日雇求人数', metric: '日雇求人数', unit: '人' },
+    ],
+  },
+  {
+    heading: '求職',
+    rows: [
+      { label: '新規求職申込件数', metric: '新規求職申込件数', unit: '件' },
+      { label: '有効求職者数（3月31日現在）', metric: '有効求職者数', unit: '人' },
+    ],
+  },
+  {
+    heading: '就職',
+    rows: [
+      { label: '常用就職件数', metric: '常用就職件数', unit: '件' },
+      { label: '臨時就職件数', metric: '臨時就職件数', unit: '件' },
+      { label: '日雇就職件数', metric: '日雇就職件数', unit: '件' },
+    ],
+  },
+  {
+    heading: '無期雇用と6か月以内の離職',
+    rows: [
+      { label: '無期雇用就職件数', metric: '無期雇用就職件数', unit: '件' },
+      { label: 'うち6か月以内に離職した者（解雇を除く）', metric: '6か月以内離職者数', unit: '人' },
+      { label: 'うち離職したかどうか不明の者', metric: '離職不明者数', unit: '人' },
+    ],
+  },
+  {
+    heading: '手数料',
+    rows: [{ label: '手数料収入', metric: '手数料収入', unit: '円' }],
+  },
+];
+
+const NUMBERS = ['１', '２', '３', '４', '５', '６'];
+const ABROAD: Filters = { 国外: ['はい'] };
+
+/** The 人材サービス総合サイト figures: label, the metrics summed (国内 and 国外), and the line defining it. */
+const SITE_FIGURES: readonly { readonly label: string; readonly metrics: readonly string[] }[] = [
+  { label: '年度就職者数', metrics: ['常用就職件数', '臨時就職件数', '日雇就職件数'] },
+  { label: '無期雇用就職者数', metrics: ['無期雇用就職件数'] },
+  { label: 'うち6か月以内離職者数', metrics: ['6か月以内離職者数'] },
+  { label: 'うち離職不明者数', metrics: ['離職不明者数'] },
+];
+
+/** The definitional choices, printed under the figures so that the 労働局 and staff read the same rules. */
+const NOTES: readonly string[] = [
+  '期間は、設定の年度開始月にかかわらず、4月1日から翌年3月31日までです。',
+  '１〜５は国内の数で、国外=はい の行を含みません。国外にわたる職業紹介は６に分けて示しています。',
+  '就職件数・無期雇用・離職・手数料は、就職経路が「職業紹介」の就職だけを数えています。',
+  '常用は雇用期間が「期間の定めなし」または「4か月以上」、臨時は「1か月以上4か月未満」、日雇は「1か月未満」です。様式の臨時・日雇の延数（日数を掛けた数）は、日数を記録していないため、求人数・件数で示しています。',
+  '有効求人数・有効求職者数は3月31日時点の数です。3月31日までに受理（申込み）し、有効期限が3月31日以降のものを数えます（有効期限が空欄のものは数えません）。3月31日までに就職した求職者は、有効求職者に数えません。',
+  '求人タブがないときは、企業タブの新規求人数（求人受理日が4月〜3月）をすべて常用求人として数えます（有効求人数には数えません）。',
+  '求職申込日が空欄の求職者は、登録日を求職申込日としています。',
+  '6か月以内に離職した者は、年度内に無期雇用で就職し、就職日を1日目として6か月以内に解雇以外の理由で離職した者です。離職理由が空欄なら解雇以外とし、「不明」の者は「離職したかどうか不明の者」に数えます。',
+  '手数料収入は、就職日が年度内の職業紹介による就職について記録した手数料の合計（円）です。',
+  '人材サービス総合サイトの数は、国内と国外の合計です。',
+  'この報告書に載せていないもの（様式に転記するときに記入してください）: 許可番号・事業所の名称と所在地、職業別の内訳、手数料の種類別の内訳、国外の相手先国、紹介予定派遣の実績。',
+  '氏名・ID・企業名など、個人や一社を特定できる情報は載せていません。',
+];
+
+function metricNamed(name: string): MetricDef {
+  const metric = findMetric(name);
+  if (!metric) throw new Error(`metric ${name} is not registered`);
+  return metric;
+}
+
+function formTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: readonly Alignment[],
+  widths: readonly number[],
+): ReportTable {
+  return { kind: 'table', header: [...header], rows: rows.map((row) => row.map((text) => ({ text }))), align, widths };
+}
+
+/** Builds the 職業紹介事業報告書. Japanese only: the form is filed with the 労働局 in Japanese (DESIGN §9). */
+export function buildShokaiDocument(workbook: Workbook, year: number): ReportDocument {
+  const period = shokaiPeriod(year);
+  const compute = (metric: string, filters: Filters = {}) => metricNamed(metric).compute({ workbook, period }, filters);
+  const start = ymdFromDayNumber(period.start);
+  const end = ymdFromDayNumber(period.end);
+  const title = `${year}年度 ${SHOKAI_TITLE}`;
+  const blocks: Block[] = [
+    { kind: 'title', text: title },
+    { kind: 'subtitle', text: workbook.settings.orgName },
+    {
+      kind: 'subtitle',
+      text: `（${start.year}年${start.month}月${start.day}日から${end.year}年${end.month}月${end.day}日まで）`,
+    },
+    { kind: 'heading', level: 1, text: '第１　職業紹介の実績（様式第8号）' },
+  ];
+  PARTS.forEach((part, index) => {
+    blocks.push({ kind: 'heading', level: 2, text: `${NUMBERS[index]}．${part.heading}` });
+    blocks.push(
+      formTable(
+        ['項目', '数', '単位'],
+        part.rows.map((row) => [row.label, formatThousands(compute(row.metric)), row.unit]),
+        ['left', 'right', 'center'],
+        [60, 25, 15],
+      ),
+    );
+  });
+  blocks.push({ kind: 'heading', level: 2, text: `${NUMBERS[PARTS.length]}．国外にわたる職業紹介` });
+  blocks.push(
+    formTable(
+      ['区分', '項目', '数', '単位'],
+      PARTS.flatMap((part) =>
+        part.rows.map((row) => [part.heading, row.label, formatThousands(compute(row.metric, ABROAD)), row.unit]),
+      ),
+      ['left', 'left', 'right', 'center'],
+      [25, 45, 18, 12],
+    ),
+  );
+  blocks.push({ kind: 'heading', level: 1, text: '第２　人材サービス総合サイトで公開する数' });
+  blocks.push(
+    formTable(
+      ['項目', '人数', '定義'],
+      SITE_FIGURES.map((figure) => {
+        const total = figure.metrics.reduce((sum, metric) => sum + compute(metric) + compute(metric, ABROAD), 0);
+        const definition =
+          figure.metrics.length === 1
+            ? metricNamed(figure.metrics[0]).description
+            : `${figure.metrics.join('・')}の合計`;
+        return [figure.label, formatThousands(total), definition];
+      }),
+      ['left', 'right', 'left'],
+      [25, 15, 60],
+    ),
+  );
+  blocks.push({ kind: 'heading', level: 1, text: '注記' });
+  for (const note of NOTES) blocks.push({ kind: 'note', text: note });
+  return { language: 'ja', title, year, orgName: workbook.settings.orgName, blocks, kind: 'shokai' };
+}

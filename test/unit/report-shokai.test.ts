@@ -1,0 +1,398 @@
+// Tests of the 職業紹介事業報告書 (様式第8号) on a small hand-built workbook: every figure worked out by hand below,
+// the parts in the form's order, April–March whatever 年度開始月 says, and no name, ID or 企業名 anywhere.
+import { makeReport } from '../../src/core/pipeline';
+import type { Block, ReportDocument, ReportTable } from '../../src/core/report-document';
+import { rawWorkbook } from '../helpers/raw';
+
+const CANDIDATE_HEADER = [
+  '候補者ID',
+  '氏名',
+  '国籍',
+  '備考',
+  '登録日',
+  '求職申込日',
+  '求職有効期限',
+  '就職日',
+  '就職先企業ID',
+  '就職経路',
+  '雇用期間',
+  '無期雇用',
+  '離職日',
+  '離職理由',
+  '手数料',
+  '国外',
+];
+
+const person = (n: number) => [`SENTINEL_ID${n}`, `SENTINEL_氏名${n}`, `SENTINEL_国籍${n}`, `SENTINEL_備考${n}`];
+
+/**
+ * FY2022 for this form is 2022-04-01..2023-03-31 (設定 says 年度開始月 1, which the form ignores).
+ * Row by row (国内 unless marked):
+ *  1  applied (登録日, no 求職申込日) 2022-03-15: not new. Placed 5/10 常用 無期, left 11/09 解雇以外 = the last day of
+ *     six months counted from the 就職日: 6か月以内離職. 手数料 100,000.
+ *  2  new 4/1. Placed 8/31 常用 無期, left 2023-03-01 (six months end 2/28): not within. 手数料 200,000.
+ *  3  new 6/1. Placed 9/1 常用 無期, left 10/1 for 解雇: not counted as 6か月以内離職. 手数料 0.
+ *  4  new 7/1. Placed 10/1 常用 無期, 離職理由 不明: 離職不明.
+ *  5  new 11/1. Placed 2023-01-10 雇用期間 4か月以上 (常用, not 無期). 手数料 50,000.
+ *  6  new 12/1. Placed 2023-02-01 1か月以上4か月未満: 臨時.
+ *  7  new 2023-01-05. Placed 2023-03-31 (the last day) 1か月未満: 日雇.
+ *  8  new 2023-02-01, valid to 4/30, placed 2023-04-01 (next year): 有効 at 3/31, no placement this year.
+ *  9  new 2023-03-31, valid to 3/31: 有効 at 3/31 (the boundary).
+ * 10  new 10/1, valid to 2023-03-30: expired the day before, not 有効.
+ * 11  new 5/1, placed 6/1 by 自己応募 常用 無期: no 就職件数, no 無期雇用 (only 職業紹介 counts).
+ * 12  国外: new 6/15, placed 7/1 常用 無期, 手数料 30,000.
+ * 13  new 2023-04-02: next year.
+ * 国内: 新規求職申込件数 10 (rows 2–11), 有効求職者数 2 (8, 9), 常用 5 (1–5), 臨時 1, 日雇 1, 無期 4 (1–4),
+ *       6か月以内離職 1 (row 1), 離職不明 1 (row 4), 手数料 350,000.
+ * 国外: 新規 1, 常用就職 1, 無期 1, 手数料 30,000.
+ */
+const CANDIDATES = [
+  CANDIDATE_HEADER,
+  [
+    ...person(1),
+    '2022/3/15',
+    '',
+    '',
+    '2022/5/10',
+    'SENTINEL_C1',
+    '職業紹介',
+    '期間の定めなし',
+    'はい',
+    '2022/11/9',
+    '解雇以外',
+    100000,
+    '',
+  ],
+  [
+    ...person(2),
+    '',
+    '2022/4/1',
+    '',
+    '2022/8/31',
+    'SENTINEL_C1',
+    '職業紹介',
+    '期間の定めなし',
+    'はい',
+    '2023/3/1',
+    '解雇以外',
+    200000,
+    '',
+  ],
+  [
+    ...person(3),
+    '',
+    '2022/6/1',
+    '',
+    '2022/9/1',
+    'SENTINEL_C1',
+    '職業紹介',
+    '期間の定めなし',
+    'はい',
+    '2022/10/1',
+    '解雇',
+    0,
+    '',
+  ],
+  [
+    ...person(4),
+    '',
+    '2022/7/1',
+    '',
+    '2022/10/1',
+    'SENTINEL_C1',
+    '職業紹介',
+    '期間の定めなし',
+    'はい',
+    '',
+    '不明',
+    '',
+    '',
+  ],
+  [...person(5), '', '2022/11/1', '', '2023/1/10', 'SENTINEL_C1', '職業紹介', '4か月以上', 'いいえ', '', '', 50000, ''],
+  [
+    ...person(6),
+    '',
+    '2022/12/1',
+    '',
+    '2023/2/1',
+    'SENTINEL_C1',
+    '職業紹介',
+    '1か月以上4か月未満',
+    'いいえ',
+    '',
+    '',
+    '',
+    '',
+  ],
+  [...person(7), '', '2023/1/5', '', '2023/3/31', 'SENTINEL_C1', '職業紹介', '1か月未満', 'いいえ', '', '', '', ''],
+  [
+    ...person(8),
+    '',
+    '2023/2/1',
+    '2023/4/30',
+    '2023/4/1',
+    'SENTINEL_C1',
+    '職業紹介',
+    '期間の定めなし',
+    'はい',
+    '',
+    '',
+    '',
+    '',
+  ],
+  [...person(9), '', '2023/3/31', '2023/3/31', '', '', '', '', '', '', '', '', ''],
+  [...person(10), '', '2022/10/1', '2023/3/30', '', '', '', '', '', '', '', '', ''],
+  [
+    ...person(11),
+    '',
+    '2022/5/1',
+    '2022/9/30',
+    '2022/6/1',
+    'SENTINEL_C1',
+    '自己応募',
+    '期間の定めなし',
+    'はい',
+    '',
+    '',
+    '',
+    '',
+  ],
+  [
+    ...person(12),
+    '',
+    '2022/6/15',
+    '',
+    '2022/7/1',
+    'SENTINEL_C1',
+    '職業紹介',
+    '期間の定めなし',
+    'はい',
+    '',
+    '',
+    30000,
+    'はい',
+  ],
+  [...person(13), '', '2023/4/2', '', '', '', '', '', '', '', '', '', ''],
+];
+
+/**
+ * 求人 (国内 unless marked): J1 received 4/1, valid to 3/31, 3 常用 → 有効 3. J2 received 2022-03-31 (the year
+ * before), valid to 6/30, 2 常用: no 求人数 this year, 有効 2. J3 received 10/1, valid to 3/30, 4 臨時: not 有効.
+ * J4 received 2023-03-31, valid to 4/30, 1 日雇 → 有効 1. J5 国外 received 7/1, 5 常用, expired 2023-01-01.
+ * J6 received 2023-04-01: next year. 国内: 常用 3, 臨時 4, 日雇 1, 有効 6. 国外: 常用 5, 有効 0.
+ */
+const JOB_ORDERS = [
+  ['求人ID', '企業ID', '受理日', '有効期限', '求人数', '雇用期間', '職種', '国外', '備考'],
+  [
+    'SENTINEL_J1',
+    'SENTINEL_C1',
+    '2022/4/1',
+    '2023/3/31',
+    3,
+    '期間の定めなし',
+    'SENTINEL_職種',
+    '',
+    'SENTINEL_求人備考',
+  ],
+  ['SENTINEL_J2', 'SENTINEL_C1', '2022/3/31', '2023/6/30', 2, '4か月以上', '', '', ''],
+  ['SENTINEL_J3', 'SENTINEL_C1', '2022/10/1', '2023/3/30', 4, '1か月以上4か月未満', '', '', ''],
+  ['SENTINEL_J4', 'SENTINEL_C1', '2023/3/31', '2023/4/30', 1, '1か月未満', '', '', ''],
+  ['SENTINEL_J5', 'SENTINEL_C1', '2022/7/1', '2023/1/1', 5, '期間の定めなし', '', 'はい', ''],
+  ['SENTINEL_J6', 'SENTINEL_C1', '2023/4/1', '2023/6/30', 7, '期間の定めなし', '', '', ''],
+];
+
+function tabs(settings: unknown[][] = []): Record<string, unknown[][]> {
+  return {
+    設定: [['項目', '値'], ['団体名', 'テストNPO'], ['対象年度', 2022], ['年度開始月', 1], ...settings],
+    事業: [
+      ['事業内容', '定款の事業名', '区分'],
+      ['職業紹介', '職業紹介事業', '特定非営利活動'],
+    ],
+    候補者: CANDIDATES,
+    企業: [
+      ['企業ID', '企業名', '備考'],
+      ['SENTINEL_C1', 'SENTINEL_企業名', 'SENTINEL_企業備考'],
+    ],
+    求人: JOB_ORDERS,
+    イベント: [['イベントID', '事業内容', '種別', '開始日']],
+    費用: [['日付', '事業内容', '費目', '金額']],
+    本文: [['見出し', '本文']],
+  };
+}
+
+function shokai(settings: unknown[][] = []): ReportDocument {
+  const result = makeReport(rawWorkbook(tabs(settings)), { kind: 'shokai' });
+  if (!result.ok) throw new Error(result.issues.map((i) => `${i.tab}!${i.cell} ${i.code} ${i.message}`).join('\n'));
+  return result.report;
+}
+
+const tables = (doc: ReportDocument) => doc.blocks.filter((b): b is ReportTable => b.kind === 'table');
+const cells = (table: ReportTable) => table.rows.map((row) => row.map((cell) => cell.text));
+const texts = (doc: ReportDocument, kind: Block['kind']) =>
+  doc.blocks.filter((b) => b.kind === kind).map((b) => ('text' in b ? b.text : ''));
+
+describe('職業紹介事業報告書 (様式第8号)', () => {
+  it('is titled with the year, names the NPO and always covers April to March', () => {
+    const doc = shokai();
+    expect(doc.kind).toBe('shokai');
+    expect(doc.title).toBe('2022年度 職業紹介事業報告書');
+    expect(doc.year).toBe(2022);
+    expect(doc.blocks.slice(0, 3)).toEqual([
+      { kind: 'title', text: '2022年度 職業紹介事業報告書' },
+      { kind: 'subtitle', text: 'テストNPO' },
+      { kind: 'subtitle', text: '（2022年4月1日から2023年3月31日まで）' },
+    ]);
+  });
+
+  it('has the form’s parts in its order, then the 人材サービス総合サイト part and the notes', () => {
+    expect(texts(shokai(), 'heading')).toEqual([
+      '第１　職業紹介の実績（様式第8号）',
+      '１．求人',
+      '２．求職',
+      '３．就職',
+      '４．無期雇用と6か月以内の離職',
+      '５．手数料',
+      '６．国外にわたる職業紹介',
+      '第２　人材サービス総合サイトで公開する数',
+      '注記',
+    ]);
+  });
+
+  it('prints each 国内 figure worked out by hand, with its unit', () => {
+    const [jobs, seekers, placements, permanent, fees] = tables(shokai());
+    expect(jobs.header).toEqual(['項目', '数', '単位']);
+    expect(cells(jobs)).toEqual([
+      ['有効求人数（3月31日現在）', '6', '人'],
+      ['常用求人数', '3', '人'],
+      ['臨時求人数', '4', '人'],
+      ['日雇求人数', '1', '人'],
+    ]);
+    expect(cells(seekers)).toEqual([
+      ['新規求職申込件数', '10', '件'],
+      ['有効求職者数（3月31日現在）', '2', '人'],
+    ]);
+    expect(cells(placements)).toEqual([
+      ['常用就職件数', '5', '件'],
+      ['臨時就職件数', '1', '件'],
+      ['日雇就職件数', '1', '件'],
+    ]);
+    expect(cells(permanent)).toEqual([
+      ['無期雇用就職件数', '4', '件'],
+      ['うち6か月以内に離職した者（解雇を除く）', '1', '人'],
+      ['うち離職したかどうか不明の者', '1', '人'],
+    ]);
+    expect(cells(fees)).toEqual([['手数料収入', '350,000', '円']]);
+    for (const table of [jobs, seekers, placements, permanent, fees]) {
+      expect(table.header).toEqual(['項目', '数', '単位']);
+      expect(table.align).toEqual(['left', 'right', 'center']);
+      expect(table.widths).toEqual([60, 25, 15]);
+    }
+  });
+
+  it('gives the 国外 figures in part 6 with the same rows', () => {
+    const abroad = tables(shokai())[5];
+    expect(abroad.header).toEqual(['区分', '項目', '数', '単位']);
+    expect(abroad.align).toEqual(['left', 'left', 'right', 'center']);
+    expect(abroad.widths).toEqual([25, 45, 18, 12]);
+    expect(cells(abroad)).toEqual([
+      ['求人', '有効求人数（3月31日現在）', '0', '人'],
+      ['求人', '常用求人数', '5', '人'],
+      ['求人', '臨時求人数', '0', '人'],
+      ['求人', '日雇求人数', '0', '人'],
+      ['求職', '新規求職申込件数', '1', '件'],
+      ['求職', '有効求職者数（3月31日現在）', '0', '人'],
+      ['就職', '常用就職件数', '1', '件'],
+      ['就職', '臨時就職件数', '0', '件'],
+      ['就職', '日雇就職件数', '0', '件'],
+      ['無期雇用と6か月以内の離職', '無期雇用就職件数', '1', '件'],
+      ['無期雇用と6か月以内の離職', 'うち6か月以内に離職した者（解雇を除く）', '0', '人'],
+      ['無期雇用と6か月以内の離職', 'うち離職したかどうか不明の者', '0', '人'],
+      ['手数料', '手数料収入', '30,000', '円'],
+    ]);
+  });
+
+  it('gives the four 人材サービス総合サイト figures (国内 and 国外 together), each with its one-line definition', () => {
+    const site = tables(shokai())[6];
+    expect(site.header).toEqual(['項目', '人数', '定義']);
+    expect(site.align).toEqual(['left', 'right', 'left']);
+    expect(site.widths).toEqual([25, 15, 60]);
+    // The definitions are the registry's descriptions of the metrics summed (issue 13: from the metric's description).
+    expect(cells(site)).toEqual([
+      ['年度就職者数', '8', '常用就職件数・臨時就職件数・日雇就職件数の合計'],
+      [
+        '無期雇用就職者数',
+        '5',
+        '就職日が4月〜3月の職業紹介による就職のうち無期雇用の数（無期雇用が空欄なら雇用期間が期間の定めなし）',
+      ],
+      [
+        'うち6か月以内離職者数',
+        '1',
+        '無期雇用就職件数のうち、就職日から6か月以内（就職日を1日目として数える）に解雇以外の理由で離職した数（離職理由が空欄なら解雇以外、不明は離職不明者数へ）',
+      ],
+      [
+        'うち離職不明者数',
+        '1',
+        '無期雇用就職件数のうち、離職理由が「不明」（6か月以内に離職したかどうか確かめられない）の数',
+      ],
+    ]);
+  });
+
+  it('states its definitional choices and what it leaves to staff in notes, in that order', () => {
+    expect(texts(shokai(), 'note')).toEqual([
+      '期間は、設定の年度開始月にかかわらず、4月1日から翌年3月31日までです。',
+      '１〜５は国内の数で、国外=はい の行を含みません。国外にわたる職業紹介は６に分けて示しています。',
+      '就職件数・無期雇用・離職・手数料は、就職経路が「職業紹介」の就職だけを数えています。',
+      '常用は雇用期間が「期間の定めなし」または「4か月以上」、臨時は「1か月以上4か月未満」、日雇は「1か月未満」です。様式の臨時・日雇の延数（日数を掛けた数）は、日数を記録していないため、求人数・件数で示しています。',
+      '有効求人数・有効求職者数は3月31日時点の数です。3月31日までに受理（申込み）し、有効期限が3月31日以降のものを数えます（有効期限が空欄のものは数えません）。3月31日までに就職した求職者は、有効求職者に数えません。',
+      '求人タブがないときは、企業タブの新規求人数（求人受理日が4月〜3月）をすべて常用求人として数えます（有効求人数には数えません）。',
+      '求職申込日が空欄の求職者は、登録日を求職申込日としています。',
+      '6か月以内に離職した者は、年度内に無期雇用で就職し、就職日を1日目として6か月以内に解雇以外の理由で離職した者です。離職理由が空欄なら解雇以外とし、「不明」の者は「離職したかどうか不明の者」に数えます。',
+      '手数料収入は、就職日が年度内の職業紹介による就職について記録した手数料の合計（円）です。',
+      '人材サービス総合サイトの数は、国内と国外の合計です。',
+      'この報告書に載せていないもの（様式に転記するときに記入してください）: 許可番号・事業所の名称と所在地、職業別の内訳、手数料の種類別の内訳、国外の相手先国、紹介予定派遣の実績。',
+      '氏名・ID・企業名など、個人や一社を特定できる情報は載せていません。',
+    ]);
+  });
+
+  it('is in Japanese even when 報告書言語 is en (the form is filed in Japanese)', () => {
+    const doc = shokai([['報告書言語', 'en']]);
+    expect(doc.language).toBe('ja');
+    expect(doc.title).toBe('2022年度 職業紹介事業報告書');
+    expect(cells(tables(doc)[0])[0]).toEqual(['有効求人数（3月31日現在）', '6', '人']);
+  });
+
+  it('takes --year over 対象年度: FY2023 holds only what happens from 2023-04-01', () => {
+    const result = makeReport(rawWorkbook(tabs()), { kind: 'shokai', year: 2023 });
+    if (!result.ok) throw new Error('not ok');
+    expect(result.report.title).toBe('2023年度 職業紹介事業報告書');
+    expect(result.report.blocks[2]).toEqual({ kind: 'subtitle', text: '（2023年4月1日から2024年3月31日まで）' });
+    // J6 (7 常用) and J2's 有効 period are not FY2023's 3/31 (2024); row 13 applied 2023-04-02; row 8 placed 4/1.
+    expect(cells(tables(result.report)[0])[1]).toEqual(['常用求人数', '7', '人']);
+    expect(cells(tables(result.report)[1])[0]).toEqual(['新規求職申込件数', '1', '件']);
+    expect(cells(tables(result.report)[2])[0]).toEqual(['常用就職件数', '1', '件']);
+  });
+
+  it('puts no name, ID, 企業名, 職種 or 備考 anywhere in the document', () => {
+    expect(JSON.stringify(shokai())).not.toContain('SENTINEL');
+  });
+});
+
+describe('makeReport with a report kind', () => {
+  it('makes the 事業報告書 by default, unmarked', () => {
+    const result = makeReport(rawWorkbook(tabs()));
+    if (!result.ok) throw new Error('not ok');
+    expect(result.report.title).toBe('2022年度 事業報告書');
+    expect('kind' in result.report).toBe(false);
+  });
+
+  it('keeps the same gates: an error in any tab blocks the 職業紹介事業報告書 too', () => {
+    const broken = tabs();
+    broken.費用 = [
+      ['日付', '事業内容', '費目', '金額'],
+      ['2022/4/1', '職業紹介', '人件費', '約5万'],
+    ];
+    const result = makeReport(rawWorkbook(broken), { kind: 'shokai' });
+    expect(result.ok).toBe(false);
+    expect(result.issues.filter((i) => i.severity === 'error').map((i) => `${i.tab}!${i.cell}`)).toEqual(['費用!D2']);
+  });
+});
