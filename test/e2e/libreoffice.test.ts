@@ -111,6 +111,53 @@ if (missing !== '') {
       }
     });
 
+    describe('様式 記載例 with 和暦 (issue 12)', () => {
+      let examplePdf = '';
+
+      beforeAll(async () => {
+        const sample = readSampleTabs();
+        sample.設定 = [...sample.設定, ['様式', '記載例'], ['年の表記', '和暦']];
+        writeCsvFolder(join(cwd, 'example'), sample);
+        const run = await runCli(['report', 'example', '--format', 'docx,pdf', '--out', 'example-out'], cwd, soffice);
+        expect([run.code, run.stderr]).toEqual([0, expect.stringContaining('完了')]);
+        // -raw: the text in the order it was drawn, cell by cell, so a label wrapped inside its cell stays whole.
+        examplePdf = execFileSync(
+          'pdftotext',
+          ['-raw', '-enc', 'UTF-8', join(cwd, 'example-out', '事業報告書_2022年度.pdf'), '-'],
+          { encoding: 'utf8' },
+        );
+      }, 240_000);
+
+      it('shows title, period and 団体名 in that order, then the 7 column labels in order and the 合計 row', () => {
+        const text = squeeze(examplePdf);
+        const inOrder = [
+          '令和4年度事業報告書',
+          '令和4年4月1日から令和5年3月31日まで',
+          '特定非営利活動法人サンプル就労支援ネット',
+          '（１）特定非営利活動に係る事業',
+          '定款の事業名',
+          '事業内容',
+          '実施日時',
+          '実施場所',
+          '従事者の人数',
+          '受益対象者の範囲及び人数',
+          '支出額（千円）',
+          '6,408',
+          '合計',
+          '22,393',
+          '（２）その他の事業',
+        ];
+        let from = 0;
+        for (const piece of inOrder) {
+          const at = text.indexOf(piece, from);
+          expect({ piece, found: at >= 0 }).toEqual({ piece, found: true });
+          from = at + piece.length;
+        }
+        expect(text).not.toContain('事業費の総費用');
+        expect(text).not.toContain('受益対象者の人数');
+      });
+    });
+
     it('no planted personal value reaches the PDF', () => {
       expect(sentinels.length).toBeGreaterThan(400);
       expect(squeeze(sentinelPdf)).toContain('延べ282名');

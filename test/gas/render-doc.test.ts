@@ -82,6 +82,37 @@ describe('renderReportToDoc', () => {
     expect(effectiveAttribute(table.getCell(1, 1).getChild(0) as never, 'FONT_FAMILY')).toBe(DOC_FONT);
   });
 
+  it('draws the 記載例 table with 7 columns and a 合計 row, under title / period / 団体名 in 和暦 (issue 12)', () => {
+    const sheets = sampleSheets();
+    sheets.設定 = [...sheets.設定, ['様式', '記載例'], ['年の表記', '和暦']];
+    const [doc] = render(reportOf(sheets)).documents;
+    const blocks = documentBlocks(doc);
+    expect(blocks.slice(0, 3).map((b) => (b.type === 'PARAGRAPH' ? `${b.heading} ${b.text}` : b.type))).toEqual([
+      'TITLE 令和4年度 事業報告書',
+      'NORMAL 令和4年4月1日から令和5年3月31日まで',
+      'NORMAL 特定非営利活動法人 サンプル就労支援ネット',
+    ]);
+    const tables = blocks.filter((b) => b.type === 'TABLE');
+    expect(tables).toHaveLength(1);
+    const rows = tables[0].type === 'TABLE' ? tables[0].rows : [];
+    expect(rows.map((row) => row.length)).toEqual([7, 7, 7, 7, 7, 7]);
+    expect(rows[0]).toEqual([
+      '定款の事業名',
+      '事業内容',
+      '実施日時',
+      '実施場所',
+      '従事者の人数',
+      '受益対象者の範囲及び人数',
+      '支出額（千円）',
+    ]);
+    expect(rows[2][5]).toBe('日本で暮らす難民申請中の者を含む難民・避難民 キャリア教育機会参加者延べ282名');
+    expect(rows.slice(1).map((row) => row[6])).toEqual(['6,408', '9,966', '5,218', '800', '22,393']);
+    expect(rows[5]).toEqual(['合計', '', '', '', '', '', '22,393']);
+    const headings = blocks.flatMap((b) => (b.type === 'PARAGRAPH' && b.heading === 'HEADING2' ? [b.text] : []));
+    expect(headings.slice(-2)).toEqual(['（１）特定非営利活動に係る事業', '（２）その他の事業']);
+    expect(doc.getBody().getTables()[0].getCell(5, 6).getChild(0).asParagraph().getAlignment()).toBe('RIGHT');
+  });
+
   it('makes the same Doc calls for a workbook 50 times larger', () => {
     const small = render(sample).calls.snapshot();
     const large = render(reportOf(scaledSampleSheets(50))).calls.snapshot();
