@@ -1,5 +1,6 @@
 // This file defines the report's fixed words (headings, column labels, fixed cells) per language and 様式, and which of
 // them a `見出し:<printed text>` row of 設定 may replace.
+import { formatThousands } from './metrics';
 import { matchKey } from './read-workbook';
 import { MEETING_LABELS } from './report-meetings';
 
@@ -23,7 +24,7 @@ export const REPORT_LABELS = {
     otherNotCarriedOut: '実施しなかった',
     /** 記載例: the last row of a table, with the 区分's total. */
     total: '合計',
-    staff: (count: number, unit: string) => `${count}${unit}`,
+    staff: (count: number, unit: string) => `${formatThousands(count)}${unit}`,
     tableHeader: [
       '定款に記載された事業名',
       '事業内容',
@@ -74,7 +75,7 @@ export const REPORT_LABELS = {
     notCarriedOut: 'Not carried out this year',
     otherNotCarriedOut: 'Not carried out',
     total: 'Total',
-    staff: (count: number, _unit: string) => `${count}`,
+    staff: (count: number, _unit: string) => formatThousands(count),
     tableHeader: [
       'Program in the articles',
       'Activity',

@@ -73,8 +73,9 @@ function renderCell(text: string | null, context: TemplateContext): string {
   return text ? renderTemplate(parseTemplate(text).parts, context).trim() : '';
 }
 
-// A bare whole number (6, ６, 1,200): printed with 人数の単位. Anything else (毎回1名, 延べ12人, 6人) prints as typed.
-const BARE_COUNT = /^\d{1,3}(?:,\d{3})*$|^\d+$/;
+// A bare whole number (6, ６, 1,200) up to 9 digits: printed with 人数の単位. Anything else (毎回1名, 延べ12人, 6人, or
+// digits too long to be a head count) prints as typed.
+const BARE_COUNT = /^\d{1,3}(?:,\d{3}){0,2}$|^\d{1,9}$/;
 
 /** 従事者人数 with its unit (or as typed), then 従事者の備考 in parentheses: `6人（兼任）`, `毎回1名`. */
 function staffText(program: ProgramRecord, context: TemplateContext, style: Style): string {

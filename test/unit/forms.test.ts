@@ -560,11 +560,11 @@ describe('従事者人数 and templates in 実施日時 / 実施場所 / 従事�
     ).map((row) => row[4]);
 
   it('a number takes 人 by default; text prints as typed; a note alone prints alone', () => {
-    expect(staffRows()).toEqual(['3人（兼任）', '毎回1名', '延べ12人', '1200人', '常勤', '－', '6人']);
+    expect(staffRows()).toEqual(['3人（兼任）', '毎回1名', '延べ12人', '1,200人', '常勤', '－', '6人']);
   });
 
   it('人数の単位 名', () => {
-    expect(staffRows('名')).toEqual(['3名（兼任）', '毎回1名', '延べ12人', '1200名', '常勤', '－', '6人']);
+    expect(staffRows('名')).toEqual(['3名（兼任）', '毎回1名', '延べ12人', '1,200名', '常勤', '－', '6人']);
   });
 
   it('`{{…}}` in 実施日時, 実施場所 and 従事者の備考 is rendered', () => {
