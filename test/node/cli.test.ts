@@ -8,6 +8,7 @@ import { makeReport } from '../../src/core/pipeline';
 import { SETTINGS, TABS, type TabDef } from '../../src/core/schema';
 import { readWorkbookFile } from '../../src/node/read-workbook-file';
 import { TEMPLATE_LAST_ROW } from '../../src/node/write-template';
+import { SHOKAI_FIGURES, shokaiTextTabs } from '../fixtures/shokai-workbook';
 import {
   cloneTabs,
   columnIndex,
@@ -245,6 +246,86 @@ describe('privacy', () => {
         found: [],
       });
     }
+  });
+});
+
+describe('report --report shokai (職業紹介事業報告書)', () => {
+  it('writes 職業紹介事業報告書_{年度}年度.docx and .html with the hand-worked figures and no name, ID or 企業名', async () => {
+    const cwd = outputDir('cli-shokai');
+    writeCsvFolder(join(cwd, 'book'), shokaiTextTabs());
+    const run = await runCli(['report', 'book', '--report', 'shokai', '--format', 'docx,html'], cwd);
+    expect(run.code).toBe(0);
+    expect(listFiles(join(cwd, 'out'))).toEqual([
+      '職業紹介事業報告書_2022年度.docx',
+      '職業紹介事業報告書_2022年度.html',
+    ]);
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('out'))).toEqual([
+      join('out', '職業紹介事業報告書_2022年度.docx'),
+      join('out', '職業紹介事業報告書_2022年度.html'),
+    ]);
+    expect(run.stderr).toContain('完了: 2022年度 職業紹介事業報告書');
+    const html = readFileSync(join(cwd, 'out', '職業紹介事業報告書_2022年度.html'), 'utf8');
+    const document = unzip(readFileSync(join(cwd, 'out', '職業紹介事業報告書_2022年度.docx')));
+    const xml = document.get('word/document.xml')?.toString('utf8') ?? '';
+    // One table row per figure: its label cell, then its number cell.
+    for (const text of [html, xml]) {
+      expect(text).toContain('2022年度 職業紹介事業報告書');
+      expect(text).toContain('（2022年4月1日から2023年3月31日まで）');
+      expect(text).toContain('350,000');
+      expect(text).toContain('30,000');
+      expect(text).toContain('人材サービス総合サイトで公開する数');
+    }
+    expect(html).toMatch(/新規求職申込件数<\/td><td[^>]*>10<\/td>/);
+    for (const [label, value] of Object.entries(SHOKAI_FIGURES.site)) {
+      expect(html).toMatch(new RegExp(`>${label}</td><td[^>]*>${value}</td>`));
+    }
+    const outputs = [html, run.stdout, run.stderr, ...[...document.values()].map((bytes) => bytes.toString('utf8'))];
+    for (const text of outputs) expect(text).not.toContain('SENTINEL');
+  });
+
+  it('takes --report jigyo as the default 事業報告書', async () => {
+    const cwd = outputDir('cli-jigyo');
+    const run = await runCli(['report', '--report', 'jigyo', '--format', 'html'], cwd);
+    expect(run.code).toBe(0);
+    expect(listFiles(join(cwd, 'out'))).toEqual(['事業報告書_2022年度.html']);
+  });
+
+  it('exits 2 for an unknown kind, naming the allowed ones, and writes nothing', async () => {
+    const cwd = outputDir('cli-bad-kind');
+    const run = await runCli(['report', '--report', 'shokai2'], cwd);
+    expect(run.code).toBe(2);
+    expect(errorLines(run.stderr)).toEqual(['エラー: --report に使えるのは jigyo, shokai です: shokai2']);
+    expect(run.stderr).toContain('npm run report -- --help で使い方を表示します');
+    expect(existsSync(join(cwd, 'out'))).toBe(false);
+  });
+
+  it('exits 2 for --appendix with the 職業紹介事業報告書, which has no 事業費', async () => {
+    const cwd = outputDir('cli-shokai-appendix');
+    const run = await runCli(['report', '--report', 'shokai', '--appendix'], cwd);
+    expect(run.code).toBe(2);
+    expect(errorLines(run.stderr)).toEqual(['エラー: --appendix は事業報告書（--report jigyo）にだけ付けられます']);
+    expect(existsSync(join(cwd, 'out'))).toBe(false);
+  });
+
+  it('exits 1 on validation errors, as the 事業報告書 does, and writes nothing', async () => {
+    const cwd = outputDir('cli-shokai-invalid');
+    const tabs = shokaiTextTabs();
+    tabs.費用.push(['2022/4/1', '職業紹介', '人件費', '五千円くらい']);
+    writeCsvFolder(join(cwd, 'book'), tabs);
+    const run = await runCli(['report', 'book', '--report', 'shokai'], cwd);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('費用!'))).toEqual([
+      '費用!D2: 「金額」の「五千円くらい」は数として読めません（例: 50000、50,000円、50千円）',
+    ]);
+    expect(run.stderr).toContain('エラーが 1 件あるため、報告書は作成しませんでした。');
+    expect(existsSync(join(cwd, 'out'))).toBe(false);
+  });
+
+  it('lists --report in the usage text', async () => {
+    const run = await runCli(['report', '--help'], outputDir('cli-shokai-help'));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('[--report jigyo|shokai]');
+    expect(run.stdout).toContain('shokai: 職業紹介事業報告書');
   });
 });
 

@@ -2,226 +2,11 @@
 // the parts in the form's order, April–March whatever 年度開始月 says, and no name, ID or 企業名 anywhere.
 import { makeReport } from '../../src/core/pipeline';
 import type { Block, ReportDocument, ReportTable } from '../../src/core/report-document';
+import { shokaiTabs } from '../fixtures/shokai-workbook';
 import { rawWorkbook } from '../helpers/raw';
 
-const CANDIDATE_HEADER = [
-  '候補者ID',
-  '氏名',
-  '国籍',
-  '備考',
-  '登録日',
-  '求職申込日',
-  '求職有効期限',
-  '就職日',
-  '就職先企業ID',
-  '就職経路',
-  '雇用期間',
-  '無期雇用',
-  '離職日',
-  '離職理由',
-  '手数料',
-  '国外',
-];
-
-const person = (n: number) => [`SENTINEL_ID${n}`, `SENTINEL_氏名${n}`, `SENTINEL_国籍${n}`, `SENTINEL_備考${n}`];
-
-/**
- * FY2022 for this form is 2022-04-01..2023-03-31 (設定 says 年度開始月 1, which the form ignores).
- * Row by row (国内 unless marked):
- *  1  applied (登録日, no 求職申込日) 2022-03-15: not new. Placed 5/10 常用 無期, left 11/09 解雇以外 = the last day of
- *     six months counted from the 就職日: 6か月以内離職. 手数料 100,000.
- *  2  new 4/1. Placed 8/31 常用 無期, left 2023-03-01 (six months end 2/28): not within. 手数料 200,000.
- *  3  new 6/1. Placed 9/1 常用 無期, left 10/1 for 解雇: not counted as 6か月以内離職. 手数料 0.
- *  4  new 7/1. Placed 10/1 常用 無期, 離職理由 不明: 離職不明.
- *  5  new 11/1. Placed 2023-01-10 雇用期間 4か月以上 (常用, not 無期). 手数料 50,000.
- *  6  new 12/1. Placed 2023-02-01 1か月以上4か月未満: 臨時.
- *  7  new 2023-01-05. Placed 2023-03-31 (the last day) 1か月未満: 日雇.
- *  8  new 2023-02-01, valid to 4/30, placed 2023-04-01 (next year): 有効 at 3/31, no placement this year.
- *  9  new 2023-03-31, valid to 3/31: 有効 at 3/31 (the boundary).
- * 10  new 10/1, valid to 2023-03-30: expired the day before, not 有効.
- * 11  new 5/1, placed 6/1 by 自己応募 常用 無期: no 就職件数, no 無期雇用 (only 職業紹介 counts).
- * 12  国外: new 6/15, placed 7/1 常用 無期, 手数料 30,000.
- * 13  new 2023-04-02: next year.
- * 国内: 新規求職申込件数 10 (rows 2–11), 有効求職者数 2 (8, 9), 常用 5 (1–5), 臨時 1, 日雇 1, 無期 4 (1–4),
- *       6か月以内離職 1 (row 1), 離職不明 1 (row 4), 手数料 350,000.
- * 国外: 新規 1, 常用就職 1, 無期 1, 手数料 30,000.
- */
-const CANDIDATES = [
-  CANDIDATE_HEADER,
-  [
-    ...person(1),
-    '2022/3/15',
-    '',
-    '',
-    '2022/5/10',
-    'SENTINEL_C1',
-    '職業紹介',
-    '期間の定めなし',
-    'はい',
-    '2022/11/9',
-    '解雇以外',
-    100000,
-    '',
-  ],
-  [
-    ...person(2),
-    '',
-    '2022/4/1',
-    '',
-    '2022/8/31',
-    'SENTINEL_C1',
-    '職業紹介',
-    '期間の定めなし',
-    'はい',
-    '2023/3/1',
-    '解雇以外',
-    200000,
-    '',
-  ],
-  [
-    ...person(3),
-    '',
-    '2022/6/1',
-    '',
-    '2022/9/1',
-    'SENTINEL_C1',
-    '職業紹介',
-    '期間の定めなし',
-    'はい',
-    '2022/10/1',
-    '解雇',
-    0,
-    '',
-  ],
-  [
-    ...person(4),
-    '',
-    '2022/7/1',
-    '',
-    '2022/10/1',
-    'SENTINEL_C1',
-    '職業紹介',
-    '期間の定めなし',
-    'はい',
-    '',
-    '不明',
-    '',
-    '',
-  ],
-  [...person(5), '', '2022/11/1', '', '2023/1/10', 'SENTINEL_C1', '職業紹介', '4か月以上', 'いいえ', '', '', 50000, ''],
-  [
-    ...person(6),
-    '',
-    '2022/12/1',
-    '',
-    '2023/2/1',
-    'SENTINEL_C1',
-    '職業紹介',
-    '1か月以上4か月未満',
-    'いいえ',
-    '',
-    '',
-    '',
-    '',
-  ],
-  [...person(7), '', '2023/1/5', '', '2023/3/31', 'SENTINEL_C1', '職業紹介', '1か月未満', 'いいえ', '', '', '', ''],
-  [
-    ...person(8),
-    '',
-    '2023/2/1',
-    '2023/4/30',
-    '2023/4/1',
-    'SENTINEL_C1',
-    '職業紹介',
-    '期間の定めなし',
-    'はい',
-    '',
-    '',
-    '',
-    '',
-  ],
-  [...person(9), '', '2023/3/31', '2023/3/31', '', '', '', '', '', '', '', '', ''],
-  [...person(10), '', '2022/10/1', '2023/3/30', '', '', '', '', '', '', '', '', ''],
-  [
-    ...person(11),
-    '',
-    '2022/5/1',
-    '2022/9/30',
-    '2022/6/1',
-    'SENTINEL_C1',
-    '自己応募',
-    '期間の定めなし',
-    'はい',
-    '',
-    '',
-    '',
-    '',
-  ],
-  [
-    ...person(12),
-    '',
-    '2022/6/15',
-    '',
-    '2022/7/1',
-    'SENTINEL_C1',
-    '職業紹介',
-    '期間の定めなし',
-    'はい',
-    '',
-    '',
-    30000,
-    'はい',
-  ],
-  [...person(13), '', '2023/4/2', '', '', '', '', '', '', '', '', '', ''],
-];
-
-/**
- * 求人 (国内 unless marked): J1 received 4/1, valid to 3/31, 3 常用 → 有効 3. J2 received 2022-03-31 (the year
- * before), valid to 6/30, 2 常用: no 求人数 this year, 有効 2. J3 received 10/1, valid to 3/30, 4 臨時: not 有効.
- * J4 received 2023-03-31, valid to 4/30, 1 日雇 → 有効 1. J5 国外 received 7/1, 5 常用, expired 2023-01-01.
- * J6 received 2023-04-01: next year. 国内: 常用 3, 臨時 4, 日雇 1, 有効 6. 国外: 常用 5, 有効 0.
- */
-const JOB_ORDERS = [
-  ['求人ID', '企業ID', '受理日', '有効期限', '求人数', '雇用期間', '職種', '国外', '備考'],
-  [
-    'SENTINEL_J1',
-    'SENTINEL_C1',
-    '2022/4/1',
-    '2023/3/31',
-    3,
-    '期間の定めなし',
-    'SENTINEL_職種',
-    '',
-    'SENTINEL_求人備考',
-  ],
-  ['SENTINEL_J2', 'SENTINEL_C1', '2022/3/31', '2023/6/30', 2, '4か月以上', '', '', ''],
-  ['SENTINEL_J3', 'SENTINEL_C1', '2022/10/1', '2023/3/30', 4, '1か月以上4か月未満', '', '', ''],
-  ['SENTINEL_J4', 'SENTINEL_C1', '2023/3/31', '2023/4/30', 1, '1か月未満', '', '', ''],
-  ['SENTINEL_J5', 'SENTINEL_C1', '2022/7/1', '2023/1/1', 5, '期間の定めなし', '', 'はい', ''],
-  ['SENTINEL_J6', 'SENTINEL_C1', '2023/4/1', '2023/6/30', 7, '期間の定めなし', '', '', ''],
-];
-
-function tabs(settings: unknown[][] = []): Record<string, unknown[][]> {
-  return {
-    設定: [['項目', '値'], ['団体名', 'テストNPO'], ['対象年度', 2022], ['年度開始月', 1], ...settings],
-    事業: [
-      ['事業内容', '定款の事業名', '区分'],
-      ['職業紹介', '職業紹介事業', '特定非営利活動'],
-    ],
-    候補者: CANDIDATES,
-    企業: [
-      ['企業ID', '企業名', '備考'],
-      ['SENTINEL_C1', 'SENTINEL_企業名', 'SENTINEL_企業備考'],
-    ],
-    求人: JOB_ORDERS,
-    イベント: [['イベントID', '事業内容', '種別', '開始日']],
-    費用: [['日付', '事業内容', '費目', '金額']],
-    本文: [['見出し', '本文']],
-  };
-}
-
 function shokai(settings: unknown[][] = []): ReportDocument {
-  const result = makeReport(rawWorkbook(tabs(settings)), { kind: 'shokai' });
+  const result = makeReport(rawWorkbook(shokaiTabs(settings)), { kind: 'shokai' });
   if (!result.ok) throw new Error(result.issues.map((i) => `${i.tab}!${i.cell} ${i.code} ${i.message}`).join('\n'));
   return result.report;
 }
@@ -362,7 +147,7 @@ describe('職業紹介事業報告書 (様式第8号)', () => {
   });
 
   it('takes --year over 対象年度: FY2023 holds only what happens from 2023-04-01', () => {
-    const result = makeReport(rawWorkbook(tabs()), { kind: 'shokai', year: 2023 });
+    const result = makeReport(rawWorkbook(shokaiTabs()), { kind: 'shokai', year: 2023 });
     if (!result.ok) throw new Error('not ok');
     expect(result.report.title).toBe('2023年度 職業紹介事業報告書');
     expect(result.report.blocks[2]).toEqual({ kind: 'subtitle', text: '（2023年4月1日から2024年3月31日まで）' });
@@ -379,14 +164,14 @@ describe('職業紹介事業報告書 (様式第8号)', () => {
 
 describe('makeReport with a report kind', () => {
   it('makes the 事業報告書 by default, unmarked', () => {
-    const result = makeReport(rawWorkbook(tabs()));
+    const result = makeReport(rawWorkbook(shokaiTabs()));
     if (!result.ok) throw new Error('not ok');
     expect(result.report.title).toBe('2022年度 事業報告書');
     expect('kind' in result.report).toBe(false);
   });
 
   it('keeps the same gates: an error in any tab blocks the 職業紹介事業報告書 too', () => {
-    const broken = tabs();
+    const broken = shokaiTabs();
     broken.費用 = [
       ['日付', '事業内容', '費目', '金額'],
       ['2022/4/1', '職業紹介', '人件費', '約5万'],
