@@ -202,6 +202,9 @@ describe('golden: 様式 × 年の表記', () => {
       '従事者の人数',
       '支出額（千円）',
     ]);
+    expect(first.widths).toEqual([16, 16, 12, 12, 10, 20, 14]);
+    expect(second.widths).toEqual([22, 20, 15, 15, 13, 15]);
+    expect(second.align).toEqual(['left', 'left', 'left', 'left', 'center', 'right']);
     expect(cells(second)).toEqual([
       ['物品販売事業', '物販', '不定期', '事務所', '2人', '10'],
       ['合計', '', '', '', '', '10'],
@@ -366,6 +369,32 @@ describe('era.ts', () => {
     expect(formatReportDate(18017, { yearStyle: '西暦' }, 'ja')).toBe('2019年5月1日');
     expect(formatReportDate(18017, wareki, 'en')).toBe('2019-05-01');
     expect(eraOfDay(-40000)).toBeNull(); // 1860: before 明治
+  });
+
+  it('knows where 明治, 大正 and 昭和 begin (the day before is the previous era, or none before 明治)', () => {
+    const wareki = { yearStyle: '和暦' } as const;
+    // DayNumbers worked out with Date.UTC: 1868-10-22 = -36960, 1912-07-29 = -20975, 1926-12-24 = -15714.
+    expect(formatReportDate(-36960, wareki, 'ja')).toBe('1868年10月22日');
+    expect(formatReportDate(-36959, wareki, 'ja')).toBe('明治元年10月23日');
+    expect(formatReportDate(-20975, wareki, 'ja')).toBe('明治45年7月29日');
+    expect(formatReportDate(-20974, wareki, 'ja')).toBe('大正元年7月30日');
+    expect(formatReportDate(-15714, wareki, 'ja')).toBe('大正15年12月24日');
+    expect(formatReportDate(-15713, wareki, 'ja')).toBe('昭和元年12月25日');
+  });
+
+  it("reads every era name and letter, up to each era's last year", () => {
+    const typed = ['明治45', 'M45', 'm1', '大正15', 'T15', 't2', '昭和64', 'S64', 's1', '平成31', 'H31', 'R1'];
+    expect(typed.map(parseFiscalYear)).toEqual([
+      1912, 1912, 1868, 1926, 1926, 1913, 1989, 1989, 1926, 2019, 2019, 2019,
+    ]);
+    const past = ['明治46', '大正16', '昭和65', '平成32', 'M0'];
+    expect(past.map(parseFiscalYear)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(parseFiscalYear('R99')).toBe(2117); // 令和 has no last year yet (the 対象年度 range refuses it later)
+  });
+
+  it('refuses text longer than 40 characters before reading it', () => {
+    expect(parseFiscalYear(`2022${' '.repeat(36)}`)).toBe(2022);
+    expect(parseFiscalYear(`2022${' '.repeat(37)}`)).toBeUndefined();
   });
 
   it('names a 年度 by the latest era begun in or before its year', () => {
