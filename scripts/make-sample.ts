@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DayNumber, dayNumberFromYmd, formatDayNumber } from '../src/core/cells';
+import { lastDayOfMonths } from '../src/core/fiscal-year';
 import {
   ADMIN_COST,
   type ColumnDef,
@@ -241,6 +242,53 @@ function makeCompanies(): Company[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// 求人: the job orders behind 企業.新規求人数, one or two per company with the same 受理日 and the same total, so every
+// figure read from 企業 reads the same from 求人.
+
+const OCCUPATIONS: Record<string, string> = {
+  IT: 'システム開発',
+  製造: '製造オペレーター',
+  物流: '倉庫内作業',
+  小売: '販売スタッフ',
+  宿泊: 'フロント',
+  飲食: '調理',
+  建設: '施工管理補助',
+  介護: '介護職員',
+  '翻訳・通訳': '翻訳',
+};
+
+function makeJobOrders(companies: readonly Company[]): SampleTab {
+  const rows: RowOf<'jobOrders'>[] = [];
+  const withOpenings = companies.filter((company) => company.newOpenings !== null && company.openingsReceived !== null);
+  let temporaryGiven = false;
+  withOpenings.forEach((company, index) => {
+    const received = company.openingsReceived as DayNumber;
+    const openings = company.newOpenings as number;
+    const order = (count: number, term: string): void => {
+      rows.push({
+        jobOrderId: `J${String(rows.length + 1).padStart(4, '0')}`,
+        companyId: company.id,
+        received: iso(received),
+        expires: iso(lastDayOfMonths(received, 12)),
+        openings: count,
+        employmentTerm: term,
+        occupation: OCCUPATIONS[String(company.row.industry)] ?? '',
+        abroad: 'いいえ',
+      });
+    };
+    // Every third company with more than one opening also offers one fixed-term post: a year's contract, or (the
+    // first of them in FY2022) a three-month one.
+    if (openings > 1 && index % 3 === 0) {
+      const temporary = !temporaryGiven && received >= FY2022_START;
+      temporaryGiven ||= temporary;
+      order(openings - 1, '期間の定めなし');
+      order(1, temporary ? '1か月以上4か月未満' : '4か月以上');
+    } else order(openings, '期間の定めなし');
+  });
+  return toTab('jobOrders', rows);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // 候補者
 
 interface Candidate {
@@ -259,6 +307,13 @@ interface Candidate {
   statusChanged: DayNumber | null;
   newStatus: string | null;
   note: string | null;
+  /** 職業紹介 columns (issue 13): 求職申込日 when it differs from 登録日, 求職有効期限, and the placement's terms. */
+  seekingApplied: DayNumber | null;
+  seekingExpires: DayNumber | null;
+  employmentTerm: string | null;
+  left: DayNumber | null;
+  leaveReason: string | null;
+  fee: number | null;
 }
 
 const ATTRIBUTE_WEIGHTS: readonly [string, number][] = [
@@ -301,6 +356,12 @@ function newCandidate(number: number, firstContact: DayNumber, random: Random): 
     statusChanged: null,
     newStatus: null,
     note: null,
+    seekingApplied: null,
+    seekingExpires: null,
+    employmentTerm: null,
+    left: null,
+    leaveReason: null,
+    fee: null,
   };
 }
 
@@ -403,7 +464,28 @@ function makeCandidates(companies: readonly Company[]): CandidateGroups {
   register(later[0], later[0].firstContact + 5, 3);
   register(later[2], later[2].firstContact + 5, 3);
 
+  // 職業紹介 columns, with no draw from `random` (the other columns stay as they were). Each registration is a 求職
+  // for six months; a person placed through 職業紹介 applied at the first interview. Of the five 無期雇用 placements of
+  // FY2022 one left within six months (解雇以外) and one could not be followed up (不明).
   const all = [...earlier, ...contactedFy2022, ...later];
+  for (const candidate of all) {
+    if (candidate.registered === null) continue;
+    if (candidate.route === '職業紹介') candidate.seekingApplied = candidate.firstInterview;
+    candidate.seekingExpires = lastDayOfMonths(candidate.seekingApplied ?? candidate.registered, 6);
+  }
+  for (const candidate of [placedEarly, ...placed.map((p) => p.candidate)]) {
+    const permanent = candidate.permanent === 'はい';
+    candidate.employmentTerm = permanent ? '期間の定めなし' : '4か月以上';
+    candidate.fee = permanent ? 250_000 : 120_000;
+  }
+  const leaver = placed[1].candidate;
+  Object.assign(leaver, { left: (leaver.hired as number) + 75, leaveReason: '解雇以外' });
+  placed[3].candidate.leaveReason = '不明';
+  ensure(
+    leaver.permanent === 'はい' && placed[3].candidate.permanent === 'はい',
+    'the leaver and the unknown are 無期雇用 placements',
+  );
+
   for (const candidate of registeredFy2022) {
     ensure(
       (candidate.firstInterview as number) <= FY2022_END,
@@ -438,6 +520,12 @@ function candidateRow(candidate: Candidate): RowOf<'candidates'> {
     route: candidate.route ?? '',
     employmentType: candidate.employmentType ?? '',
     permanent: candidate.permanent ?? '',
+    seekingApplied: date(candidate.seekingApplied),
+    seekingExpires: date(candidate.seekingExpires),
+    employmentTerm: candidate.employmentTerm ?? '',
+    left: date(candidate.left),
+    leaveReason: candidate.leaveReason ?? '',
+    fee: candidate.fee ?? '',
     statusChanged: date(candidate.statusChanged),
     newStatus: candidate.newStatus ?? '',
     // Consent is asked at the first contact, before anything about the person is written down.
@@ -1134,6 +1222,7 @@ export function makeSampleWorkbook(): SampleTab[] {
       'companies',
       companies.map((company) => company.row),
     ),
+    makeJobOrders(companies),
     makeEvents(companies, groups),
     makeCosts(),
     makeNarrative(),

@@ -3,7 +3,14 @@
 import { FILTER_KEYS, type FilterKey } from './metrics';
 import { matchKey } from './read-workbook';
 import type { Workbook } from './records';
-import { CANDIDATE_ATTRIBUTES, COST_ITEMS, EVENT_KINDS, PLACEMENT_ROUTES, PROGRAM_CATEGORIES } from './schema';
+import {
+  CANDIDATE_ATTRIBUTES,
+  COST_ITEMS,
+  EMPLOYMENT_TERMS,
+  EVENT_KINDS,
+  PLACEMENT_ROUTES,
+  PROGRAM_CATEGORIES,
+} from './schema';
 
 /** `交流会, 勉強会` → ['交流会', '勉強会']: a comma (also 、 and full-width) means "or". */
 export function splitConditionValues(text: string): string[] {
@@ -54,6 +61,10 @@ export function knownFilterValues(workbook: Workbook, key: FilterKey): KnownValu
       return { values: CANDIDATE_ATTRIBUTES, open: false };
     case '種別':
       return { values: [...EVENT_KINDS, ...workbook.events.map((e) => e.kind ?? '')], open: true };
+    case '国外':
+      return { values: ['はい', 'いいえ'], open: false };
+    case '雇用期間':
+      return { values: EMPLOYMENT_TERMS, open: false };
     case '雇用形態':
       return undefined;
   }

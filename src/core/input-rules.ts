@@ -40,9 +40,9 @@ export function inputRuleFor(column: ColumnDef): InputRule {
     case 'date':
       return { kind: 'date', ...PLAUSIBLE_DATES };
     case 'count':
-      return { kind: 'number', min: 0 };
+      return { kind: 'number', min: column.min ?? 0 };
     case 'yen':
-      return { kind: 'number', min: -1e12, max: 1e12 };
+      return { kind: 'number', min: column.min ?? -1e12, max: 1e12 };
     case 'text':
     case 'template':
     case 'idList':

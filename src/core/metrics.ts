@@ -1,13 +1,13 @@
 // This file defines the metrics registry: every figure the report, the formulas and the sidebar show, computed here only.
 
 import { columnKeys } from './column-keys';
-import { inPeriod, lastDayOfMonths, type Period } from './fiscal-year';
+import { fiscalPeriod, inPeriod, lastDayOfMonths, type Period } from './fiscal-year';
 import { matchKey } from './read-workbook';
-import type { CandidateRecord, EventRecord, Workbook } from './records';
-import { ADMIN_COST } from './schema';
+import type { CandidateRecord, EventRecord, JobOrderRecord, Workbook } from './records';
+import { ADMIN_COST, type TabKey } from './schema';
 
 /** Filter names as staff write them in templates and formulas. */
-export type FilterKey = '事業内容' | '種別' | '就職経路' | '費目' | '区分' | '雇用形態' | '属性';
+export type FilterKey = '事業内容' | '種別' | '就職経路' | '費目' | '区分' | '雇用形態' | '属性' | '国外' | '雇用期間';
 
 /** Each filter holds one or more accepted values (OR); values are compared width- and case-folded. */
 export type Filters = Partial<Record<FilterKey, readonly string[]>>;
@@ -26,8 +26,8 @@ export interface MetricDef {
   readonly description: string;
   readonly unit: MetricUnit;
   readonly filters: readonly FilterKey[];
-  /** The tabs the metric reads, so a formula reads only those. */
-  readonly tabs: readonly ('candidates' | 'companies' | 'events' | 'costs' | 'programs')[];
+  /** The tabs the metric reads, so a formula reads only those (a formula given a range reads it as the first). */
+  readonly tabs: readonly TabKey[];
   readonly compute: (context: MetricContext, filters: Filters) => number;
 }
 
@@ -134,7 +134,139 @@ function categoryFilter(workbook: Workbook, filters: Filters): (programKey: stri
   return (programKey) => accepted.get(programKey ?? '') ?? unknown;
 }
 
+// 職業紹介事業報告 (様式第8号) and the 人材サービス総合サイト figures (DESIGN §9) -------------------------------------
+
+/**
+ * The period of the 職業紹介事業報告: April to March of the 年度, whatever 年度開始月 and 初年度開始日 say. A formula
+ * over a range with no 年度 has a period without a start; it stays as it is (every row).
+ */
+export function shokaiPeriod(period: Period): Period {
+  return period.start === Number.MIN_SAFE_INTEGER ? period : fiscalPeriod(period.year);
+}
+
+/** 常用 = 期間の定めなし or 4か月以上; 臨時 = 1か月以上4か月未満; 日雇 = 1か月未満 (様式第8号). */
+const REGULAR_TERMS: ReadonlySet<string> = new Set(['期間の定めなし', '4か月以上']);
+const TEMPORARY_TERMS: ReadonlySet<string> = new Set(['1か月以上4か月未満']);
+const DAY_LABOUR_TERMS: ReadonlySet<string> = new Set(['1か月未満']);
+
+/** The 就職経路 the 職業紹介 figures count when no 就職経路 condition is given. */
+export const SHOKAI_ROUTE = '職業紹介';
+
+/** A placement's 雇用期間: as typed, or 期間の定めなし for a 無期雇用 row whose 雇用期間 is blank. */
+export function placementTerm(c: CandidateRecord): string | null {
+  return c.employmentTerm ?? (c.permanent === true ? '期間の定めなし' : null);
+}
+
+/** 無期雇用: 無期雇用 = はい, or 雇用期間 期間の定めなし when 無期雇用 is blank. */
+export function isPermanentPlacement(c: CandidateRecord): boolean {
+  return c.permanent === true || (c.permanent === null && c.employmentTerm === '期間の定めなし');
+}
+
+/** Left within six months of the 就職日, that day counted as the first (民法143条: 5/10 → 11/9 is the last day). */
+export function leftWithinSixMonths(c: CandidateRecord): boolean {
+  return c.hired !== null && c.left !== null && c.left >= c.hired && c.left <= lastDayOfMonths(c.hired, 6);
+}
+
+/** 国外: no condition means 国内 only (国外 = はい left out); 国外=はい gives the 国外 figures, はい,いいえ both. */
+function abroadFilter(filters: Filters): (abroad: boolean | null) => boolean {
+  const values = filters.国外;
+  if (!values || values.length === 0) return (abroad) => abroad !== true;
+  const keys = new Set(values.map(matchKey));
+  const yes = keys.has('はい');
+  const no = keys.has('いいえ');
+  return (abroad) => (abroad === true ? yes : no);
+}
+
+/**
+ * The 候補者 rows whose `dateOf` falls in the April–March period and that pass 属性, 雇用形態 and 国外; `routes` (when
+ * given) also requires 就職経路 to be one of them.
+ */
+function shokaiCandidates(
+  { workbook, period }: MetricContext,
+  filters: Filters,
+  dateOf: (candidate: CandidateRecord) => number | null,
+  routes?: readonly string[],
+): CandidateRecord[] {
+  const candidates = workbook.candidates;
+  const shokai = shokaiPeriod(period);
+  const route = routes ? rowFilter(candidates, { 就職経路: routes }, '就職経路', 'route') : ANY;
+  const employment = rowFilter(candidates, filters, '雇用形態', 'employmentType');
+  const attribute = rowFilter(candidates, filters, '属性', 'attribute');
+  const abroad = abroadFilter(filters);
+  return candidates.filter(
+    (candidate, index) =>
+      inPeriod(dateOf(candidate), shokai) &&
+      abroad(candidate.abroad) &&
+      route(index) &&
+      employment(index) &&
+      attribute(index),
+  );
+}
+
+/** The 就職経路 a placement figure counts: the condition's, or 職業紹介 when there is none. */
+function shokaiRoutes(filters: Filters): readonly string[] {
+  const routes = filters.就職経路;
+  return routes && routes.length > 0 ? routes : [SHOKAI_ROUTE];
+}
+
+/** Placements (就職日 in the April–March period) through 職業紹介, or the 就職経路 given. */
+function placements(ctx: MetricContext, filters: Filters): CandidateRecord[] {
+  return shokaiCandidates(ctx, filters, (c) => c.hired, shokaiRoutes(filters));
+}
+
+function countPlacements(ctx: MetricContext, filters: Filters, include: (c: CandidateRecord) => boolean): number {
+  return placements(ctx, filters).filter(include).length;
+}
+
+/** 求職申込日, or 登録日 when it is blank. */
+export function applicationDay(c: CandidateRecord): number | null {
+  return c.seekingApplied ?? c.registered;
+}
+
+/** A 求職 still open at the period's last day: applied by then, 有効期限 on or after it, not ended by a placement. */
+function seekingAtEnd(c: CandidateRecord, end: number): boolean {
+  const applied = applicationDay(c);
+  if (applied === null || applied > end) return false;
+  if (c.seekingExpires === null || c.seekingExpires < end) return false;
+  return c.hired === null || c.hired < applied || c.hired > end;
+}
+
+function sumOpenings(orders: readonly JobOrderRecord[], include: (order: JobOrderRecord) => boolean): number {
+  let total = 0;
+  for (const order of orders) if (include(order)) total += order.openings ?? 0;
+  return total;
+}
+
+/** 企業.新規求人数 whose 求人受理日 is in the period: the figures before the 求人 tab, and without it. */
+function companyOpenings(workbook: Workbook, period: Period): number {
+  return workbook.companies.reduce(
+    (sum, c) => (inPeriod(c.openingsReceived, period) ? sum + (c.newOpenings ?? 0) : sum),
+    0,
+  );
+}
+
+/**
+ * 求人数 received in the April–March period with a 雇用期間 in `terms`. Without any 求人 row, 企業.新規求人数 stands in:
+ * its 雇用期間 is unknown, so it counts as 常用 (`companyTerm`) and 国内.
+ */
+function newOpenings(ctx: MetricContext, filters: Filters, terms: ReadonlySet<string>, companyTerm: boolean): number {
+  const period = shokaiPeriod(ctx.period);
+  const abroad = abroadFilter(filters);
+  const orders = ctx.workbook.jobOrders;
+  if (orders.length === 0) return companyTerm && abroad(false) ? companyOpenings(ctx.workbook, period) : 0;
+  return sumOpenings(
+    orders,
+    (order) =>
+      inPeriod(order.received, period) &&
+      abroad(order.abroad) &&
+      order.employmentTerm !== null &&
+      terms.has(order.employmentTerm),
+  );
+}
+
 const PERSON_FILTERS: readonly FilterKey[] = ['属性'];
+const SHOKAI_PERSON_FILTERS: readonly FilterKey[] = ['属性', '国外'];
+const SHOKAI_PLACEMENT_FILTERS: readonly FilterKey[] = ['就職経路', '雇用形態', '属性', '国外'];
 const PLACEMENT_FILTERS: readonly FilterKey[] = ['就職経路', '雇用形態', '属性'];
 const EVENT_FILTERS: readonly FilterKey[] = ['事業内容', '種別'];
 
@@ -193,16 +325,17 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
   {
     id: '6か月以内離職者数',
     en: 'Left within 6 months',
-    description: '年度内に就職し、就職日から6か月以内（就職日を1日目として数える）に離職した数',
+    description:
+      '無期雇用就職件数のうち、就職日から6か月以内（就職日を1日目として数える）に解雇以外の理由で離職した数（離職理由が空欄なら解雇以外、不明は離職不明者数へ）',
     unit: 'people',
-    filters: PLACEMENT_FILTERS,
+    filters: SHOKAI_PLACEMENT_FILTERS,
     tabs: ['candidates'],
     compute: (ctx, f) =>
-      countCandidates(
+      countPlacements(
         ctx,
-        (c) => c.hired,
         f,
-        (c) => c.hired !== null && c.left !== null && c.left >= c.hired && c.left <= lastDayOfMonths(c.hired, 6),
+        (c) =>
+          isPermanentPlacement(c) && leftWithinSixMonths(c) && c.leaveReason !== '解雇' && c.leaveReason !== '不明',
       ),
   },
   {
@@ -241,15 +374,15 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
   {
     id: '新規求人数',
     en: 'New job openings',
-    description: '求人受理日が年度内の企業の新規求人数の合計',
+    description:
+      '受理日が年度内の求人の求人数の合計（国外を含む。求人タブに行がないときは、求人受理日が年度内の企業の新規求人数の合計）',
     unit: 'times',
     filters: [],
-    tabs: ['companies'],
+    tabs: ['companies', 'jobOrders'],
     compute: ({ workbook, period }) =>
-      workbook.companies.reduce(
-        (sum, c) => (inPeriod(c.openingsReceived, period) ? sum + (c.newOpenings ?? 0) : sum),
-        0,
-      ),
+      workbook.jobOrders.length > 0
+        ? sumOpenings(workbook.jobOrders, (order) => inPeriod(order.received, period))
+        : companyOpenings(workbook, period),
   },
   {
     id: 'イベント回数',
@@ -330,6 +463,135 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     tabs: ['costs'],
     compute: (ctx, f) => sumCosts(ctx, f, isAdmin),
   },
+  // 職業紹介事業報告 (様式第8号) and the 人材サービス総合サイト: always April–March; 国内 unless 国外=はい.
+  {
+    id: '新規求職申込件数',
+    en: 'New job applications',
+    description: '求職申込日（空欄なら登録日）が4月〜3月の候補者の数（国内。国外=はい で国外）',
+    unit: 'people',
+    filters: SHOKAI_PERSON_FILTERS,
+    tabs: ['candidates'],
+    compute: (ctx, f) => shokaiCandidates(ctx, f, applicationDay).length,
+  },
+  {
+    id: '有効求職者数',
+    en: 'Active job seekers',
+    description:
+      '3月31日に有効な求職の数: 求職申込日（空欄なら登録日）が3月31日以前、求職有効期限が3月31日以降（空欄は数えない）で、3月31日までに就職していない候補者',
+    unit: 'people',
+    filters: SHOKAI_PERSON_FILTERS,
+    tabs: ['candidates'],
+    compute: (ctx, f) => {
+      const { end } = shokaiPeriod(ctx.period);
+      const everyDay = { ...ctx, period: { year: ctx.period.year, start: Number.MIN_SAFE_INTEGER, end } };
+      return shokaiCandidates(everyDay, f, applicationDay).filter((c) => seekingAtEnd(c, end)).length;
+    },
+  },
+  {
+    id: '常用求人数',
+    en: 'New regular openings',
+    description:
+      '受理日が4月〜3月の求人のうち雇用期間が期間の定めなし・4か月以上の求人数の合計（求人タブに行がないときは企業タブの新規求人数をすべて常用として数える）',
+    unit: 'times',
+    filters: ['国外'],
+    tabs: ['jobOrders', 'companies'],
+    compute: (ctx, f) => newOpenings(ctx, f, REGULAR_TERMS, true),
+  },
+  {
+    id: '臨時求人数',
+    en: 'New temporary openings',
+    description: '受理日が4月〜3月の求人のうち雇用期間が1か月以上4か月未満の求人数の合計（求人タブに行がないときは0）',
+    unit: 'times',
+    filters: ['国外'],
+    tabs: ['jobOrders', 'companies'],
+    compute: (ctx, f) => newOpenings(ctx, f, TEMPORARY_TERMS, false),
+  },
+  {
+    id: '日雇求人数',
+    en: 'New day-labour openings',
+    description: '受理日が4月〜3月の求人のうち雇用期間が1か月未満の求人数の合計（求人タブに行がないときは0）',
+    unit: 'times',
+    filters: ['国外'],
+    tabs: ['jobOrders', 'companies'],
+    compute: (ctx, f) => newOpenings(ctx, f, DAY_LABOUR_TERMS, false),
+  },
+  {
+    id: '有効求人数',
+    en: 'Active openings',
+    description:
+      '3月31日に有効な求人の求人数の合計: 受理日が3月31日以前で有効期限が3月31日以降（有効期限が空欄の求人と企業タブの新規求人数は数えない）',
+    unit: 'times',
+    filters: ['国外', '雇用期間'],
+    tabs: ['jobOrders'],
+    compute: (ctx, f) => {
+      const { end } = shokaiPeriod(ctx.period);
+      const abroad = abroadFilter(f);
+      const term = rowFilter(ctx.workbook.jobOrders, f, '雇用期間', 'employmentTerm');
+      const orders = ctx.workbook.jobOrders;
+      let total = 0;
+      for (let index = 0; index < orders.length; index++) {
+        const order = orders[index];
+        if (order.received === null || order.received > end || order.expires === null || order.expires < end) continue;
+        if (abroad(order.abroad) && term(index)) total += order.openings ?? 0;
+      }
+      return total;
+    },
+  },
+  {
+    id: '常用就職件数',
+    en: 'Regular placements',
+    description:
+      '就職日が4月〜3月の職業紹介による就職のうち雇用期間が期間の定めなし・4か月以上の数（雇用期間が空欄でも無期雇用=はい なら期間の定めなし）',
+    unit: 'people',
+    filters: SHOKAI_PLACEMENT_FILTERS,
+    tabs: ['candidates'],
+    compute: (ctx, f) => countPlacements(ctx, f, (c) => REGULAR_TERMS.has(placementTerm(c) ?? '')),
+  },
+  {
+    id: '臨時就職件数',
+    en: 'Temporary placements',
+    description: '就職日が4月〜3月の職業紹介による就職のうち雇用期間が1か月以上4か月未満の数',
+    unit: 'people',
+    filters: SHOKAI_PLACEMENT_FILTERS,
+    tabs: ['candidates'],
+    compute: (ctx, f) => countPlacements(ctx, f, (c) => TEMPORARY_TERMS.has(placementTerm(c) ?? '')),
+  },
+  {
+    id: '日雇就職件数',
+    en: 'Day-labour placements',
+    description: '就職日が4月〜3月の職業紹介による就職のうち雇用期間が1か月未満の数',
+    unit: 'people',
+    filters: SHOKAI_PLACEMENT_FILTERS,
+    tabs: ['candidates'],
+    compute: (ctx, f) => countPlacements(ctx, f, (c) => DAY_LABOUR_TERMS.has(placementTerm(c) ?? '')),
+  },
+  {
+    id: '無期雇用就職件数',
+    en: 'Permanent placements (job placement)',
+    description: '就職日が4月〜3月の職業紹介による就職のうち無期雇用の数（無期雇用が空欄なら雇用期間が期間の定めなし）',
+    unit: 'people',
+    filters: SHOKAI_PLACEMENT_FILTERS,
+    tabs: ['candidates'],
+    compute: (ctx, f) => countPlacements(ctx, f, isPermanentPlacement),
+  },
+  {
+    id: '離職不明者数',
+    en: 'Leaving unknown',
+    description: '無期雇用就職件数のうち、離職理由が「不明」（6か月以内に離職したかどうか確かめられない）の数',
+    unit: 'people',
+    filters: SHOKAI_PLACEMENT_FILTERS,
+    tabs: ['candidates'],
+    compute: (ctx, f) => countPlacements(ctx, f, (c) => isPermanentPlacement(c) && c.leaveReason === '不明'),
+  },
+  {
+    id: '手数料収入',
+    en: 'Placement fees',
+    description: '就職日が4月〜3月の職業紹介による就職の手数料の合計（円）',
+    unit: 'yen',
+    filters: ['就職経路', '国外'],
+    tabs: ['candidates'],
+    compute: (ctx, f) => placements(ctx, f).reduce((sum, c) => sum + (c.fee ?? 0), 0),
+  },
 ]);
 
 function extreme(ctx: MetricContext, filters: Filters, pick: (...values: number[]) => number): number {
@@ -353,7 +615,17 @@ export function findMetric(name: string): MetricDef | undefined {
 }
 
 /** Every filter name a metric may take, for messages. */
-export const FILTER_KEYS: readonly FilterKey[] = ['事業内容', '種別', '就職経路', '費目', '区分', '雇用形態', '属性'];
+export const FILTER_KEYS: readonly FilterKey[] = [
+  '事業内容',
+  '種別',
+  '就職経路',
+  '費目',
+  '区分',
+  '雇用形態',
+  '属性',
+  '国外',
+  '雇用期間',
+];
 
 /** Computes one metric; the caller has checked the filter names against `metric.filters`. */
 export function computeMetric(metric: MetricDef, context: MetricContext, filters: Filters = {}): number {

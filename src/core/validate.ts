@@ -3,6 +3,7 @@ import { type CellValue, type DayNumber, dayNumberFromYmd, formatDayNumber } fro
 import { columnKeys } from './column-keys';
 import { PLAUSIBLE_DATES } from './input-rules';
 import { a1, type IssueDraft } from './issues';
+import { isPermanentPlacement, leftWithinSixMonths, placementTerm, SHOKAI_ROUTE } from './metrics';
 import { matchKey, shownValue } from './read-workbook';
 import type { TabLayout, Workbook } from './records';
 import { type ColumnDef, SETTINGS, type SettingDef, TABS, type TabDef, type TabKey } from './schema';
@@ -234,6 +235,99 @@ const checkConsent: Validator = (workbook) => {
   return issues;
 };
 
+/** A count or yen below its column's `min` (求人数 0, a negative 手数料); the reader already refuses a negative count. */
+const checkMinimums: Validator = (workbook) => {
+  const issues: IssueDraft[] = [];
+  for (const def of tabDefs()) {
+    const columns = def.columns.filter((c) => c.min !== undefined);
+    if (columns.length === 0) continue;
+    for (const record of recordsOf(workbook, def.key)) {
+      for (const column of columns) {
+        const value = record[column.key];
+        const min = column.min as number;
+        if (typeof value !== 'number' || value >= min) continue;
+        issues.push({
+          severity: 'error',
+          code: 'below_minimum',
+          ...at(workbook.layouts[def.key], def, column.key, record.row),
+          value: shownValue(column, String(value)),
+          params: { limit: min },
+        });
+      }
+    }
+  }
+  return issues;
+};
+
+/** 求人.有効期限 before 受理日; 候補者.離職日 before 就職日, 求職有効期限 before 求職申込日 (or 登録日 when that is blank). */
+const checkShokaiDates: Validator = (workbook) => {
+  const issues: IssueDraft[] = [];
+  const orders = tabDefs().find((t) => t.key === 'jobOrders') as TabDef;
+  for (const order of workbook.jobOrders) {
+    if (order.expires === null || order.received === null || order.expires >= order.received) continue;
+    issues.push({
+      severity: 'error',
+      code: 'expiry_before_received',
+      ...at(workbook.layouts.jobOrders, orders, 'expires', order.row),
+      value: formatDayNumber(order.expires),
+    });
+  }
+  const candidates = tabDefs().find((t) => t.key === 'candidates') as TabDef;
+  const shown = (key: string, day: DayNumber): string =>
+    shownValue(candidates.columns.find((c) => c.key === key) as ColumnDef, formatDayNumber(day));
+  for (const candidate of workbook.candidates) {
+    if (candidate.left !== null && candidate.hired !== null && candidate.left < candidate.hired) {
+      issues.push({
+        severity: 'error',
+        code: 'left_before_hired',
+        ...at(workbook.layouts.candidates, candidates, 'left', candidate.row),
+        value: shown('left', candidate.left),
+      });
+    }
+    const applied = candidate.seekingApplied ?? candidate.registered;
+    if (candidate.seekingExpires !== null && applied !== null && candidate.seekingExpires < applied) {
+      issues.push({
+        severity: 'error',
+        code: 'seeking_expiry_before_application',
+        ...at(workbook.layouts.candidates, candidates, 'seekingExpires', candidate.row),
+        value: shown('seekingExpires', candidate.seekingExpires),
+      });
+    }
+  }
+  return issues;
+};
+
+/**
+ * What the 職業紹介 figures cannot count as meant (warnings): 雇用期間 contradicting 無期雇用; a 職業紹介 placement with
+ * no 雇用期間 (in no 常用/臨時/日雇 count), or a 無期雇用 one left within six months with no 離職理由 (counted as 解雇以外).
+ * A workbook without the 雇用期間 or 離職理由 column is not warned about it: it does not file the 職業紹介事業報告 yet.
+ */
+const checkPlacementTerms: Validator = (workbook) => {
+  const issues: IssueDraft[] = [];
+  const def = tabDefs().find((t) => t.key === 'candidates') as TabDef;
+  const layout = workbook.layouts.candidates;
+  const warn = (
+    code: 'employment_term_conflict' | 'missing_employment_term' | 'missing_leave_reason',
+    key: string,
+    row: number,
+  ) => issues.push({ severity: 'warning', code, ...at(layout, def, key, row), value: '' });
+  for (const candidate of workbook.candidates) {
+    const term = candidate.employmentTerm;
+    if (candidate.permanent !== null && term !== null && candidate.permanent !== (term === '期間の定めなし')) {
+      warn('employment_term_conflict', 'employmentTerm', candidate.row);
+    }
+    if (candidate.route !== SHOKAI_ROUTE || candidate.hired === null) continue;
+    if (layout.columns.employmentTerm !== undefined && placementTerm(candidate) === null) {
+      warn('missing_employment_term', 'employmentTerm', candidate.row);
+    }
+    const leftEarly = isPermanentPlacement(candidate) && leftWithinSixMonths(candidate);
+    if (layout.columns.leaveReason !== undefined && leftEarly && candidate.leaveReason === null) {
+      warn('missing_leave_reason', 'leaveReason', candidate.row);
+    }
+  }
+  return issues;
+};
+
 /** Every validator, in the order their issues are listed. Copy before changing; never extend in place. */
 export const VALIDATORS: readonly Validator[] = Object.freeze([
   checkDuplicateIds,
@@ -243,6 +337,9 @@ export const VALIDATORS: readonly Validator[] = Object.freeze([
   checkParticipantCounts,
   checkNegativeAmounts,
   checkConsent,
+  checkMinimums,
+  checkShokaiDates,
+  checkPlacementTerms,
 ]);
 
 export function validateWorkbook(workbook: Workbook, validators: readonly Validator[] = VALIDATORS): IssueDraft[] {

@@ -166,9 +166,10 @@ describe('candidate metrics (初回接点日, 登録日, 初回面談日, 就職
     expect(figure(ctx, '無期雇用就職者数')).toBe(3); // A02, A07, A10
   });
 
-  it('6か月以内離職者数 uses 6 months, not 12, and only placements of this year', () => {
-    // A03 6/1→9/1 and A07 9/1→1/10 are in; A09 4/15→12/1 (7½ months) is not; A08 was hired in the previous year.
-    expect(figure(ctx, '6か月以内離職者数')).toBe(2);
+  it('6か月以内離職者数 counts 無期雇用 placements through 職業紹介 of this year that left within 6 months', () => {
+    // A07 9/1→1/10 (職業紹介, 無期) is in. Not: A03 6/1→9/1 (within 6 months, but 自己応募 and 有期: the definition
+    // before issue 13 counted it), A09 4/15→12/1 (7½ months, 有期), A11 (有期), A08 (hired in the previous year).
+    expect(figure(ctx, '6か月以内離職者数')).toBe(1);
   });
 
   it('年度末在職者数 counts everyone hired by the year end who has not left by then, also hired in earlier years', () => {
@@ -200,7 +201,8 @@ describe('candidate metrics (初回接点日, 登録日, 初回面談日, 就職
     expect(figure(ctx, '就職者数', { 就職経路: ['職業紹介', '自己応募'] })).toBe(6);
     expect(figure(ctx, '就職者数', { 雇用形態: ['正社員'] })).toBe(3); // A02, A07, A10
     expect(figure(ctx, '就職者数', { 就職経路: ['職業紹介'], 雇用形態: ['正社員'] })).toBe(2); // A02, A07
-    expect(figure(ctx, '6か月以内離職者数', { 就職経路: ['自己応募'] })).toBe(1); // A03
+    // A03 left within 6 months but was 有期; A10 (自己応募, 無期) left after 10 months.
+    expect(figure(ctx, '6か月以内離職者数', { 就職経路: ['自己応募'] })).toBe(0);
     expect(figure(ctx, '無期雇用就職者数', { 雇用形態: ['正社員'] })).toBe(3);
     expect(figure(ctx, '年度末在職者数', { 就職経路: ['自己応募'] })).toBe(1); // A10
   });
@@ -220,7 +222,7 @@ describe('candidate metrics (初回接点日, 登録日, 初回面談日, 就職
 describe('6か月以内離職者数 at the boundary day (民法143条: a period from day D ends the day before D six months later)', () => {
   const rows = (pairs: [string, string][]): unknown[][] => [
     CANDIDATE_HEADER,
-    ...pairs.map(([hired, left], i) => [`B${i}`, '', '', '', '', hired, '', '', '', left, '', '']),
+    ...pairs.map(([hired, left], i) => [`B${i}`, '', '', '', '', hired, '職業紹介', '', 'はい', left, '', '']),
   ];
   const count = (pairs: [string, string][]): number => figure(context({ 候補者: rows(pairs) }), '6か月以内離職者数');
 
@@ -251,9 +253,8 @@ describe('6か月以内離職者数 at the boundary day (民法143条: a period 
     expect(count([['2023/1/31', '2023/7/31']])).toBe(0);
   });
 
-  it('leaving on the day of hire counts; a 離職日 before the 就職日 does not', () => {
+  it('leaving on the day of hire counts (a 離職日 before the 就職日 is an error: test/unit/shokai-metrics.test.ts)', () => {
     expect(count([['2022/6/1', '2022/6/1']])).toBe(1);
-    expect(count([['2022/7/1', '2022/6/30']])).toBe(0);
   });
 
   it('a placement without 離職日, or hired outside the year, is not counted', () => {
@@ -662,7 +663,7 @@ describe('the registry itself', () => {
       ['面談実施数', 'people', '属性'],
       ['就職者数', 'people', '就職経路,雇用形態,属性'],
       ['無期雇用就職者数', 'people', '就職経路,雇用形態,属性'],
-      ['6か月以内離職者数', 'people', '就職経路,雇用形態,属性'],
+      ['6か月以内離職者数', 'people', '就職経路,雇用形態,属性,国外'],
       ['年度末在職者数', 'people', '就職経路,雇用形態,属性'],
       ['在留資格変更数', 'people', '属性'],
       ['ヒアリング企業数', 'times', ''],
@@ -675,9 +676,21 @@ describe('the registry itself', () => {
       ['事業費', 'yen', '事業内容,費目'],
       ['事業費合計', 'yen', '区分,費目'],
       ['管理費', 'yen', '費目'],
+      ['新規求職申込件数', 'people', '属性,国外'],
+      ['有効求職者数', 'people', '属性,国外'],
+      ['常用求人数', 'times', '国外'],
+      ['臨時求人数', 'times', '国外'],
+      ['日雇求人数', 'times', '国外'],
+      ['有効求人数', 'times', '国外,雇用期間'],
+      ['常用就職件数', 'people', '就職経路,雇用形態,属性,国外'],
+      ['臨時就職件数', 'people', '就職経路,雇用形態,属性,国外'],
+      ['日雇就職件数', 'people', '就職経路,雇用形態,属性,国外'],
+      ['無期雇用就職件数', 'people', '就職経路,雇用形態,属性,国外'],
+      ['離職不明者数', 'people', '就職経路,雇用形態,属性,国外'],
+      ['手数料収入', 'yen', '就職経路,国外'],
     ]);
     expect(Object.isFrozen(METRICS)).toBe(true);
-    expect(FILTER_KEYS).toEqual(['事業内容', '種別', '就職経路', '費目', '区分', '雇用形態', '属性']);
+    expect(FILTER_KEYS).toEqual(['事業内容', '種別', '就職経路', '費目', '区分', '雇用形態', '属性', '国外', '雇用期間']);
   });
 
   it('gives each metric its English name and its one-line definition', () => {
@@ -687,11 +700,11 @@ describe('the registry itself', () => {
       'Interviews: 初回面談日が年度内の候補者の数',
       'Placements: 就職日が年度内の候補者の数（就職経路・雇用形態で絞り込み可）',
       'Permanent placements: 就職者のうち無期雇用の数',
-      'Left within 6 months: 年度内に就職し、就職日から6か月以内（就職日を1日目として数える）に離職した数',
+      'Left within 6 months: 無期雇用就職件数のうち、就職日から6か月以内（就職日を1日目として数える）に解雇以外の理由で離職した数（離職理由が空欄なら解雇以外、不明は離職不明者数へ）',
       'Employed at year end: 年度末までに就職し、年度末時点で離職していない数',
       'Residence status changes: 在留資格変更日が年度内の数',
       'Companies heard: 初回ヒアリング日が年度内の企業の数',
-      'New job openings: 求人受理日が年度内の企業の新規求人数の合計',
+      'New job openings: 受理日が年度内の求人の求人数の合計（国外を含む。求人タブに行がないときは、求人受理日が年度内の企業の新規求人数の合計）',
       'Events: 開始日が年度内のイベント（回・期・講演・取材）の数',
       'Participants (total): 年度内のイベントの参加者数の合計（延べ）',
       'Participants (unique): 年度内のイベントの参加者IDの重複を除いた人数',
@@ -700,6 +713,18 @@ describe('the registry itself', () => {
       'Program cost: 年度内の費用の金額の合計（円、管理費を除く）',
       'Total program cost: 区分ごとの事業費の合計（円、管理費を除く）',
       'Administration cost: 事業内容が「管理費」の費用の合計（円）',
+      'New job applications: 求職申込日（空欄なら登録日）が4月〜3月の候補者の数（国内。国外=はい で国外）',
+      'Active job seekers: 3月31日に有効な求職の数: 求職申込日（空欄なら登録日）が3月31日以前、求職有効期限が3月31日以降（空欄は数えない）で、3月31日までに就職していない候補者',
+      'New regular openings: 受理日が4月〜3月の求人のうち雇用期間が期間の定めなし・4か月以上の求人数の合計（求人タブに行がないときは企業タブの新規求人数をすべて常用として数える）',
+      'New temporary openings: 受理日が4月〜3月の求人のうち雇用期間が1か月以上4か月未満の求人数の合計（求人タブに行がないときは0）',
+      'New day-labour openings: 受理日が4月〜3月の求人のうち雇用期間が1か月未満の求人数の合計（求人タブに行がないときは0）',
+      'Active openings: 3月31日に有効な求人の求人数の合計: 受理日が3月31日以前で有効期限が3月31日以降（有効期限が空欄の求人と企業タブの新規求人数は数えない）',
+      'Regular placements: 就職日が4月〜3月の職業紹介による就職のうち雇用期間が期間の定めなし・4か月以上の数（雇用期間が空欄でも無期雇用=はい なら期間の定めなし）',
+      'Temporary placements: 就職日が4月〜3月の職業紹介による就職のうち雇用期間が1か月以上4か月未満の数',
+      'Day-labour placements: 就職日が4月〜3月の職業紹介による就職のうち雇用期間が1か月未満の数',
+      'Permanent placements (job placement): 就職日が4月〜3月の職業紹介による就職のうち無期雇用の数（無期雇用が空欄なら雇用期間が期間の定めなし）',
+      'Leaving unknown: 無期雇用就職件数のうち、離職理由が「不明」（6か月以内に離職したかどうか確かめられない）の数',
+      'Placement fees: 就職日が4月〜3月の職業紹介による就職の手数料の合計（円）',
     ]);
   });
 
@@ -707,11 +732,16 @@ describe('the registry itself', () => {
     expect(METRICS.map((m) => m.tabs.join(','))).toEqual([
       ...Array(8).fill('candidates'),
       'companies',
-      'companies',
+      'companies,jobOrders',
       ...Array(5).fill('events'),
       'costs',
       'costs,programs',
       'costs',
+      'candidates',
+      'candidates',
+      ...Array(3).fill('jobOrders,companies'),
+      'jobOrders',
+      ...Array(6).fill('candidates'),
     ]);
   });
 

@@ -60,8 +60,8 @@ function parseCsv(text: string): string[][] {
 const PROGRAMS = ['職業紹介事業', '育成事業', '啓発事業', 'ファンドレイジング'];
 
 describe('makeSampleWorkbook', () => {
-  it('has the seven tabs in contract order, headers from the schema', () => {
-    expect(tabs.map((tab) => tab.name)).toEqual(['設定', '事業', '候補者', '企業', 'イベント', '費用', '本文']);
+  it('has the eight tabs in contract order, headers from the schema', () => {
+    expect(tabs.map((tab) => tab.name)).toEqual(['設定', '事業', '候補者', '企業', '求人', 'イベント', '費用', '本文']);
     expect(tabs[2].values[0].slice(0, 4)).toEqual(['候補者ID', '氏名', '属性', '国籍']);
     for (const tab of tabs) {
       expect(new Set(tab.values.map((row) => row.length))).toEqual(new Set([tab.values[0].length]));
@@ -165,6 +165,43 @@ describe('the sample reproduces the reference figures (FY2022)', () => {
     expect(amountsOn(2022, 7, 1)).toContain(120_000); // １２０，０００
     expect(amountsOn(2022, 9, 30)).toContain(33_000); // 2022年9月30日, ¥33,000
     expect(amountsOn(2022, 7, 5)).toEqual([-8_800]);
+  });
+
+  it('has the 職業紹介事業報告 figures worked out from the CSV files by a separate script (April–March, 国内)', () => {
+    const shokai: Record<string, number> = {};
+    for (const name of [
+      '新規求職申込件数',
+      '有効求職者数',
+      '常用求人数',
+      '臨時求人数',
+      '日雇求人数',
+      '有効求人数',
+      '常用就職件数',
+      '臨時就職件数',
+      '日雇就職件数',
+      '無期雇用就職件数',
+      '6か月以内離職者数',
+      '離職不明者数',
+      '手数料収入',
+    ])
+      shokai[name] = metric(name);
+    expect(shokai).toEqual({
+      新規求職申込件数: 84, // every 登録日 of FY2022 (the placed ones applied at their first interview, also FY2022)
+      有効求職者数: 42, // registered from 2022-09-30 on (six months' validity), not placed by 3/31
+      常用求人数: 26,
+      臨時求人数: 1, // J0013, K010's three-month post
+      日雇求人数: 0,
+      有効求人数: 27, // every FY2022 order (valid 12 months), the 求人数 of none received earlier
+      常用就職件数: 7, // five 期間の定めなし, two 4か月以上
+      臨時就職件数: 0,
+      日雇就職件数: 0,
+      無期雇用就職件数: 5,
+      '6か月以内離職者数': 1, // C0025, 8/1 → 10/15, 解雇以外
+      離職不明者数: 1, // C0065
+      手数料収入: 5 * 250_000 + 2 * 120_000,
+    });
+    expect(metric('常用就職件数', { 国外: ['はい'] })).toBe(0);
+    expect(metric('新規求人数')).toBe(27); // the same from 求人 as from 企業
   });
 
   it('has rows in FY2021 and FY2023 that year filtering leaves out', () => {
