@@ -690,7 +690,17 @@ describe('the registry itself', () => {
       ['手数料収入', 'yen', '就職経路,国外'],
     ]);
     expect(Object.isFrozen(METRICS)).toBe(true);
-    expect(FILTER_KEYS).toEqual(['事業内容', '種別', '就職経路', '費目', '区分', '雇用形態', '属性', '国外', '雇用期間']);
+    expect(FILTER_KEYS).toEqual([
+      '事業内容',
+      '種別',
+      '就職経路',
+      '費目',
+      '区分',
+      '雇用形態',
+      '属性',
+      '国外',
+      '雇用期間',
+    ]);
   });
 
   it('gives each metric its English name and its one-line definition', () => {
