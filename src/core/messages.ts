@@ -31,9 +31,15 @@ function reconciliationEnglish({ statement, costs, inThousands, costsYen }: Reco
   return `The 活動計算書 (statement of activities) shows 事業費計 ${formatThousands(statement)} ${unit}, but the 費用 tab's program costs of the year add up to ${formatThousands(costs)} ${unit}${rounded}: ${formatThousands(Math.abs(costs - statement))} ${unit} ${side} in 費用. Check for missing costs, dates in another year, and 管理費 rows`;
 }
 
-/** rounding_moved_rows: `事業!B3 育成事業 12→13千円（+1）`, one per moved row. */
+/** At most this many moved rows are named in the message (a workbook of thousands of 事業 stays one line). */
+const MOVED_ROWS_SHOWN = 20;
+
+/** rounding_moved_rows: `事業!B3 育成事業 12→13千円（+1）`, one per moved row, then how many more. */
 function movedRows(rows: readonly MovedProgramRow[], language: Language): string {
-  return rows
+  const more = rows.length - MOVED_ROWS_SHOWN;
+  const rest = more > 0 ? (language === 'ja' ? `、ほか${more}件` : `; and ${more} more`) : '';
+  const shown = rows
+    .slice(0, MOVED_ROWS_SHOWN)
     .map(({ place, name, plain, adjusted }) => {
       const sign = adjusted > plain ? '+1' : '-1';
       return language === 'ja'
@@ -41,6 +47,7 @@ function movedRows(rows: readonly MovedProgramRow[], language: Language): string
         : `${place} ${name} ${formatThousands(plain)} → ${formatThousands(adjusted)} (${sign})`;
     })
     .join(language === 'ja' ? '、' : '; ');
+  return shown + rest;
 }
 
 interface MessageInput {

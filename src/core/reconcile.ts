@@ -1,17 +1,36 @@
 // This file defines the reconciliation of the report's 事業費 with the 活動計算書 (DESIGN §9): warnings at 設定 cells.
+import { columnKeys } from './column-keys';
 import { oneLineText } from './document-text';
 import type { Period } from './fiscal-year';
 import { a1, type IssueDraft, type MovedProgramRow } from './issues';
 import { findMetric } from './metrics';
-import type { ProgramRecord, Workbook } from './records';
+import { matchKey } from './read-workbook';
+import type { CostRecord, ProgramRecord, Workbook } from './records';
 import { roundProgramCosts, toThousandYen } from './rounding';
 import { PROGRAM_CATEGORIES, SETTINGS, type SettingKey } from './schema';
 
-/** A program's 事業費 in yen: the 事業費 metric with 事業内容 = the program, as the report's tables compute it. */
-function programYen(workbook: Workbook, period: Period, program: ProgramRecord): number {
+/**
+ * Each program's 事業費 in yen: the 事業費 metric with 事業内容 = the program, as the report's tables compute it. The
+ * metric runs over only the costs whose 事業内容 has the program's match key (the only rows that filter accepts), so
+ * a workbook of P programs and C costs takes one pass over 費用 instead of P.
+ */
+function programYen(workbook: Workbook, period: Period): (program: ProgramRecord) => number {
   const metric = findMetric('事業費');
   if (!metric) throw new Error('metric 事業費 is not registered');
-  return metric.compute({ workbook, period }, { 事業内容: [program.program ?? ''] });
+  const keys = columnKeys(workbook.costs, 'program');
+  const byKey = new Map<string, CostRecord[]>();
+  workbook.costs.forEach((cost, index) => {
+    const key = keys[index];
+    if (key === null) return;
+    const list = byKey.get(key);
+    if (list) list.push(cost);
+    else byKey.set(key, [cost]);
+  });
+  return (program) => {
+    const name = program.program ?? '';
+    const costs = byKey.get(matchKey(name)) ?? [];
+    return metric.compute({ workbook: { ...workbook, costs }, period }, { 事業内容: [name] });
+  };
 }
 
 /** The year's 事業費 of both 区分 (管理費 excluded), in yen. */
@@ -67,10 +86,11 @@ function movedRows(workbook: Workbook, period: Period): IssueDraft[] {
   const tab = layout.name ?? '事業';
   const column = layout.columns.program ?? 0;
   const moved: { row: number; entry: MovedProgramRow }[] = [];
+  const yenOf = programYen(workbook, period);
   for (const category of PROGRAM_CATEGORIES) {
     if (category === 'その他の事業' && workbook.settings.otherBusiness === '定款にない') continue;
     const programs = workbook.programs.filter((program) => program.category === category);
-    const amounts = programs.map((program) => ({ row: program.row, yen: programYen(workbook, period, program) }));
+    const amounts = programs.map((program) => ({ row: program.row, yen: yenOf(program) }));
     for (const row of roundProgramCosts(amounts, '合計に合わせる').moved) {
       const program = programs.find((p) => p.row === row.row) as ProgramRecord;
       const place = `${oneLineText(tab)}!${a1(column, row.row)}`;

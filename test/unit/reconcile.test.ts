@@ -1,5 +1,6 @@
 // This file tests the reconciliation with the 活動計算書: the exact warnings (code, cell, ja and en text) at 設定 cells.
 import type { Issue } from '../../src/core/issues';
+import { finalizeIssue } from '../../src/core/messages';
 import { checkWorkbook, makeReport } from '../../src/core/pipeline';
 import { readWorkbook } from '../../src/core/read-workbook';
 import { rawWorkbook } from '../helpers/raw';
@@ -218,5 +219,53 @@ describe('rounding_moved_rows (端数処理 合計に合わせる)', () => {
       'warning 設定!B4 活動計算書の事業費計 statement_cost_mismatch',
       'warning 設定!B5 端数処理 rounding_moved_rows',
     ]);
+  });
+});
+
+describe('reconciliation details', () => {
+  it('counts a cost whose 事業内容 differs from the 事業 only in width or case, as the report does', () => {
+    const raw = tabs([['端数処理', '合計に合わせる']]);
+    raw.事業 = [
+      ['事業内容', '定款の事業名', '区分'],
+      ['相談SOS', '相談事業', '特定非営利活動'],
+      ['紹介', '職業紹介事業', '特定非営利活動'],
+    ];
+    // 相談ＳＯＳ 1,600 + 相談sos 100 = 1,700 (→ 2) and 紹介 1,600 (→ 2): 3,300 → 3, floors 1 + 1, one unit to the
+    // larger remainder (相談SOS, 700): 紹介 moves 2 → 1. Missing the folded rows would give 相談SOS 1,600 instead.
+    raw.費用 = [
+      ['日付', '事業内容', '費目', '金額'],
+      ['2022/4/1', '相談ＳＯＳ', '人件費', 1600],
+      ['2022/4/1', '相談sos', '人件費', 100],
+      ['2022/4/1', '紹介', '人件費', 1600],
+    ];
+    expect(warnings(checkWorkbook(rawWorkbook(raw)).issues)).toEqual([
+      'warning 設定!B4 端数処理 rounding_moved_rows: 端数処理「合計に合わせる」により、区分ごとの合計に合うよう、次の事業の事業費（千円）を四捨五入から1千円動かしました: 事業!A3 紹介 2→1千円（-1）',
+    ]);
+  });
+
+  it('names at most 20 moved rows, then how many more (ja and en)', () => {
+    const moved = Array.from({ length: 22 }, (_, i) => ({
+      place: `事業!A${i + 2}`,
+      name: `事業${i}`,
+      plain: 1000 + i,
+      adjusted: 1001 + i,
+    }));
+    const draft = {
+      severity: 'warning' as const,
+      code: 'rounding_moved_rows' as const,
+      tab: '設定',
+      cell: 'B4',
+      column: '端数処理',
+      value: '',
+      params: { moved },
+    };
+    const ja = finalizeIssue(draft, 'ja').message;
+    expect(ja.endsWith('事業!A21 事業19 1,019→1,020千円（+1）、ほか2件')).toBe(true);
+    expect(ja).not.toContain('事業!A22 ');
+    const en = finalizeIssue(draft, 'en').message;
+    expect(en.endsWith('事業!A21 事業19 1,019 → 1,020 (+1); and 2 more')).toBe(true);
+    expect(finalizeIssue({ ...draft, params: { moved: moved.slice(0, 20) } }, 'ja').message).toMatch(
+      /事業!A21 事業19 1,019→1,020千円（\+1）$/,
+    );
   });
 });
