@@ -4,6 +4,7 @@ import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync } from 'nod
 import { delimiter, join } from 'node:path';
 import { makeReport } from '../../src/core/pipeline';
 import { readWorkbookFile } from '../../src/node/read-workbook-file';
+import { SHOKAI_FIGURES, shokaiTextTabs } from '../fixtures/shokai-workbook';
 import { plantSentinels, readSampleTabs, runCli, SAMPLE_DIR, TEST_OUTPUT, writeCsvFolder } from '../node/support';
 
 function onPath(name: string): string | null {
@@ -162,6 +163,68 @@ if (missing !== '') {
       expect(sentinels.length).toBeGreaterThan(400);
       expect(squeeze(sentinelPdf)).toContain('延べ282名');
       for (const marker of ['SENTINEL', '機密']) expect(sentinelPdf.includes(marker)).toBe(false);
+    });
+  });
+
+  describe('職業紹介事業報告書 (.docx → LibreOffice → PDF)', () => {
+    const cwd = mkdtempSync(join(TEST_OUTPUT, 'e2e', 'shokai-'));
+    let pdf = '';
+
+    beforeAll(async () => {
+      writeCsvFolder(join(cwd, 'book'), shokaiTextTabs());
+      const run = await runCli(['report', 'book', '--report', 'shokai', '--format', 'docx,pdf'], cwd, soffice);
+      expect([run.code, run.stderr]).toEqual([0, expect.stringContaining('完了: 2022年度 職業紹介事業報告書')]);
+      pdf = squeeze(pdfText(join(cwd, 'out', '職業紹介事業報告書_2022年度.pdf')));
+    }, 240_000);
+
+    it('holds every figure of the form and of the 人材サービス総合サイト part, each after its label, in order', () => {
+      // Label then figure (then unit), as the tables print them; pdftotext keeps a row's cells together.
+      const inOrder = [
+        '2022年度職業紹介事業報告書',
+        '（2022年4月1日から2023年3月31日まで）',
+        '１．求人',
+        '有効求人数（3月31日現在）6人',
+        '常用求人数3人',
+        '臨時求人数4人',
+        '日雇求人数1人',
+        '２．求職',
+        '新規求職申込件数10件',
+        '有効求職者数（3月31日現在）2人',
+        '３．就職',
+        '常用就職件数5件',
+        '臨時就職件数1件',
+        '日雇就職件数1件',
+        '４．無期雇用と6か月以内の離職',
+        '無期雇用就職件数4件',
+        'うち6か月以内に離職した者（解雇を除く）1人',
+        'うち離職したかどうか不明の者1人',
+        '５．手数料',
+        // A one-row table: pdftotext may put the header's 単位 between the label and the figure.
+        '手数料収入',
+        `${SHOKAI_FIGURES.domestic.手数料収入}`,
+        '６．国外にわたる職業紹介',
+        '第２人材サービス総合サイトで公開する数',
+        ...Object.entries(SHOKAI_FIGURES.site).map(([label, value]) => `${label}${value}`),
+        '注記',
+      ];
+      let from = 0;
+      for (const piece of inOrder) {
+        const at = pdf.indexOf(piece, from);
+        expect({ piece, found: at >= 0 }).toEqual({ piece, found: true });
+        from = at + piece.length;
+      }
+      // 国外: pdftotext reorders the last rows of this taller table, so each figure is looked for within the part.
+      const abroad = pdf.slice(pdf.indexOf('６．国外にわたる職業紹介'), pdf.indexOf('第２人材サービス総合サイト'));
+      for (const piece of [
+        '常用求人数5人',
+        '新規求職申込件数1件',
+        '常用就職件数1件',
+        '無期雇用就職件数1件',
+        `${SHOKAI_FIGURES.abroad.手数料収入}円`,
+      ]) {
+        expect({ piece, found: abroad.includes(piece) }).toEqual({ piece, found: true });
+      }
+      expect(pdf.includes('SENTINEL')).toBe(false);
     });
   });
 }
