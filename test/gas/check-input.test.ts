@@ -69,7 +69,7 @@ describe('入力チェック (checkInput)', () => {
         uninstall();
       }
     });
-    expect(counts[0]['Range.getValues']).toBe(7);
+    expect(counts[0]['Range.getValues']).toBe(8); // 設定 事業 候補者 企業 求人 イベント 費用 本文
     expect(counts[1]).toEqual(counts[0]);
   });
 });

@@ -51,8 +51,8 @@ describe('シートを準備 (prepareSheets)', () => {
       expect(costs.getRange('A2').getNumberFormat()).toBe('yyyy/mm/dd');
       expect(costs.getColumnWidth(5)).toBe(110);
       const candidates = fakeSheet(env, '候補者');
-      expect(candidates.getRange('M2').getDataValidation()?.getCriteriaValues()[0]).toEqual(['はい', 'いいえ']);
-      const employer = candidates.getRange('J2').getDataValidation();
+      expect(candidates.getRange('O2').getDataValidation()?.getCriteriaValues()[0]).toEqual(['はい', 'いいえ']);
+      const employer = candidates.getRange('L2').getDataValidation();
       expect(employer?.getCriteriaType()).toBe('VALUE_IN_RANGE');
       const [employerRange] = employer?.getCriteriaValues() ?? [];
       expect((employerRange as { getA1Notation(): string }).getA1Notation()).toBe('A2:A1000');
@@ -82,11 +82,11 @@ describe('シートを準備 (prepareSheets)', () => {
     });
   });
 
-  it('leaves a filled workbook byte-for-byte as it is, adding only the tabs it lacks (求人, 会議, 生成履歴)', () => {
+  it('leaves a filled workbook byte-for-byte as it is, adding only the tabs it lacks (会議, 生成履歴)', () => {
     withFakes(sampleSheets(), (env) => {
       const spreadsheet = env.SpreadsheetApp.getActiveSpreadsheet();
       const before = allValues(env);
-      expect(prepareSheets(spreadsheet)).toEqual({ createdTabs: ['求人', '会議', '生成履歴'], addedColumns: {} });
+      expect(prepareSheets(spreadsheet)).toEqual({ createdTabs: ['会議', '生成履歴'], addedColumns: {} });
       const after = allValues(env);
       for (const name of Object.keys(before)) expect(after[name]).toEqual(before[name]);
       env.calls.reset();
