@@ -1,5 +1,6 @@
 // Tests of the 職業紹介事業報告書 (様式第8号) on a small hand-built workbook: every figure worked out by hand below,
 // the parts in the form's order, April–March whatever 年度開始月 says, and no name, ID or 企業名 anywhere.
+import { makeSampleWorkbook } from '../../scripts/make-sample';
 import { makeReport } from '../../src/core/pipeline';
 import type { Block, ReportDocument, ReportTable } from '../../src/core/report-document';
 import { shokaiTabs } from '../fixtures/shokai-workbook';
@@ -179,5 +180,69 @@ describe('makeReport with a report kind', () => {
     const result = makeReport(rawWorkbook(broken), { kind: 'shokai' });
     expect(result.ok).toBe(false);
     expect(result.issues.filter((i) => i.severity === 'error').map((i) => `${i.tab}!${i.cell}`)).toEqual(['費用!D2']);
+  });
+});
+
+describe('the sample workbook’s 職業紹介事業報告書 (golden)', () => {
+  /**
+   * Worked out from samples/fy2022/*.csv by the rules of issue 13, without this project's code (a throwaway script
+   * over the CSV rows, checked against the rows by hand): 求人 J0008–J0022 were received in FY2022 (26 常用, J0013's 1
+   * 臨時) and are all still open on 2023-03-31 (27); J0005–J0007 expired before. 84 求職 applications in the year
+   * (求職申込日 or 登録日), 42 still open and unplaced on 3/31. The 7 職業紹介 placements of the reference report:
+   * C0015, C0024, C0025, C0065, C0086 (期間の定めなし, 無期) and C0090, C0094 (4か月以上); C0025 left 2022-10-15
+   * (解雇以外, within six months of 8/1); C0065's 離職理由 is 不明; 手数料 5 × 250,000 + 2 × 120,000 = 1,490,000. No 国外.
+   */
+  function sampleShokai(): ReportDocument {
+    const result = makeReport({ tabs: makeSampleWorkbook() as never }, { kind: 'shokai' });
+    if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
+    expect(result.issues.map((i) => i.code)).toEqual(['negative_amount']);
+    return result.report;
+  }
+
+  it('prints every figure of the form', () => {
+    const doc = sampleShokai();
+    expect(doc.blocks.slice(0, 3).map((b) => ('text' in b ? b.text : ''))).toEqual([
+      '2022年度 職業紹介事業報告書',
+      '特定非営利活動法人 サンプル就労支援ネット',
+      '（2022年4月1日から2023年3月31日まで）',
+    ]);
+    expect(tables(doc).slice(0, 5).map(cells)).toEqual([
+      [
+        ['有効求人数（3月31日現在）', '27', '人'],
+        ['常用求人数', '26', '人'],
+        ['臨時求人数', '1', '人'],
+        ['日雇求人数', '0', '人'],
+      ],
+      [
+        ['新規求職申込件数', '84', '件'],
+        ['有効求職者数（3月31日現在）', '42', '人'],
+      ],
+      [
+        ['常用就職件数', '7', '件'],
+        ['臨時就職件数', '0', '件'],
+        ['日雇就職件数', '0', '件'],
+      ],
+      [
+        ['無期雇用就職件数', '5', '件'],
+        ['うち6か月以内に離職した者（解雇を除く）', '1', '人'],
+        ['うち離職したかどうか不明の者', '1', '人'],
+      ],
+      [['手数料収入', '1,490,000', '円']],
+    ]);
+    expect(cells(tables(doc)[5]).map((row) => row[2])).toEqual(Array(13).fill('0'));
+  });
+
+  it('gives the four 人材サービス総合サイト figures', () => {
+    expect(cells(tables(sampleShokai())[6]).map((row) => row.slice(0, 2))).toEqual([
+      ['年度就職者数', '7'],
+      ['無期雇用就職者数', '5'],
+      ['うち6か月以内離職者数', '1'],
+      ['うち離職不明者数', '1'],
+    ]);
+  });
+
+  it('names no one: no 氏名, 候補者ID, 企業名, 企業ID or 求人ID of the sample appears', () => {
+    const text = JSON.stringify(sampleShokai());
+    for (const pattern of [/仮名\d{4}/, /C\d{4}/, /K\d{3}/, /J\d{4}/, /架空/]) expect(text).not.toMatch(pattern);
   });
 });
