@@ -2,7 +2,7 @@
 import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReportKind } from '../core/report-document';
-import { SHOKAI_TITLE } from '../core/report-shokai';
+import { REPORT_KINDS, SHOKAI_TITLE } from '../core/report-shokai';
 import { describeCause, FileError } from './file-error';
 
 export type ReportFormat = 'docx' | 'html' | 'pdf';
@@ -25,6 +25,8 @@ export function reportBaseName(year: number, attempt = 1, kind: ReportKind = 'ji
   if (!Number.isInteger(year) || year < 1000 || year > 9999 || !Number.isInteger(attempt) || attempt < 1) {
     throw new RangeError(`report file name: not a year and attempt: ${year}, ${attempt}`);
   }
+  // Only the kinds' own stems: a key such as 'constructor' must not reach the name through the object's prototype.
+  if (!REPORT_KINDS.includes(kind)) throw new RangeError(`report file name: not a report kind: ${String(kind)}`);
   return `${FILE_STEMS[kind]}_${year}年度${attempt > 1 ? ` (${attempt})` : ''}`;
 }
 
