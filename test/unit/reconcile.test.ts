@@ -269,3 +269,26 @@ describe('reconciliation details', () => {
     );
   });
 });
+
+describe('the warning and the report agree', () => {
+  it('under 合計に合わせる the tables print the moved rows as the warning says, and add up to the headings', () => {
+    const result = makeReport(rawWorkbook(tabs([['端数処理', '合計に合わせる']])));
+    if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
+    const blocks = result.report.blocks;
+    const costs = blocks.flatMap((block) =>
+      block.kind === 'table'
+        ? [block.rows.map((row) => `${row[row.length - 2].text}=${row[row.length - 1].text}`)]
+        : [],
+    );
+    // 紹介 1 → 2 (moved up), 物販 2 → 1 (moved down), as the warning lists them.
+    expect(costs).toEqual([
+      ['－=2', '－=1', '－=1'],
+      ['－=2', '－=1'],
+    ]);
+    const headings = blocks.flatMap((block) => (block.kind === 'heading' && block.level === 2 ? [block.text] : []));
+    expect(headings).toEqual([
+      '（１）特定非営利活動に係る事業（事業費の総費用【 4 】千円）',
+      '（２）その他の事業（事業費の総費用【 3 】千円）',
+    ]);
+  });
+});
