@@ -36,7 +36,8 @@ export const SAMPLE_WORKBOOK = resolve(__dirname, '../../samples/fy2022');
 const DEFAULT_OUT = 'out';
 
 export const USAGE = `使い方:
-  npm run report -- [ブック] [--report jigyo|shokai] [--year 年度] [--out フォルダ] [--format docx,html,pdf] [--lang ja|en] [--appendix]
+  npm run report -- [ブック] [--year 年度] [--out フォルダ] [--format docx,html,pdf] [--lang ja|en] [--appendix]
+                    [--report jigyo|shokai]
   npm run validate -- [ブック] [--json]
   npm run template -- ファイル.xlsx
   （npx jigyo-hokoku report … のようにも実行できます）

@@ -324,7 +324,7 @@ describe('report --report shokai (職業紹介事業報告書)', () => {
   it('lists --report in the usage text', async () => {
     const run = await runCli(['report', '--help'], outputDir('cli-shokai-help'));
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('[--report jigyo|shokai]');
+    expect(run.stdout).toContain('[--appendix]\n                    [--report jigyo|shokai]');
     expect(run.stdout).toContain('shokai: 職業紹介事業報告書');
   });
 });
