@@ -79,18 +79,14 @@ const SITE_FIGURES: readonly { readonly label: string; readonly metrics: readonl
   { label: 'うち離職不明者数', metrics: ['離職不明者数'] },
 ];
 
-/** The definitional choices, printed under the figures so that the 労働局 and staff read the same rules. */
+/**
+ * Notes on what the figures leave out or count alike; each figure's own definition follows them, one line per metric,
+ * from the registry's description (one definition of each rule, shared with templates and formulas).
+ */
 const NOTES: readonly string[] = [
   '期間は、年度開始月にかかわらず4月1日から翌年3月31日までです。',
-  '１〜５は国内の数（国外=はい の行を除く）、６は国外にわたる職業紹介の数です。',
-  '就職・無期雇用・離職・手数料は、就職経路が「職業紹介」の就職だけを数えています。',
-  '常用は雇用期間が期間の定めなし・4か月以上、臨時は1か月以上4か月未満、日雇は1か月未満です。臨時・日雇の延数は、日数を記録していないため求人数・件数で示しています。',
-  '有効求人数・有効求職者数は、3月31日までに受理（申込み）し有効期限が3月31日以降のもの（空欄は除く）で、3月31日までに就職した求職者は除きます。',
-  '求人タブがないときは、企業タブの新規求人数を常用求人として数えます（有効求人数には含めません）。',
-  '求職申込日が空欄の求職者は、登録日を求職申込日としています。',
-  '6か月以内の離職は、無期雇用の就職のうち就職日を1日目として6か月以内に解雇以外で離職した者です（離職理由が空欄なら解雇以外、不明は離職不明）。',
-  '手数料収入は、年度内の職業紹介による就職の手数料の合計（円）です。',
-  '第２の数は国内と国外の合計です。',
+  '１〜５は国内の数（国外=はい の行を除く）、６は国外にわたる職業紹介の数、第２の数は国内と国外の合計です。',
+  '臨時・日雇の延数は、日数を記録していないため求人数・件数で示しています。',
   '載せていないもの（様式に転記するときに記入）: 許可番号・事業所、職業別と手数料の種類別の内訳、国外の相手先国、紹介予定派遣。',
   '氏名・ID・企業名など、個人や一社を特定できる情報は載せていません。',
 ];
@@ -166,5 +162,8 @@ export function buildShokaiDocument(workbook: Workbook, year: number): ReportDoc
   );
   blocks.push({ kind: 'heading', level: 1, text: '注記' });
   for (const note of NOTES) blocks.push({ kind: 'note', text: note });
+  for (const row of PARTS.flatMap((part) => part.rows)) {
+    blocks.push({ kind: 'note', text: `${row.metric}: ${metricNamed(row.metric).description}` });
+  }
   return { language: 'ja', title, year, orgName: workbook.settings.orgName, blocks, kind: 'shokai' };
 }
