@@ -499,6 +499,32 @@ describeInBrowser('sidebar in Chromium at 300 px', () => {
     ]);
   });
 
+  it('offers the 職業紹介事業報告書 beside the 事業報告書: its own button, the year on screen, its own file', async () => {
+    const page = await openLoaded(sample);
+    expect(await page.locator('#generate-shokai').textContent()).toBe('職業紹介事業報告書を作成');
+    expect(await page.locator('#generate-shokai').isEnabled()).toBe(true);
+    const release = await holdCalls(page, 'sidebarGenerate');
+    const from = sample.calls.length;
+    await page.locator('#generate-shokai').click();
+    await page.locator('#generate-result .progress').waitFor();
+    // While one report is being made, neither button starts another; the pressed one shows the progress.
+    expect(await page.locator('#generate-shokai').textContent()).toBe('作成中…');
+    expect(await page.locator('#generate').textContent()).toBe('事業報告書を作成');
+    expect(await page.locator('#generate').isDisabled()).toBe(true);
+    expect(await page.locator('#generate-shokai').isDisabled()).toBe(true);
+    release();
+    const link = page.locator('#generate-result a');
+    await link.waitFor();
+    expect(await link.textContent()).toBe('職業紹介事業報告書_2022年度.html');
+    const served = await fetch((await link.getAttribute('href')) ?? '');
+    expect(await served.text()).toContain('<h1>2022年度 職業紹介事業報告書</h1>');
+    expect(callsSince(sample, from)).toEqual([['sidebarGenerate', 2022, 'shokai']]);
+    expect(await page.locator('#generate-shokai').textContent()).toBe('職業紹介事業報告書を作成');
+    expect(await page.locator('#generate-shokai').isEnabled()).toBe(true);
+    expect(await page.locator('#generate').isEnabled()).toBe(true);
+    await expectFits(page, '7b-generated-shokai');
+  });
+
   it('drops a result that arrives after the year was switched', async () => {
     const page = await openLoaded(sample);
     const release = await holdCalls(page, 'sidebarGenerate');
