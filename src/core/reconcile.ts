@@ -3,7 +3,7 @@ import { columnKeys } from './column-keys';
 import { oneLineText } from './document-text';
 import type { Period } from './fiscal-year';
 import { a1, type IssueDraft, type MovedProgramRow } from './issues';
-import { findMetric } from './metrics';
+import { findMetric, type MetricDef } from './metrics';
 import { matchKey } from './read-workbook';
 import type { CostRecord, ProgramRecord, Workbook } from './records';
 import { roundProgramCosts, toThousandYen } from './rounding';
@@ -15,13 +15,12 @@ import { PROGRAM_CATEGORIES, SETTINGS, type SettingKey } from './schema';
  * a workbook of P programs and C costs takes one pass over 費用 instead of P.
  */
 function programYen(workbook: Workbook, period: Period): (program: ProgramRecord) => number {
-  const metric = findMetric('事業費');
-  if (!metric) throw new Error('metric 事業費 is not registered');
+  const metric = costMetric();
   const keys = columnKeys(workbook.costs, 'program');
   const byKey = new Map<string, CostRecord[]>();
   workbook.costs.forEach((cost, index) => {
-    const key = keys[index];
-    if (key === null) return;
+    // A blank 事業内容 (null) joins '' only to be refused by the metric's own filter.
+    const key = keys[index] ?? '';
     const list = byKey.get(key);
     if (list) list.push(cost);
     else byKey.set(key, [cost]);
@@ -35,9 +34,13 @@ function programYen(workbook: Workbook, period: Period): (program: ProgramRecord
 
 /** The year's 事業費 of both 区分 (管理費 excluded), in yen. */
 function totalYen(workbook: Workbook, period: Period): number {
+  return costMetric().compute({ workbook, period }, {});
+}
+
+function costMetric(): MetricDef {
   const metric = findMetric('事業費');
   if (!metric) throw new Error('metric 事業費 is not registered');
-  return metric.compute({ workbook, period }, {});
+  return metric;
 }
 
 /** A warning at a setting's 値 cell on 設定 (A1 of the tab when the row cannot be found). */

@@ -292,3 +292,29 @@ describe('the warning and the report agree', () => {
     ]);
   });
 });
+
+describe('issue fields beyond the message', () => {
+  it('statement_cost_mismatch carries the typed figure in yen as its value and both figures as params', () => {
+    const [issue] = checkWorkbook(rawWorkbook(tabs([['活動計算書の事業費計', '8千円']]))).issues.filter(
+      (i) => i.code === 'statement_cost_mismatch',
+    );
+    expect([issue.value, issue.params.reconciliation]).toEqual([
+      '8000',
+      { statement: 8, costs: 7, inThousands: true, costsYen: 7200 },
+    ]);
+  });
+
+  it('rounding_moved_rows quotes no value and lists the rows in 事業 tab order, whatever the 区分 order', () => {
+    const raw = tabs([['端数処理', '合計に合わせる']]);
+    // その他の事業 first (rows 2–3), then 特定非営利活動 (rows 4–6): 物販 (A3) comes before 紹介 (A4).
+    raw.事業 = [raw.事業[0], raw.事業[4], raw.事業[5], raw.事業[1], raw.事業[2], raw.事業[3]];
+    const [issue] = checkWorkbook(rawWorkbook(raw)).issues.filter((i) => i.code === 'rounding_moved_rows');
+    expect([issue.value, issue.params.moved]).toEqual([
+      '',
+      [
+        { place: '事業!A3', name: '物販', plain: 2, adjusted: 1 },
+        { place: '事業!A4', name: '紹介', plain: 1, adjusted: 2 },
+      ],
+    ]);
+  });
+});
