@@ -3,6 +3,7 @@
 import { makeSampleWorkbook } from '../../scripts/make-sample';
 import { makeReport } from '../../src/core/pipeline';
 import type { Block, ReportDocument, ReportTable } from '../../src/core/report-document';
+import { generateReport, type SidebarDoors, sidebarHandlers } from '../../src/core/sidebar-api';
 import { shokaiTabs } from '../fixtures/shokai-workbook';
 import { rawWorkbook } from '../helpers/raw';
 
@@ -257,5 +258,51 @@ describe('the sample workbook’s 職業紹介事業報告書 (golden)', () => {
   it('names no one: no 氏名, 候補者ID, 企業名, 企業ID or 求人ID of the sample appears', () => {
     const text = JSON.stringify(sampleShokai());
     for (const pattern of [/仮名\d{4}/, /C\d{4}/, /K\d{3}/, /J\d{4}/, /架空/]) expect(text).not.toMatch(pattern);
+  });
+});
+
+describe('the shared generate handler with a report kind', () => {
+  function doors(log: unknown[]): SidebarDoors {
+    return {
+      read: () => ({ raw: rawWorkbook(shokaiTabs()) }),
+      exclusive: (work) => work(),
+      writeReport: (report) => {
+        log.push(['write', report.title, report.kind ?? 'jigyo']);
+        return { url: `url:${report.title}`, name: report.title };
+      },
+      logRun: (run) => log.push(['log', run]),
+      selectCell: () => true,
+      progress: (step, kind) => log.push(['progress', step, kind]),
+    };
+  }
+
+  it('makes the 職業紹介事業報告書 for "shokai" and tells the log and the progress which report it is', () => {
+    const log: unknown[] = [];
+    const response = sidebarHandlers(doors(log)).sidebarGenerate(2022, 'shokai');
+    expect(response).toEqual({
+      kind: 'created',
+      url: 'url:2022年度 職業紹介事業報告書',
+      name: '2022年度 職業紹介事業報告書',
+      warnings: 13,
+    });
+    expect(log).toEqual([
+      ['progress', 'reading', 'shokai'],
+      ['progress', 'writing', 'shokai'],
+      ['write', '2022年度 職業紹介事業報告書', 'shokai'],
+      ['log', { year: 2022, url: 'url:2022年度 職業紹介事業報告書', warnings: 13, kind: 'shokai' }],
+      ['progress', 'done', 'shokai'],
+    ]);
+  });
+
+  it('makes the 事業報告書 for no kind or any other value', () => {
+    for (const kind of [undefined, 'jigyo', 'Shokai', 7]) {
+      const log: unknown[] = [];
+      sidebarHandlers(doors(log)).sidebarGenerate(2022, kind);
+      expect(log[2]).toEqual(['write', '2022年度 事業報告書', 'jigyo']);
+      expect((log[3] as [string, { kind: string }])[1].kind).toBe('jigyo');
+    }
+    const log: unknown[] = [];
+    expect(generateReport(doors(log)).kind).toBe('created');
+    expect(log[2]).toEqual(['write', '2022年度 事業報告書', 'jigyo']);
   });
 });
