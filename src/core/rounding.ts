@@ -6,10 +6,17 @@ import type { RoundingMode } from './records';
  * 合計に合わせる rounds a single amount like 四捨五入 (it changes only how a 区分's rows are rounded, below).
  */
 export function toThousandYen(yen: number, rounding: RoundingMode): number {
-  const sign = yen < 0 ? -1 : 1;
-  const thousands = Math.abs(yen) / 1000;
-  // `|| 0`: a refund that rounds to nothing is 0, not -0.
-  return sign * (rounding === '切り捨て' ? Math.floor(thousands) : Math.floor(thousands + 0.5)) || 0;
+  return rounding === '切り捨て' ? truncate(yen) : halfUp(yen);
+}
+
+/** 四捨五入 to 千円, half away from zero: 1,500 → 2, -1,500 → -2; a refund that rounds to nothing is 0, not -0. */
+function halfUp(yen: number): number {
+  return Math.sign(yen) * Math.floor(Math.abs(yen) / 1000 + 0.5) || 0;
+}
+
+/** 切り捨て to 千円, toward zero: 1,999 → 1, -1,999 → -1. */
+function truncate(yen: number): number {
+  return Math.sign(yen) * Math.floor(Math.abs(yen) / 1000) || 0;
 }
 
 /** One row of a 事業 table: its sheet row (事業 tab) and its 事業費 in yen. */
@@ -61,12 +68,12 @@ export function roundProgramCosts(amounts: readonly ProgramCostAmount[], mode: R
       moved: [],
     };
   }
-  const totalThousands = toThousandYen(yenTotal, '四捨五入');
+  const totalThousands = halfUp(yenTotal);
   const rows = amounts.map((amount) => {
     // Integer arithmetic: a remainder from `%` is exact for any safe integer, a floored quotient may not be.
     const remainder = ((amount.yen % 1000) + 1000) % 1000;
     const floor = (amount.yen - remainder) / 1000;
-    const plain = toThousandYen(amount.yen, '四捨五入');
+    const plain = halfUp(amount.yen);
     return { row: amount.row, floor, remainder, plain, roundsUp: plain > floor };
   });
   const units = totalThousands - rows.reduce((sum, row) => sum + row.floor, 0);

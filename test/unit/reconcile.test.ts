@@ -318,3 +318,25 @@ describe('issue fields beyond the message', () => {
     ]);
   });
 });
+
+describe('tabs under their English names', () => {
+  it('locates both warnings on the tabs as they are named (Settings, Programs)', () => {
+    const {
+      設定: settings,
+      事業: programs,
+      ...rest
+    } = tabs([
+      ['活動計算書の事業費計', 7201],
+      ['端数処理', '合計に合わせる'],
+    ]);
+    const issues = checkWorkbook(rawWorkbook({ Settings: settings, Programs: programs, ...rest })).issues;
+    expect(warnings(issues).map((line) => line.slice(0, line.indexOf(':', 30)))).toEqual([
+      'warning Settings!B4 活動計算書の事業費計 statement_cost_mismatch',
+      'warning Settings!B5 端数処理 rounding_moved_rows',
+    ]);
+    expect(issues.find((i) => i.code === 'rounding_moved_rows')?.params.moved?.map((m) => m.place)).toEqual([
+      'Programs!A2',
+      'Programs!A6',
+    ]);
+  });
+});
