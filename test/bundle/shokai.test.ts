@@ -52,6 +52,8 @@ describe('職業紹介事業報告を作成 and JIGYO_METRIC in the bundle', () 
       'Google ドキュメント（職業紹介事業報告書）',
       bundle.env.documents[0].getUrl(),
     ]);
+    // Every name, ID, 企業名 and 職種 of the fixture is a sentinel: none reaches the Doc or the log.
+    expect(JSON.stringify([documentBlocks(bundle.env.documents[0]), log])).not.toContain('SENTINEL');
     const figures = docFigures(bundle);
     expect(figures.domestic.size).toBe(13);
     expect(figures.abroad.size).toBe(13);
