@@ -18,7 +18,7 @@ describe('sidebar server functions', () => {
     expectPlainJson(state);
     expect(state.year).toBe(2022);
     expect(state.dashboard.figures.find((f) => f.metric === '新規接点数')?.value).toBe(137);
-    expect(bundle.env.calls.count('Range.getValues')).toBe(7);
+    expect(bundle.env.calls.count('Range.getValues')).toBe(8); // the sample's 8 tabs, 求人 included
   });
 
   it('sidebarPreview answers with escaped report markup', () => {

@@ -51,8 +51,8 @@ describe('シートを準備 (prepareSheets)', () => {
       expect(costs.getRange('A2').getNumberFormat()).toBe('yyyy/mm/dd');
       expect(costs.getColumnWidth(5)).toBe(110);
       const candidates = fakeSheet(env, '候補者');
-      expect(candidates.getRange('O2').getDataValidation()?.getCriteriaValues()[0]).toEqual(['はい', 'いいえ']);
-      const employer = candidates.getRange('L2').getDataValidation();
+      expect(candidates.getRange('M2').getDataValidation()?.getCriteriaValues()[0]).toEqual(['はい', 'いいえ']);
+      const employer = candidates.getRange('J2').getDataValidation();
       expect(employer?.getCriteriaType()).toBe('VALUE_IN_RANGE');
       const [employerRange] = employer?.getCriteriaValues() ?? [];
       expect((employerRange as { getA1Notation(): string }).getA1Notation()).toBe('A2:A1000');

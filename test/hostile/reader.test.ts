@@ -234,7 +234,7 @@ describe('hostile reading: two tabs that mean the same tab (issue 10 point 8)', 
     const missing = await runCli(['validate', 'wb'], bare);
     expect(missing.code).toBe(2);
     expect(lines(missing.stderr)).toEqual([
-      'エラー: wb に必要なタブがありません: 候補者（あるタブ: イベント、事業、企業、本文、設定、費用）。npm run template -- 新しいブック.xlsx で全タブそろった雛形を作れます',
+      'エラー: wb に必要なタブがありません: 候補者（あるタブ: イベント、事業、企業、本文、求人、設定、費用）。npm run template -- 新しいブック.xlsx で全タブそろった雛形を作れます',
     ]);
   });
 });
@@ -256,7 +256,7 @@ describe('hostile reading: encodings and delimiters (issue 10 point 9)', () => {
     writeUtf16Folder(join(cwd, 'wb'), sample, '.csv');
     const run = await runCli(['validate', 'wb'], cwd);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('読み込みました: CSV 7 ファイル（UTF-16）\n');
+    expect(run.stderr).toContain('読み込みました: CSV 8 ファイル（UTF-16）\n');
     expect(lines(run.stderr)).toEqual([CLEAN]);
     expect(lines(run.stdout)).toEqual([REFUND]);
   });

@@ -42,12 +42,12 @@ describe('readWorkbookFile: a folder of CSV files', () => {
     const file = await readWorkbookFile(SAMPLE_DIR);
     expect(file.format).toBe('csv');
     expect(file.raw.tabs.map((tab) => tab.name).sort()).toEqual(
-      ['イベント', '事業', '企業', '候補者', '本文', '設定', '費用'].sort(),
+      ['イベント', '事業', '企業', '候補者', '本文', '求人', '設定', '費用'].sort(),
     );
     const settings = file.raw.tabs.find((tab) => tab.name === '設定');
     expect(settings?.values[0]).toEqual(['項目', '値']);
     expect(settings?.values).toContainEqual(['対象年度', '2022']);
-    expect(Object.values(file.encodings)).toEqual(Array(7).fill('utf-8'));
+    expect(Object.values(file.encodings)).toEqual(Array(8).fill('utf-8'));
   });
 
   it('reads a Shift_JIS folder (as Excel on Japanese Windows saves CSV) the same as its UTF-8 twin', async () => {
@@ -56,7 +56,7 @@ describe('readWorkbookFile: a folder of CSV files', () => {
     const bom = writeCsvFolder(join(dir, 'utf8-bom'), sample, 'utf-8-bom');
     const sjis = writeCsvFolder(join(dir, 'sjis'), sample, 'shift_jis');
     const [a, b, c] = await Promise.all([reportOf(utf8), reportOf(bom), reportOf(sjis)]);
-    expect(Object.values(c.file.encodings)).toEqual(Array(7).fill('shift_jis'));
+    expect(Object.values(c.file.encodings)).toEqual(Array(8).fill('shift_jis'));
     // Shift_JIS has no ¥ (U+00A5): Excel writes byte 0x5C, which reads back as a backslash (the core takes both).
     const asShiftJisShowsIt = sortedTabs(a.file.raw.tabs).map((tab) => ({
       name: tab.name,
@@ -80,7 +80,7 @@ describe('readWorkbookFile: a folder of CSV files', () => {
     writeFileSync(join(dir, 'メモ.txt'), 'not a tab');
     const { file, result } = await reportOf(dir);
     expect(file.raw.tabs.map((tab) => tab.name)).toContain('イベント');
-    expect(file.raw.tabs).toHaveLength(7);
+    expect(file.raw.tabs).toHaveLength(8);
     expect(result.ok).toBe(true);
   });
 });
