@@ -10,7 +10,7 @@ import { TABS, type TabDef, type TabKey } from './schema';
  * read one of several tabs needs only one of them.
  */
 export function missingMetricTabs(metric: Pick<MetricDef, 'tabs'>, workbook: Pick<Workbook, 'layouts'>): TabKey[] {
-  const missing = metric.tabs.filter((key) => (workbook.layouts[key]?.name ?? null) === null);
+  const missing = metric.tabs.filter((key) => workbook.layouts[key].name === null);
   return missing.length === metric.tabs.length ? missing : [];
 }
 

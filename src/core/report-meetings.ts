@@ -27,11 +27,11 @@ export const MEETING_LABELS = {
   { heading: string; header: readonly string[]; kinds: Readonly<Record<MeetingKind, string>> }
 >;
 
-/** The meetings held in the period, by 開催日 (rows of one day in sheet order). */
+/** The meetings held in the period, by 開催日; rows of one day stay in sheet order (the sort is stable). */
 function meetingsIn(meetings: readonly MeetingRecord[], period: Period): MeetingRecord[] {
   return meetings
     .filter((meeting) => inPeriod(meeting.date, period))
-    .sort((a, b) => (a.date as number) - (b.date as number) || a.row - b.row);
+    .sort((a, b) => (a.date as number) - (b.date as number));
 }
 
 /**
@@ -51,7 +51,8 @@ export function meetingBlocks(
   const unit = language === 'ja' ? workbook.settings.staffUnit : '';
   const rows = meetings.map((meeting): TableCell[] => [
     { text: formatDate(meeting.date as DayNumber) },
-    { text: meeting.kind === null ? NONE : (labels.kinds[meeting.kind as MeetingKind] ?? meeting.kind) },
+    // 種別 is required and one of MEETING_KINDS in a workbook without errors (the only kind a report is built from).
+    { text: labels.kinds[meeting.kind as MeetingKind] },
     { text: meeting.attendance === null ? NONE : `${formatThousands(meeting.attendance)}${unit}` },
     { text: meeting.agenda ?? NONE },
     { text: meeting.result ?? NONE },

@@ -117,7 +117,7 @@ describe('the tab itself', () => {
 describe('a 候補者 sentinel', () => {
   it('never reaches section ３ or the message of a template that needs a missing tab', () => {
     const SENTINEL = 'SENTINEL_MEETING_候補者_9f3';
-    const tabs = {
+    const tabs: Record<string, unknown[][]> = {
       ...foodBankTabs(),
       候補者: [
         ['候補者ID', '氏名', '国籍', '備考', '初回接点日', '同意取得日'],
