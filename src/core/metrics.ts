@@ -145,9 +145,9 @@ export function shokaiPeriod(period: Period): Period {
 }
 
 /** 常用 = 期間の定めなし or 4か月以上; 臨時 = 1か月以上4か月未満; 日雇 = 1か月未満 (様式第8号). */
-const REGULAR_TERMS: ReadonlySet<string> = new Set(['期間の定めなし', '4か月以上']);
-const TEMPORARY_TERMS: ReadonlySet<string> = new Set(['1か月以上4か月未満']);
-const DAY_LABOUR_TERMS: ReadonlySet<string> = new Set(['1か月未満']);
+const REGULAR_TERMS: ReadonlySet<string | null> = new Set(['期間の定めなし', '4か月以上']);
+const TEMPORARY_TERMS: ReadonlySet<string | null> = new Set(['1か月以上4か月未満']);
+const DAY_LABOUR_TERMS: ReadonlySet<string | null> = new Set(['1か月未満']);
 
 /** The 就職経路 the 職業紹介 figures count when no 就職経路 condition is given. */
 export const SHOKAI_ROUTE = '職業紹介';
@@ -223,12 +223,14 @@ export function applicationDay(c: CandidateRecord): number | null {
   return c.seekingApplied ?? c.registered;
 }
 
-/** A 求職 still open at the period's last day: applied by then, 有効期限 on or after it, not ended by a placement. */
+/**
+ * Whether a 求職 made by the period's last day (the caller checked 求職申込日) is still open on that day: 有効期限 on or
+ * after it (blank: not open), and no placement from the application up to that day (a placement ends the 求職).
+ */
 function seekingAtEnd(c: CandidateRecord, end: number): boolean {
-  const applied = applicationDay(c);
-  if (applied === null || applied > end) return false;
-  if (c.seekingExpires === null || c.seekingExpires < end) return false;
-  return c.hired === null || c.hired < applied || c.hired > end;
+  if ((c.seekingExpires ?? Number.NEGATIVE_INFINITY) < end) return false;
+  const hired = c.hired ?? Number.POSITIVE_INFINITY;
+  return hired < (applicationDay(c) as number) || hired > end;
 }
 
 function sumOpenings(orders: readonly JobOrderRecord[], include: (order: JobOrderRecord) => boolean): number {
@@ -249,18 +251,19 @@ function companyOpenings(workbook: Workbook, period: Period): number {
  * 求人数 received in the April–March period with a 雇用期間 in `terms`. Without any 求人 row, 企業.新規求人数 stands in:
  * its 雇用期間 is unknown, so it counts as 常用 (`companyTerm`) and 国内.
  */
-function newOpenings(ctx: MetricContext, filters: Filters, terms: ReadonlySet<string>, companyTerm: boolean): number {
+function newOpenings(
+  ctx: MetricContext,
+  filters: Filters,
+  terms: ReadonlySet<string | null>,
+  companyTerm: boolean,
+): number {
   const period = shokaiPeriod(ctx.period);
   const abroad = abroadFilter(filters);
   const orders = ctx.workbook.jobOrders;
   if (orders.length === 0) return companyTerm && abroad(false) ? companyOpenings(ctx.workbook, period) : 0;
   return sumOpenings(
     orders,
-    (order) =>
-      inPeriod(order.received, period) &&
-      abroad(order.abroad) &&
-      order.employmentTerm !== null &&
-      terms.has(order.employmentTerm),
+    (order) => inPeriod(order.received, period) && abroad(order.abroad) && terms.has(order.employmentTerm),
   );
 }
 
@@ -531,8 +534,9 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
       let total = 0;
       for (let index = 0; index < orders.length; index++) {
         const order = orders[index];
-        if (order.received === null || order.received > end || order.expires === null || order.expires < end) continue;
-        if (abroad(order.abroad) && term(index)) total += order.openings ?? 0;
+        const received = order.received ?? Number.POSITIVE_INFINITY;
+        const expires = order.expires ?? Number.NEGATIVE_INFINITY;
+        if (received <= end && expires >= end && abroad(order.abroad) && term(index)) total += order.openings ?? 0;
       }
       return total;
     },
@@ -545,7 +549,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     unit: 'people',
     filters: SHOKAI_PLACEMENT_FILTERS,
     tabs: ['candidates'],
-    compute: (ctx, f) => countPlacements(ctx, f, (c) => REGULAR_TERMS.has(placementTerm(c) ?? '')),
+    compute: (ctx, f) => countPlacements(ctx, f, (c) => REGULAR_TERMS.has(placementTerm(c))),
   },
   {
     id: '臨時就職件数',
@@ -554,7 +558,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     unit: 'people',
     filters: SHOKAI_PLACEMENT_FILTERS,
     tabs: ['candidates'],
-    compute: (ctx, f) => countPlacements(ctx, f, (c) => TEMPORARY_TERMS.has(placementTerm(c) ?? '')),
+    compute: (ctx, f) => countPlacements(ctx, f, (c) => TEMPORARY_TERMS.has(placementTerm(c))),
   },
   {
     id: '日雇就職件数',
@@ -563,7 +567,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     unit: 'people',
     filters: SHOKAI_PLACEMENT_FILTERS,
     tabs: ['candidates'],
-    compute: (ctx, f) => countPlacements(ctx, f, (c) => DAY_LABOUR_TERMS.has(placementTerm(c) ?? '')),
+    compute: (ctx, f) => countPlacements(ctx, f, (c) => DAY_LABOUR_TERMS.has(placementTerm(c))),
   },
   {
     id: '無期雇用就職件数',

@@ -2,7 +2,7 @@
 import { type CellValue, type DayNumber, dayNumberFromYmd, formatDayNumber } from './cells';
 import { columnKeys } from './column-keys';
 import { PLAUSIBLE_DATES } from './input-rules';
-import { a1, type IssueDraft } from './issues';
+import { a1, type IssueDraft, MASKED_VALUE } from './issues';
 import { isPermanentPlacement, leftWithinSixMonths, placementTerm, SHOKAI_ROUTE } from './metrics';
 import { matchKey, shownValue } from './read-workbook';
 import type { TabLayout, Workbook } from './records';
@@ -240,7 +240,6 @@ const checkMinimums: Validator = (workbook) => {
   const issues: IssueDraft[] = [];
   for (const def of tabDefs()) {
     const columns = def.columns.filter((c) => c.min !== undefined);
-    if (columns.length === 0) continue;
     for (const record of recordsOf(workbook, def.key)) {
       for (const column of columns) {
         const value = record[column.key];
@@ -273,15 +272,13 @@ const checkShokaiDates: Validator = (workbook) => {
     });
   }
   const candidates = tabDefs().find((t) => t.key === 'candidates') as TabDef;
-  const shown = (key: string, day: DayNumber): string =>
-    shownValue(candidates.columns.find((c) => c.key === key) as ColumnDef, formatDayNumber(day));
   for (const candidate of workbook.candidates) {
     if (candidate.left !== null && candidate.hired !== null && candidate.left < candidate.hired) {
       issues.push({
         severity: 'error',
         code: 'left_before_hired',
         ...at(workbook.layouts.candidates, candidates, 'left', candidate.row),
-        value: shown('left', candidate.left),
+        value: MASKED_VALUE,
       });
     }
     const applied = candidate.seekingApplied ?? candidate.registered;
@@ -290,7 +287,7 @@ const checkShokaiDates: Validator = (workbook) => {
         severity: 'error',
         code: 'seeking_expiry_before_application',
         ...at(workbook.layouts.candidates, candidates, 'seekingExpires', candidate.row),
-        value: shown('seekingExpires', candidate.seekingExpires),
+        value: MASKED_VALUE,
       });
     }
   }

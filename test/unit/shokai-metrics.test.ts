@@ -62,26 +62,30 @@ const SEEKERS: unknown[][] = [
   ['S10', '', '', '2022/5/1', '2023/12/31', '2022/3/1', '職業紹介', ''], // placed before applying: new and active
   ['S11', '', '', '', '2023/12/31', '', '', ''], // never applied: nothing
   ['S12', '難民認定', '2022/8/1', '', '2023/3/31', '', '', ''], // new and active, the only 難民認定
+  ['S13', '', '2022/9/1', '', '2023/12/31', '2022/9/1', '職業紹介', ''], // new; placed the day it applied: not active
+  ['S14', '', '2022/10/1', '', '2023/12/31', '2023/3/31', '職業紹介', ''], // new; placed on 3/31 itself: not active
 ];
 
 describe('新規求職申込件数 and 有効求職者数 (求職)', () => {
   const ctx = (): MetricContext => context({ 候補者: SEEKERS });
 
   it('新規求職申込件数 counts 求職申込日 (else 登録日) from 4/1 to 3/31, 国内 only', () => {
-    // S01 S03 S06 S07 S08 S10 S12; not S02 (3/31 before), S04 (4/1 after), S05, S09 (国外), S11.
-    expect(figure(ctx, '新規求職申込件数')).toBe(7);
+    // S01 S03 S06 S07 S08 S10 S12 S13 S14; not S02 (3/31 before), S04 (4/1 after), S05, S09 (国外), S11.
+    expect(figure(ctx, '新規求職申込件数')).toBe(9);
   });
 
   it('有効求職者数: applied by 3/31, valid on 3/31, not placed by then', () => {
-    // S01 S03 S05 S07 S10 S12; not S02 (expired 3/30), S04, S06 (placed 9/1), S08 (no 有効期限), S09 (国外), S11.
+    // S01 S03 S05 S07 S10 S12; not S02 (expired 3/30), S04, S06 (placed 9/1), S08 (no 有効期限), S09 (国外), S11,
+    // S13 (placed on the day it applied), S14 (placed on 3/31).
     expect(figure(ctx, '有効求職者数')).toBe(6);
   });
 
   it('国外=はい gives the 国外 figures, both values the sum', () => {
     expect(figure(ctx, '新規求職申込件数', { 国外: ['はい'] })).toBe(1); // S09
     expect(figure(ctx, '有効求職者数', { 国外: ['はい'] })).toBe(1); // S09
-    expect(figure(ctx, '新規求職申込件数', { 国外: ['いいえ'] })).toBe(7);
-    expect(figure(ctx, '新規求職申込件数', { 国外: ['はい', 'いいえ'] })).toBe(8);
+    expect(figure(ctx, '新規求職申込件数', { 国外: ['いいえ'] })).toBe(9);
+    expect(figure(ctx, '新規求職申込件数', { 国外: [] })).toBe(9); // an empty list is no condition: 国内
+    expect(figure(ctx, '新規求職申込件数', { 国外: ['はい', 'いいえ'] })).toBe(10);
     expect(figure(ctx, '有効求職者数', { 国外: ['はい', 'いいえ'] })).toBe(7);
   });
 
@@ -92,17 +96,17 @@ describe('新規求職申込件数 and 有効求職者数 (求職)', () => {
 
   it('stays April–March when 年度開始月 is 1, where 登録者数 follows the calendar year', () => {
     const january = (): MetricContext => context({ 候補者: SEEKERS }, [['年度開始月', 1]]);
-    expect(figure(january, '新規求職申込件数')).toBe(7);
+    expect(figure(january, '新規求職申込件数')).toBe(9);
     expect(figure(january, '有効求職者数')).toBe(6);
-    // 登録日 in 2022: S01 S02 S03 S04 S06 S07 S08 S09 S12 (April–March would be S01 S04 S06 S07 S08 S09 S12).
-    expect(figure(january, '登録者数')).toBe(9);
-    expect(figure(ctx, '登録者数')).toBe(7);
+    // 登録日 in 2022: S01 S02 S03 S04 S06 S07 S08 S09 S12 S13 S14 (April–March: S01 S04 S06–S09 S12 S13 S14).
+    expect(figure(january, '登録者数')).toBe(11);
+    expect(figure(ctx, '登録者数')).toBe(9);
   });
 
   it('ignores 初年度開始日: the form covers the whole of April–March', () => {
     const late = (): MetricContext => context({ 候補者: SEEKERS }, [['初年度開始日', '2022/6/1']]);
-    expect(figure(late, '新規求職申込件数')).toBe(7); // S01 (4/1) and S10 (5/1) still in
-    expect(figure(late, '登録者数')).toBe(5); // from 6/1: S06 S07 S08 S09 S12
+    expect(figure(late, '新規求職申込件数')).toBe(9); // S01 (4/1) and S10 (5/1) still in
+    expect(figure(late, '登録者数')).toBe(7); // from 6/1: S06 S07 S08 S09 S12 S13 S14
   });
 });
 
@@ -130,20 +134,21 @@ const ORDERS: unknown[][] = [
   ['J06', 'K1', '2022/7/1', '2023/5/31', 4, '1か月未満', ''], // 日雇 4; active
   ['J07', 'K1', '2022/8/1', '2023/8/31', 6, '期間の定めなし', 'はい'], // 国外: 常用 6 and active 6 with 国外=はい
   ['J08', 'K2', '2022/9/1', '2023/3/31', 1, '1か月以上4か月未満', ''], // 臨時 1; active
+  ['J09', 'K1', '2023/3/31', '2023/6/30', 1, '期間の定めなし', ''], // received on 3/31 itself: 常用 1, active
 ];
 
 describe('求人 metrics (常用・臨時・日雇求人数, 有効求人数)', () => {
   const ctx = (): MetricContext => context({ 求人: ORDERS });
 
   it('sum 求人数 (not rows) by 雇用期間, 受理日 from 4/1 to 3/31, 国内', () => {
-    expect(figure(ctx, '常用求人数')).toBe(4); // J01 3 + J03 1
+    expect(figure(ctx, '常用求人数')).toBe(5); // J01 3 + J03 1 + J09 1
     expect(figure(ctx, '臨時求人数')).toBe(3); // J05 2 + J08 1
     expect(figure(ctx, '日雇求人数')).toBe(4); // J06
   });
 
   it('有効求人数: received by 3/31 (also the year before) and valid on 3/31', () => {
-    expect(figure(ctx, '有効求人数')).toBe(10); // J01 3 + J02 2 + J06 4 + J08 1
-    expect(figure(ctx, '有効求人数', { 雇用期間: ['期間の定めなし'] })).toBe(3); // J01 (J07 is 国外)
+    expect(figure(ctx, '有効求人数')).toBe(11); // J01 3 + J02 2 + J06 4 + J08 1 + J09 1
+    expect(figure(ctx, '有効求人数', { 雇用期間: ['期間の定めなし'] })).toBe(4); // J01 3 + J09 1 (J07 is 国外)
     expect(figure(ctx, '有効求人数', { 雇用期間: ['1か月未満', '1か月以上4か月未満'] })).toBe(5); // J06 4 + J08 1
   });
 
@@ -151,24 +156,24 @@ describe('求人 metrics (常用・臨時・日雇求人数, 有効求人数)', 
     expect(figure(ctx, '常用求人数', { 国外: ['はい'] })).toBe(6);
     expect(figure(ctx, '臨時求人数', { 国外: ['はい'] })).toBe(0);
     expect(figure(ctx, '有効求人数', { 国外: ['はい'] })).toBe(6);
-    expect(figure(ctx, '常用求人数', { 国外: ['はい', 'いいえ'] })).toBe(10);
-    expect(figure(ctx, '有効求人数', { 国外: ['はい', 'いいえ'] })).toBe(16);
+    expect(figure(ctx, '常用求人数', { 国外: ['はい', 'いいえ'] })).toBe(11);
+    expect(figure(ctx, '有効求人数', { 国外: ['はい', 'いいえ'] })).toBe(17);
   });
 
   it('新規求人数 reads 求人 (国外 included, 企業.新規求人数 ignored) once 求人 has rows', () => {
-    // J01 3 + J03 1 + J05 2 + J06 4 + J07 6 + J08 1; 企業 would give K1 99 + K3 7.
-    expect(figure(ctx, '新規求人数')).toBe(17);
+    // J01 3 + J03 1 + J05 2 + J06 4 + J07 6 + J08 1 + J09 1; 企業 would give K1 99 + K3 7.
+    expect(figure(ctx, '新規求人数')).toBe(18);
   });
 
   it('with 年度開始月 1, 新規求人数 follows the calendar year and the 求人 figures stay April–March', () => {
     const january = (): MetricContext => context({ 求人: ORDERS }, [['年度開始月', 1]]);
     expect(figure(january, '新規求人数')).toBe(18); // 受理日 in 2022: J01 3, J02 2, J05 2, J06 4, J07 6, J08 1
-    expect(figure(january, '常用求人数')).toBe(4);
-    expect(figure(january, '有効求人数')).toBe(10);
+    expect(figure(january, '常用求人数')).toBe(5);
+    expect(figure(january, '有効求人数')).toBe(11);
   });
 
   it('without 求人 rows, 企業.新規求人数 counts as 常用 and 国内; 臨時, 日雇 and 有効 are 0', () => {
-    for (const tabs of [{}, { 求人: [ORDERS[0]] }]) {
+    for (const tabs of [{}, { 求人: [ORDERS[0]] }] as Tabs[]) {
       const fallback = (): MetricContext => context(tabs);
       expect(figure(fallback, '常用求人数')).toBe(106); // K1 5/1 99 + K3 3/31 7; not K2 (the year before)
       expect(figure(fallback, '常用求人数', { 国外: ['はい'] })).toBe(0);
@@ -214,16 +219,20 @@ const PLACEMENTS: unknown[][] = [
   ['P15', '', '2022/11/1', '職業紹介', '正社員', '', '期間の定めなし', '', '', 10000, ''],
   ['P16', '', '2022/12/1', '職業紹介', 'パート', 'いいえ', '', '', '', 5000, ''],
   ['P17', '', '2023/1/4', '職業紹介', '正社員', 'はい', '4か月以上', '', '', '', ''],
+  ['P18', '', '2022/12/1', '職業紹介', '正社員', '', '4か月以上', '', '', '', ''], // 常用, not 無期
+  ['P19', '', '2022/12/1', '職業紹介', '契約社員', 'いいえ', '期間の定めなし', '', '', '', ''], // 常用, not 無期
+  ['P20', '', '2022/12/1', '職業紹介', 'パート', '', '', '', '', '', ''], // no 雇用期間, not 無期
 ];
-// In the year through 職業紹介, 国内: P01 P03 P05 P06 P07 P08 P09 P10 P11 P12 P15 P16 P17. Not: P02 (3/31, the day
-// before), P04 (4/1, the day after), P13 (自己応募), P14 (国外).
+// In the year through 職業紹介, 国内: P01 P03 P05–P12 P15–P20. Not: P02 (3/31, the day before), P04 (4/1, the day
+// after), P13 (自己応募), P14 (国外).
 
 describe('placement metrics (就職件数, 無期雇用, 6か月以内離職, 離職不明, 手数料)', () => {
   const ctx = (): MetricContext => context({ 候補者: PLACEMENTS });
 
   it('常用就職件数: 期間の定めなし and 4か月以上; a blank 雇用期間 of a 無期雇用 row is 期間の定めなし', () => {
-    // P01 P03 (4か月以上) P05 (blank, 無期) P06 P07 P10 P11 P12 P15 P17 (4か月以上); not P08 P09 P16 (blank, 有期).
-    expect(figure(ctx, '常用就職件数')).toBe(10);
+    // P01 P03 (4か月以上) P05 (blank, 無期) P06 P07 P10 P11 P12 P15 P17 P18 (4か月以上) P19; not P08 P09, nor P16
+    // and P20 (blank and not 無期).
+    expect(figure(ctx, '常用就職件数')).toBe(12);
   });
 
   it('臨時 is 1か月以上4か月未満 and 日雇 1か月未満 (the 4-month and 1-month boundaries)', () => {
@@ -233,6 +242,7 @@ describe('placement metrics (就職件数, 無期雇用, 6か月以内離職, �
 
   it('無期雇用就職件数 reads 無期雇用, and 雇用期間 期間の定めなし when 無期雇用 is blank', () => {
     // P01 P05 P06 P07 P10 P11 P12 P15 (blank 無期雇用, 期間の定めなし) P17 (はい with 4か月以上: 無期雇用 decides).
+    // Not P18 (blank, 4か月以上), P19 (いいえ with 期間の定めなし: 無期雇用 decides), P20 (blank, blank).
     expect(figure(ctx, '無期雇用就職件数')).toBe(9);
   });
 
@@ -259,7 +269,7 @@ describe('placement metrics (就職件数, 無期雇用, 6か月以内離職, �
     expect(figure(ctx, '離職不明者数', abroad)).toBe(0);
     expect(figure(ctx, '臨時就職件数', abroad)).toBe(0);
     expect(figure(ctx, '手数料収入', abroad)).toBe(200_000);
-    expect(figure(ctx, '常用就職件数', { 国外: ['はい', 'いいえ'] })).toBe(11);
+    expect(figure(ctx, '常用就職件数', { 国外: ['はい', 'いいえ'] })).toBe(13);
   });
 
   it('就職経路 defaults to 職業紹介; a 就職経路 condition counts that route instead', () => {
@@ -268,7 +278,7 @@ describe('placement metrics (就職件数, 無期雇用, 6か月以内離職, �
     expect(figure(ctx, '無期雇用就職件数', self)).toBe(1);
     expect(figure(ctx, '6か月以内離職者数', self)).toBe(1); // 10/1 → 11/1
     expect(figure(ctx, '手数料収入', self)).toBe(8_000);
-    expect(figure(ctx, '常用就職件数', { 就職経路: ['職業紹介', '自己応募'] })).toBe(11);
+    expect(figure(ctx, '常用就職件数', { 就職経路: ['職業紹介', '自己応募'] })).toBe(13);
     expect(figure(ctx, '6か月以内離職者数', { 就職経路: [] })).toBe(2); // an empty list is no condition
   });
 
@@ -276,17 +286,17 @@ describe('placement metrics (就職件数, 無期雇用, 6か月以内離職, �
     expect(figure(ctx, '6か月以内離職者数', { 属性: ['難民認定'] })).toBe(2); // P05, P10
     expect(figure(ctx, '無期雇用就職件数', { 属性: ['難民認定'] })).toBe(2);
     expect(figure(ctx, '常用就職件数', { 属性: ['避難民'] })).toBe(1); // P01
-    expect(figure(ctx, '常用就職件数', { 雇用形態: ['契約社員'] })).toBe(1); // P03 (P08 is 臨時)
+    expect(figure(ctx, '常用就職件数', { 雇用形態: ['契約社員'] })).toBe(2); // P03, P19 (P08 is 臨時)
   });
 
   it('stays April–March with 年度開始月 10, where 就職者数 follows October–September', () => {
     const october = (): MetricContext => context({ 候補者: PLACEMENTS }, [['年度開始月', 10]]);
-    expect(figure(october, '常用就職件数')).toBe(10);
+    expect(figure(october, '常用就職件数')).toBe(12);
     expect(figure(october, '6か月以内離職者数')).toBe(2);
     expect(figure(october, '手数料収入')).toBe(165_000);
-    // 2022/10/1 … 2023/9/30 through 職業紹介: P03 P04 P14 P15 P16 P17 (April–March would be 14).
-    expect(figure(october, '就職者数', { 就職経路: ['職業紹介'] })).toBe(6);
-    expect(figure(ctx, '就職者数', { 就職経路: ['職業紹介'] })).toBe(14);
+    // 2022/10/1 … 2023/9/30 through 職業紹介: P03 P04 P14–P20 (April–March would be 17).
+    expect(figure(october, '就職者数', { 就職経路: ['職業紹介'] })).toBe(9);
+    expect(figure(ctx, '就職者数', { 就職経路: ['職業紹介'] })).toBe(17);
   });
 
   it('a 離職日 before the 就職日 is never a leaver within six months (read without the checks that refuse it)', () => {
@@ -310,10 +320,10 @@ describe('the same figures through JIGYO_METRIC (formulas read the tabs the metr
     rawWorkbook({ 設定: settings(), 事業: PROGRAMS, 企業: COMPANIES, 求人: ORDERS, 候補者: PLACEMENTS });
 
   it('gives the hand-worked figures, with conditions', () => {
-    expect(evaluateFormula(raw(), { metric: '常用就職件数' })).toBe(10);
+    expect(evaluateFormula(raw(), { metric: '常用就職件数' })).toBe(12);
     expect(evaluateFormula(raw(), { metric: '常用就職件数', filters: { 国外: 'はい' } })).toBe(1);
-    expect(evaluateFormula(raw(), { metric: '有効求人数', filters: { 雇用期間: '期間の定めなし' } })).toBe(3);
-    expect(evaluateFormula(raw(), { metric: '常用求人数', year: 2022 })).toBe(4);
+    expect(evaluateFormula(raw(), { metric: '有効求人数', filters: { 雇用期間: '期間の定めなし' } })).toBe(4);
+    expect(evaluateFormula(raw(), { metric: '常用求人数', year: 2022 })).toBe(5);
     expect(evaluateFormula(raw(), { metric: '手数料収入' })).toBe(165_000);
   });
 
@@ -359,9 +369,30 @@ const BAD_PEOPLE: unknown[][] = [
   ['C7', '', '', '', '2022/8/1', '自己応募', 'いいえ', '期間の定めなし', '', '', '', ''], // contradiction, any route
   ['C8', '', '', '', '2022/8/1', '自己応募', 'いいえ', '', '', '', '', ''], // not 職業紹介: no warning
   ['C9', '', '', '', '2022/8/1', '職業紹介', 'はい', '', '2023/2/1', '', '', ''], // left after 6 months: no warning
+  ['C10', '', '', '', '', '', '', '4か月以上', '', '', '', ''], // blank 無期雇用 contradicts nothing
+  ['C11', '', '', '', '', '職業紹介', '', '', '', '', '', ''], // 職業紹介 without 就職日: not a placement yet
+  ['C12', '', '', '', '2022/8/1', '職業紹介', 'はい', '期間の定めなし', '2022/9/1', '解雇以外', '', ''], // all given
 ];
 
 describe('checks of 求人 and the 職業紹介 columns of 候補者', () => {
+  it('a 国外 or 雇用期間 condition in 本文 must be one of the choices: an error, not a warning', () => {
+    const narrative = [
+      ['見出し', '本文'],
+      ['職業紹介事業', '{{常用求人数|国外=はい}}件 {{常用求人数|国外=海外}}件'],
+      ['職業紹介事業', '{{有効求人数|雇用期間=半年}}件 {{有効求人数|雇用期間=1か月未満}}件'],
+    ];
+    const issues = check({ 求人: ORDERS, 本文: narrative });
+    expect(issues.map((i) => [i.severity, i.code, `${i.tab}!${i.cell}`, i.message])).toEqual([
+      ['error', 'invalid_filter_value', '本文!B2', '「本文」の条件の値「国外=海外」が見つかりません（はい、いいえ）'],
+      [
+        'error',
+        'invalid_filter_value',
+        '本文!B3',
+        '「本文」の条件の値「雇用期間=半年」が見つかりません（期間の定めなし、4か月以上、1か月以上4か月未満、1か月未満）',
+      ],
+    ]);
+  });
+
   const check = (tabs: Tabs, language: 'ja' | 'en' = 'ja') =>
     checkWorkbook(rawWorkbook({ 設定: settings(), 事業: PROGRAMS, 費用: NO_COSTS, 企業: COMPANIES, ...tabs }), {
       language,
@@ -423,6 +454,14 @@ describe('checks of 求人 and the 職業紹介 columns of 候補者', () => {
     expect(everything).not.toContain('SENTINEL');
     expect(everything).not.toContain('5,000');
     expect(everything).not.toContain('2022/6/30');
+  });
+
+  it('masks the value of a 候補者 date check and leaves the warnings without one', () => {
+    const issues = check({ 候補者: BAD_PEOPLE, 求人: BAD_ORDERS });
+    const value = (cell: string) => issues.find((i) => `${i.tab}!${i.cell}` === cell)?.value;
+    expect([value('候補者!I3'), value('候補者!D2'), value('候補者!K4')]).toEqual(['＊＊＊', '＊＊＊', '＊＊＊']);
+    expect([value('候補者!H5'), value('候補者!H6'), value('候補者!J7')]).toEqual(['', '', '']);
+    expect([value('求人!D2'), value('求人!E2')]).toEqual(['2022-04-30', '0']);
   });
 
   it('words them in English too', () => {
