@@ -1,7 +1,7 @@
 // This file defines which figures a workbook can give: a metric whose tabs are all missing has no data, not a 0.
 import type { MetricDef } from './metrics';
 import type { Workbook } from './records';
-import { TABS, type TabDef, type TabKey } from './schema';
+import { type TabKey, tabDef } from './schema';
 
 /**
  * The tabs a metric reads that the workbook lacks, when it lacks every one of them (候補者 for 新規接点数); empty
@@ -16,5 +16,5 @@ export function missingMetricTabs(metric: Pick<MetricDef, 'tabs'>, workbook: Pic
 
 /** The Japanese names of tabs (the names シートを準備 creates), for a message: `候補者` or `企業 / 求人`. */
 export function tabNames(keys: readonly TabKey[]): string {
-  return keys.map((key) => (TABS as readonly TabDef[]).find((tab) => tab.key === key)?.ja ?? key).join(' / ');
+  return keys.map((key) => tabDef(key).ja).join(' / ');
 }
