@@ -14,6 +14,7 @@ import type { Workbook } from '../../src/core/records';
 import * as sidebarApi from '../../src/core/sidebar-api';
 import { parseCsv } from '../../src/node/read-csv';
 import { readWorkbookFile } from '../../src/node/read-workbook-file';
+import { foodBankTabs } from '../fixtures/food-bank';
 
 const ROOT = join(__dirname, '../..');
 const PAGE = join(ROOT, 'dist/sidebar.html');
@@ -326,6 +327,21 @@ describeInBrowser('sidebar in Chromium at 300 px', () => {
     );
     expect(callsSince(sample, from)).toEqual([['sidebarLoad'], ['sidebarLoad', 2021]]);
     expect(contacts2021).not.toBe('137');
+  });
+
+  it('shows no figure of a tab the workbook lacks: a food bank without 候補者 and イベント sees only its costs', async () => {
+    const dir = mkdtempSync(join(scratch, 'food-bank-'));
+    for (const [name, rows] of Object.entries(foodBankTabs())) {
+      writeFileSync(join(dir, `${name}.csv`), formatCsv(rows.map((row) => row.map(String))), 'utf8');
+    }
+    const page = await open(await serve({ workbook: dir }));
+    await page.locator('#dashboard .cost').first().waitFor();
+    expect(await page.locator('#dashboard .figure').count()).toBe(0);
+    expect(await page.locator('#dashboard dl').count()).toBe(0);
+    expect(await texts(page, '.cost-name')).toEqual(['食品配付事業']);
+    expect(await texts(page, '.cost .cost-yen')).toEqual(['450,500円']);
+    expect(await page.locator('.total .cost-yen').textContent()).toBe('450,500円');
+    await expectFits(page, 'food-bank-dashboard');
   });
 
   it("lists the issues; clicking one selects that issue's tab and cell", async () => {
