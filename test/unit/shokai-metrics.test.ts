@@ -222,17 +222,18 @@ const PLACEMENTS: unknown[][] = [
   ['P18', '', '2022/12/1', '職業紹介', '正社員', '', '4か月以上', '', '', '', ''], // 常用, not 無期
   ['P19', '', '2022/12/1', '職業紹介', '契約社員', 'いいえ', '期間の定めなし', '', '', '', ''], // 常用, not 無期
   ['P20', '', '2022/12/1', '職業紹介', 'パート', '', '', '', '', '', ''], // no 雇用期間, not 無期
+  ['P21', '', '2023/2/1', '職業紹介', '正社員', '', '期間の定めなし', '', '', '', ''], // 常用 and 無期 (like P15)
 ];
-// In the year through 職業紹介, 国内: P01 P03 P05–P12 P15–P20. Not: P02 (3/31, the day before), P04 (4/1, the day
+// In the year through 職業紹介, 国内: P01 P03 P05–P12 P15–P21. Not: P02 (3/31, the day before), P04 (4/1, the day
 // after), P13 (自己応募), P14 (国外).
 
 describe('placement metrics (就職件数, 無期雇用, 6か月以内離職, 離職不明, 手数料)', () => {
   const ctx = (): MetricContext => context({ 候補者: PLACEMENTS });
 
   it('常用就職件数: 期間の定めなし and 4か月以上; a blank 雇用期間 of a 無期雇用 row is 期間の定めなし', () => {
-    // P01 P03 (4か月以上) P05 (blank, 無期) P06 P07 P10 P11 P12 P15 P17 P18 (4か月以上) P19; not P08 P09, nor P16
-    // and P20 (blank and not 無期).
-    expect(figure(ctx, '常用就職件数')).toBe(12);
+    // P01 P03 (4か月以上) P05 (blank, 無期) P06 P07 P10 P11 P12 P15 P17 P18 (4か月以上) P19 P21; not P08 P09, nor
+    // P16 and P20 (blank and not 無期).
+    expect(figure(ctx, '常用就職件数')).toBe(13);
   });
 
   it('臨時 is 1か月以上4か月未満 and 日雇 1か月未満 (the 4-month and 1-month boundaries)', () => {
@@ -241,9 +242,9 @@ describe('placement metrics (就職件数, 無期雇用, 6か月以内離職, �
   });
 
   it('無期雇用就職件数 reads 無期雇用, and 雇用期間 期間の定めなし when 無期雇用 is blank', () => {
-    // P01 P05 P06 P07 P10 P11 P12 P15 (blank 無期雇用, 期間の定めなし) P17 (はい with 4か月以上: 無期雇用 decides).
-    // Not P18 (blank, 4か月以上), P19 (いいえ with 期間の定めなし: 無期雇用 decides), P20 (blank, blank).
-    expect(figure(ctx, '無期雇用就職件数')).toBe(9);
+    // P01 P05 P06 P07 P10 P11 P12 P15 P21 (blank 無期雇用, 期間の定めなし) P17 (はい with 4か月以上: 無期雇用
+    // decides). Not P18 (blank, 4か月以上), P19 (いいえ with 期間の定めなし: 無期雇用 decides), P20 (blank, blank).
+    expect(figure(ctx, '無期雇用就職件数')).toBe(10);
   });
 
   it('6か月以内離職者数: 無期雇用, left within six months, not 解雇, not 不明', () => {
@@ -269,7 +270,7 @@ describe('placement metrics (就職件数, 無期雇用, 6か月以内離職, �
     expect(figure(ctx, '離職不明者数', abroad)).toBe(0);
     expect(figure(ctx, '臨時就職件数', abroad)).toBe(0);
     expect(figure(ctx, '手数料収入', abroad)).toBe(200_000);
-    expect(figure(ctx, '常用就職件数', { 国外: ['はい', 'いいえ'] })).toBe(13);
+    expect(figure(ctx, '常用就職件数', { 国外: ['はい', 'いいえ'] })).toBe(14);
   });
 
   it('就職経路 defaults to 職業紹介; a 就職経路 condition counts that route instead', () => {
@@ -278,7 +279,7 @@ describe('placement metrics (就職件数, 無期雇用, 6か月以内離職, �
     expect(figure(ctx, '無期雇用就職件数', self)).toBe(1);
     expect(figure(ctx, '6か月以内離職者数', self)).toBe(1); // 10/1 → 11/1
     expect(figure(ctx, '手数料収入', self)).toBe(8_000);
-    expect(figure(ctx, '常用就職件数', { 就職経路: ['職業紹介', '自己応募'] })).toBe(13);
+    expect(figure(ctx, '常用就職件数', { 就職経路: ['職業紹介', '自己応募'] })).toBe(14);
     expect(figure(ctx, '6か月以内離職者数', { 就職経路: [] })).toBe(2); // an empty list is no condition
   });
 
@@ -291,12 +292,12 @@ describe('placement metrics (就職件数, 無期雇用, 6か月以内離職, �
 
   it('stays April–March with 年度開始月 10, where 就職者数 follows October–September', () => {
     const october = (): MetricContext => context({ 候補者: PLACEMENTS }, [['年度開始月', 10]]);
-    expect(figure(october, '常用就職件数')).toBe(12);
+    expect(figure(october, '常用就職件数')).toBe(13);
     expect(figure(october, '6か月以内離職者数')).toBe(2);
     expect(figure(october, '手数料収入')).toBe(165_000);
-    // 2022/10/1 … 2023/9/30 through 職業紹介: P03 P04 P14–P20 (April–March would be 17).
-    expect(figure(october, '就職者数', { 就職経路: ['職業紹介'] })).toBe(9);
-    expect(figure(ctx, '就職者数', { 就職経路: ['職業紹介'] })).toBe(17);
+    // 2022/10/1 … 2023/9/30 through 職業紹介: P03 P04 P14–P21 (April–March would be 18).
+    expect(figure(october, '就職者数', { 就職経路: ['職業紹介'] })).toBe(10);
+    expect(figure(ctx, '就職者数', { 就職経路: ['職業紹介'] })).toBe(18);
   });
 
   it('a 離職日 before the 就職日 is never a leaver within six months (read without the checks that refuse it)', () => {
@@ -320,7 +321,7 @@ describe('the same figures through JIGYO_METRIC (formulas read the tabs the metr
     rawWorkbook({ 設定: settings(), 事業: PROGRAMS, 企業: COMPANIES, 求人: ORDERS, 候補者: PLACEMENTS });
 
   it('gives the hand-worked figures, with conditions', () => {
-    expect(evaluateFormula(raw(), { metric: '常用就職件数' })).toBe(12);
+    expect(evaluateFormula(raw(), { metric: '常用就職件数' })).toBe(13);
     expect(evaluateFormula(raw(), { metric: '常用就職件数', filters: { 国外: 'はい' } })).toBe(1);
     expect(evaluateFormula(raw(), { metric: '有効求人数', filters: { 雇用期間: '期間の定めなし' } })).toBe(4);
     expect(evaluateFormula(raw(), { metric: '常用求人数', year: 2022 })).toBe(5);
