@@ -3,9 +3,11 @@
 
 import { periodFromSettings } from '../../src/core/fiscal-year';
 import { evaluateFormula } from '../../src/core/formulas';
+import { inputRuleFor } from '../../src/core/input-rules';
 import { type Filters, findMetric, type MetricContext, shokaiPeriod } from '../../src/core/metrics';
 import { checkWorkbook } from '../../src/core/pipeline';
 import { readWorkbook } from '../../src/core/read-workbook';
+import { type ColumnDef, tabDef } from '../../src/core/schema';
 import { rawWorkbook } from '../helpers/raw';
 
 /** 'YYYY-MM-DD' → days since 1970-01-01, computed here without the code under test. */
@@ -501,5 +503,40 @@ describe('checks of 求人 and the 職業紹介 columns of 候補者', () => {
       rawWorkbook({ 設定: settings(), 事業: PROGRAMS, 費用: NO_COSTS, 求人: ORDERS }),
     ).issues.map((i) => [i.code, i.tab, i.cell, i.params.other]);
     expect(issues).toEqual([['missing_tab', '企業', 'A1', '求人!B2']]);
+  });
+});
+
+describe('typing help for the new columns (シートを準備 and the .xlsx template share it)', () => {
+  const column = (tab: 'jobOrders' | 'candidates', key: string) =>
+    (tabDef(tab).columns as readonly ColumnDef[]).find((c) => c.key === key) as ColumnDef;
+
+  it('求人数 from 1, 手数料 from 0, and the choices as dropdowns', () => {
+    expect(inputRuleFor(column('jobOrders', 'openings'))).toEqual({ kind: 'number', min: 1 });
+    expect(inputRuleFor(column('candidates', 'fee'))).toEqual({ kind: 'number', min: 0, max: 1e12 });
+    expect(inputRuleFor(column('jobOrders', 'employmentTerm'))).toEqual({
+      kind: 'choices',
+      values: ['期間の定めなし', '4か月以上', '1か月以上4か月未満', '1か月未満'],
+      open: false,
+    });
+    expect(inputRuleFor(column('candidates', 'leaveReason'))).toEqual({
+      kind: 'choices',
+      values: ['解雇', '解雇以外', '不明'],
+      open: false,
+    });
+    expect(inputRuleFor(column('jobOrders', 'companyId'))).toEqual({
+      kind: 'reference',
+      tab: 'companies',
+      column: 'companyId',
+    });
+  });
+
+  it('keeps the rules of columns without a minimum (a count from 0, yen that may be a refund)', () => {
+    expect(inputRuleFor(column('candidates', 'hired'))).toMatchObject({ kind: 'date' });
+    expect(inputRuleFor({ key: 'n', ja: 'n', en: 'n', type: 'count', help: '' })).toEqual({ kind: 'number', min: 0 });
+    expect(inputRuleFor({ key: 'y', ja: 'y', en: 'y', type: 'yen', help: '' })).toEqual({
+      kind: 'number',
+      min: -1e12,
+      max: 1e12,
+    });
   });
 });
