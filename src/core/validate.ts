@@ -6,7 +6,7 @@ import { a1, type IssueDraft, MASKED_VALUE } from './issues';
 import { isPermanentPlacement, leftWithinSixMonths, placementTerm, SHOKAI_ROUTE } from './metrics';
 import { matchKey, shownValue } from './read-workbook';
 import type { TabLayout, Workbook } from './records';
-import { type ColumnDef, SETTINGS, type SettingDef, TABS, type TabDef, type TabKey } from './schema';
+import { type ColumnDef, TABS, type TabDef, type TabKey } from './schema';
 
 export type Validator = (workbook: Workbook) => IssueDraft[];
 
