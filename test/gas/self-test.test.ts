@@ -11,11 +11,11 @@ import {
 } from '../../src/gas/self-test';
 import { createFakeEnvironment, type FakeEnvironment, installFakes, sheetValues, unwrap } from '../fakes';
 import { extendFakes, grantScopes, plantFailure, recordTouchedRows } from '../fakes-extra/self-test';
+// The globals of src/index.ts, as Sheets calls them (in Node, `global` is the global object); loading it does no work.
+import '../../src/index';
 
 extendFakes();
 
-// The globals of src/index.ts, as Sheets calls them (in Node, `global` is the global object).
-require('../../src/index');
 const lookup: CustomFunctionLookup = (name) => (globalThis as unknown as Record<string, never>)[name];
 
 const SENTINEL = 'SENTINEL-山田花子';
