@@ -22,7 +22,17 @@ export function generateStubs(entrySource: string): string {
   }).outputText;
   // Imports are irrelevant to the stubs and esprima would need module mode for them.
   const withoutImports = js.replace(/^import .*$/gm, '');
-  return generate(withoutImports, { comment: true }).entryPointFunctions;
+  return keepCustomFunctionDocs(generate(withoutImports, { comment: true }).entryPointFunctions);
+}
+
+/**
+ * Only a custom function's JSDoc does anything in Apps Script (Sheets shows it as the formula's help); the JSDoc of
+ * a menu, trigger or sidebar stub is for the reader of src/index.ts, so the bundle drops it (DESIGN §8: 150 KB).
+ */
+export function keepCustomFunctionDocs(stubs: string): string {
+  return stubs.replace(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\n(?=function )/g, (doc, body: string) =>
+    body.includes('@customfunction') ? doc : '',
+  );
 }
 
 export async function buildServer(): Promise<string> {

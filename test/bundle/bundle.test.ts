@@ -45,6 +45,16 @@ describe('dist/Code.js', () => {
     expect(code).toMatch(/^var global = this;/);
   });
 
+  it('keeps JSDoc only on the custom functions: a menu, trigger or sidebar stub carries none (bytes Sheets never reads)', () => {
+    const banner = code.slice(0, code.indexOf('"use strict"'));
+    // Ten custom functions, ten doc comments, each ending in @customfunction right above its stub.
+    expect(banner.match(/\/\*\*/g)).toHaveLength(CUSTOM_FUNCTION_NAMES.length);
+    expect(CUSTOM_FUNCTION_NAMES).toHaveLength(10);
+    expect(banner).toMatch(/^function onOpen\(_event\) \{\n\}\nfunction onInstall\(_event\) \{\n\}\n\/\*\*/m);
+    expect(banner).toContain(' * @customfunction\n */\nfunction JIGYO_TABLE(行, 年度) {\n}\nfunction menuPrepareSheets() {\n}\n');
+    expect(banner).not.toContain('メニュー「');
+  });
+
   it('has no top-level import or export, and stays under 150 KB', () => {
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
     expect(statSync(BUNDLE_PATH).size).toBeLessThan(150 * 1024);
