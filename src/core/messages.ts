@@ -56,12 +56,20 @@ interface MessageInput {
   readonly column: string;
   readonly value: string;
   readonly params: IssueParams;
+  /**
+   * The value was masked (privacy.ts): it is not quoted at all, not even as 「＊＊＊」; a message about a value names
+   * the column and what is expected, as a sentence about the cell.
+   */
+  readonly masked: boolean;
 }
 
-function japanese({ code, tab, column, value, params }: MessageInput): string {
+function japanese({ code, tab, column, value, params, masked }: MessageInput): string {
   const col = `「${column}」`;
   const val = `「${value}」`;
   const expected = params.expected ? `（例: ${params.expected}）` : '';
+  // The sentence is about the cell when its value is masked: 「列」が…, never 「列」の「＊＊＊」は….
+  const valueIs = masked ? `${col}が` : `${col}の${val}は`;
+  const valueGa = masked ? `${col}が` : `${col}の${val}が`;
   switch (code) {
     case 'missing_tab':
       return `タブ「${tab}」が見つかりません。メニューの「シートを準備」で作成できます`;
@@ -70,31 +78,33 @@ function japanese({ code, tab, column, value, params }: MessageInput): string {
     case 'duplicate_header':
       return `見出し${col}が2回あります（${params.other ?? ''}列にも）。どちらか一方にしてください`;
     case 'error_value':
-      return `${col}がエラー値${val}です。数式か参照を直してください`;
+      return `${col}がエラー値${masked ? '' : val}です。数式か参照を直してください`;
     case 'invalid_number':
-      return `${col}の${val}は数として読めません${expected}`;
+      return `${valueIs}数として読めません${expected}`;
     case 'not_integer':
-      return `${col}の${val}は整数ではありません${expected}`;
+      return `${valueIs}整数ではありません${expected}`;
     case 'negative_count':
-      return `${col}の${val}はマイナスです。0以上の整数を入力してください`;
+      return `${valueIs}マイナスです。0以上の整数を入力してください`;
     case 'invalid_date':
-      return `${col}の${val}は日付として読めません${expected}`;
+      return `${valueIs}日付として読めません${expected}`;
     case 'implausible_date':
-      return `${col}の${val}はありえない日付です（${params.expected ?? ''}の範囲で入力してください）`;
+      return `${valueIs}ありえない日付です（${params.expected ?? ''}の範囲で入力してください）`;
     case 'invalid_boolean':
-      return `${col}の${val}は「はい」か「いいえ」として読めません${expected}`;
+      return `${valueIs}「はい」か「いいえ」として読めません${expected}`;
     case 'invalid_choice':
-      return `${col}の${val}は選択肢にありません（${params.expected ?? ''} のいずれか）`;
+      return `${valueIs}選択肢にありません（${params.expected ?? ''} のいずれか）`;
     case 'required':
       return `${col}が空欄です。この列は必須です`;
     case 'duplicate_id':
-      return `${col}の${val}が重複しています（${params.other ?? ''}と同じ）`;
+      return `${valueGa}重複しています（${params.other ?? ''}と同じ）`;
     case 'unknown_reference':
-      return `${col}の${val}が「${params.other ?? ''}」タブにありません`;
+      if (masked && (params.count ?? 0) > 1)
+        return `${col}に「${params.other ?? ''}」タブにないIDが${params.count}件あります`;
+      return `${col}の${masked ? 'ID' : val}が「${params.other ?? ''}」タブにありません`;
     case 'hired_before_contact':
       return `${col}が初回接点日より前です`;
     case 'end_before_start':
-      return `${col}の${val}が開始日より前です`;
+      return `${valueGa}開始日より前です`;
     case 'participants_below_ids':
       return `${col}の${val}が参加者IDの数（${params.count ?? 0}人）より少ないです`;
     case 'negative_amount':
@@ -164,10 +174,12 @@ function japanese({ code, tab, column, value, params }: MessageInput): string {
   }
 }
 
-function english({ code, tab, column, value, params }: MessageInput): string {
+function english({ code, tab, column, value, params, masked }: MessageInput): string {
   const col = `"${column}"`;
   const val = `"${value}"`;
   const expected = params.expected ? ` (e.g. ${params.expected})` : '';
+  // The sentence is about the cell when its value is masked: "列" is…, never "列": "＊＊＊" is….
+  const valueIs = masked ? col : `${col}: ${val}`;
   switch (code) {
     case 'missing_tab':
       return `Tab "${tab}" is missing. Use the menu "シートを準備" (Prepare sheets) to create it`;
@@ -176,31 +188,34 @@ function english({ code, tab, column, value, params }: MessageInput): string {
     case 'duplicate_header':
       return `Header ${col} appears twice (also in column ${params.other ?? ''}). Keep only one`;
     case 'error_value':
-      return `${col} holds the error value ${val}. Fix the formula or reference`;
+      return `${col} holds ${masked ? 'an error value' : `the error value ${val}`}. Fix the formula or reference`;
     case 'invalid_number':
-      return `${col}: ${val} is not a number${expected}`;
+      return `${valueIs} is not a number${expected}`;
     case 'not_integer':
-      return `${col}: ${val} is not a whole number${expected}`;
+      return `${valueIs} is not a whole number${expected}`;
     case 'negative_count':
-      return `${col}: ${val} is negative. Enter 0 or more`;
+      return `${valueIs} is negative. Enter 0 or more`;
     case 'invalid_date':
-      return `${col}: ${val} is not a date${expected}`;
+      return `${valueIs} is not a date${expected}`;
     case 'implausible_date':
-      return `${col}: ${val} is not a plausible date (expected ${params.expected ?? ''})`;
+      return `${valueIs} is not a plausible date (expected ${params.expected ?? ''})`;
     case 'invalid_boolean':
-      return `${col}: ${val} is not yes/no${expected}`;
+      return `${valueIs} is not yes/no${expected}`;
     case 'invalid_choice':
-      return `${col}: ${val} is not one of ${params.expected ?? ''}`;
+      return `${valueIs} is not one of ${params.expected ?? ''}`;
     case 'required':
       return `${col} is empty. This column is required`;
     case 'duplicate_id':
-      return `${col}: ${val} is a duplicate (same as ${params.other ?? ''})`;
+      return `${valueIs} is a duplicate (same as ${params.other ?? ''})`;
     case 'unknown_reference':
-      return `${col}: ${val} is not in tab "${params.other ?? ''}"`;
+      if (!masked) return `${col}: ${val} is not in tab "${params.other ?? ''}"`;
+      return (params.count ?? 0) > 1
+        ? `${col} holds ${params.count} IDs that are not in tab "${params.other ?? ''}"`
+        : `${col} holds an ID that is not in tab "${params.other ?? ''}"`;
     case 'hired_before_contact':
       return `${col} is before the first contact date`;
     case 'end_before_start':
-      return `${col}: ${val} is before the start date`;
+      return `${valueIs} is before the start date`;
     case 'participants_below_ids':
       return `${col}: ${val} is less than the number of participant IDs (${params.count ?? 0})`;
     case 'negative_amount':
@@ -270,56 +285,6 @@ function english({ code, tab, column, value, params }: MessageInput): string {
   }
 }
 
-/**
- * A value that was masked is not quoted at all, not even as 「＊＊＊」: the message names the column and what is
- * expected, as a sentence about the cell. Undefined for a code whose message never needs the value.
- */
-function maskedMessage({ code, column, params }: MessageInput, language: Language): string | undefined {
-  const ja = language === 'ja';
-  const col = ja ? `「${column}」` : `"${column}"`;
-  const expected = params.expected ? (ja ? `（例: ${params.expected}）` : ` (e.g. ${params.expected})`) : '';
-  switch (code) {
-    case 'error_value':
-      return ja
-        ? `${col}がエラー値です。数式か参照を直してください`
-        : `${col} holds an error value. Fix the formula or reference`;
-    case 'invalid_number':
-      return ja ? `${col}が数として読めません${expected}` : `${col} is not a number${expected}`;
-    case 'not_integer':
-      return ja ? `${col}が整数ではありません${expected}` : `${col} is not a whole number${expected}`;
-    case 'negative_count':
-      return ja ? `${col}がマイナスです。0以上の整数を入力してください` : `${col} is negative. Enter 0 or more`;
-    case 'invalid_date':
-      return ja ? `${col}が日付として読めません${expected}` : `${col} is not a date${expected}`;
-    case 'implausible_date':
-      return ja
-        ? `${col}がありえない日付です（${params.expected ?? ''}の範囲で入力してください）`
-        : `${col} is not a plausible date (expected ${params.expected ?? ''})`;
-    case 'invalid_boolean':
-      return ja ? `${col}が「はい」か「いいえ」として読めません${expected}` : `${col} is not yes/no${expected}`;
-    case 'invalid_choice':
-      return ja
-        ? `${col}が選択肢にありません（${params.expected ?? ''} のいずれか）`
-        : `${col} is not one of ${params.expected ?? ''}`;
-    case 'duplicate_id':
-      return ja
-        ? `${col}が重複しています（${params.other ?? ''}と同じ）`
-        : `${col} is a duplicate (same as ${params.other ?? ''})`;
-    case 'unknown_reference':
-      if (params.count !== undefined && params.count > 1)
-        return ja
-          ? `${col}に「${params.other ?? ''}」タブにないIDが${params.count}件あります`
-          : `${col} holds ${params.count} IDs that are not in tab "${params.other ?? ''}"`;
-      return ja
-        ? `${col}のIDが「${params.other ?? ''}」タブにありません`
-        : `${col} holds an ID that is not in tab "${params.other ?? ''}"`;
-    case 'end_before_start':
-      return ja ? `${col}が開始日より前です` : `${col} is before the start date`;
-    default:
-      return undefined;
-  }
-}
-
 /** Attaches the message in the report language; a value from a 候補者 row never reaches it (see privacy.ts). */
 export function finalizeIssue(draft: IssueDraft, language: Language = 'ja'): Issue {
   const safe = hidePersonRowValue(draft);
@@ -331,9 +296,9 @@ export function finalizeIssue(draft: IssueDraft, language: Language = 'ja'): Iss
     column: oneLineText(safe.column),
     value: oneLineText(safe.value),
     params,
+    masked: safe.value === MASKED_VALUE,
   };
-  const masked = safe.value === MASKED_VALUE ? maskedMessage(input, language) : undefined;
-  return { ...safe, params, language, message: masked ?? (language === 'en' ? english(input) : japanese(input)) };
+  return { ...safe, params, language, message: language === 'en' ? english(input) : japanese(input) };
 }
 
 /** `タブ!セル: message`, the one-line form used by the CLI and logs. */
