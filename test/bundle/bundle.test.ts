@@ -51,7 +51,9 @@ describe('dist/Code.js', () => {
     expect(banner.match(/\/\*\*/g)).toHaveLength(CUSTOM_FUNCTION_NAMES.length);
     expect(CUSTOM_FUNCTION_NAMES).toHaveLength(10);
     expect(banner).toMatch(/^function onOpen\(_event\) \{\n\}\nfunction onInstall\(_event\) \{\n\}\n\/\*\*/m);
-    expect(banner).toContain(' * @customfunction\n */\nfunction JIGYO_TABLE(行, 年度) {\n}\nfunction menuPrepareSheets() {\n}\n');
+    expect(banner).toContain(
+      ' * @customfunction\n */\nfunction JIGYO_TABLE(行, 年度) {\n}\nfunction menuPrepareSheets() {\n}\n',
+    );
     expect(banner).not.toContain('メニュー「');
   });
 
