@@ -66,7 +66,8 @@ interface MessageInput {
 function japanese({ code, tab, column, value, params, masked }: MessageInput): string {
   const col = `「${column}」`;
   const val = `「${value}」`;
-  const expected = params.expected ? `（例: ${params.expected}）` : '';
+  const { expected = '', other = '', count = 0, limit = 0, line = 0 } = params;
+  const example = expected ? `（例: ${expected}）` : '';
   // The sentence is about the cell when its value is masked: 「列」が…, never 「列」の「＊＊＊」は….
   const valueIs = masked ? `${col}が` : `${col}の${val}は`;
   const valueGa = masked ? `${col}が` : `${col}の${val}が`;
@@ -76,43 +77,42 @@ function japanese({ code, tab, column, value, params, masked }: MessageInput): s
     case 'missing_column':
       return `タブ「${tab}」に必須の列${col}がありません。1行目に見出しを追加してください`;
     case 'duplicate_header':
-      return `見出し${col}が2回あります（${params.other ?? ''}列にも）。どちらか一方にしてください`;
+      return `見出し${col}が2回あります（${other}列にも）。どちらか一方にしてください`;
     case 'error_value':
       return `${col}がエラー値${masked ? '' : val}です。数式か参照を直してください`;
     case 'invalid_number':
-      return `${valueIs}数として読めません${expected}`;
+      return `${valueIs}数として読めません${example}`;
     case 'not_integer':
-      return `${valueIs}整数ではありません${expected}`;
+      return `${valueIs}整数ではありません${example}`;
     case 'negative_count':
       return `${valueIs}マイナスです。0以上の整数を入力してください`;
     case 'invalid_date':
-      return `${valueIs}日付として読めません${expected}`;
+      return `${valueIs}日付として読めません${example}`;
     case 'implausible_date':
-      return `${valueIs}ありえない日付です（${params.expected ?? ''}の範囲で入力してください）`;
+      return `${valueIs}ありえない日付です（${expected}の範囲で入力してください）`;
     case 'invalid_boolean':
-      return `${valueIs}「はい」か「いいえ」として読めません${expected}`;
+      return `${valueIs}「はい」か「いいえ」として読めません${example}`;
     case 'invalid_choice':
-      return `${valueIs}選択肢にありません（${params.expected ?? ''} のいずれか）`;
+      return `${valueIs}選択肢にありません（${expected} のいずれか）`;
     case 'required':
       return `${col}が空欄です。この列は必須です`;
     case 'duplicate_id':
-      return `${valueGa}重複しています（${params.other ?? ''}と同じ）`;
+      return `${valueGa}重複しています（${other}と同じ）`;
     case 'unknown_reference':
-      if (masked && (params.count ?? 0) > 1)
-        return `${col}に「${params.other ?? ''}」タブにないIDが${params.count}件あります`;
-      return `${col}の${masked ? 'ID' : val}が「${params.other ?? ''}」タブにありません`;
+      if (masked && count > 1) return `${col}に「${other}」タブにないIDが${count}件あります`;
+      return `${col}の${masked ? 'ID' : val}が「${other}」タブにありません`;
     case 'hired_before_contact':
       return `${col}が初回接点日より前です`;
     case 'end_before_start':
       return `${valueGa}開始日より前です`;
     case 'participants_below_ids':
-      return `${col}の${val}が参加者IDの数（${params.count ?? 0}人）より少ないです`;
+      return `${col}の${val}が参加者IDの数（${count}人）より少ないです`;
     case 'negative_amount':
       return `${col}の${val}がマイナスです。返金であればこのままで構いません`;
     case 'missing_consent':
       return `個人情報（${column}）が入力されていますが、同意取得日が空欄です`;
     case 'below_minimum':
-      return `${col}は${params.limit ?? 0}以上にしてください`;
+      return `${col}は${limit}以上にしてください`;
     case 'expiry_before_received':
       return `${col}が受理日より前です`;
     case 'left_before_hired':
@@ -126,25 +126,25 @@ function japanese({ code, tab, column, value, params, masked }: MessageInput): s
     case 'missing_leave_reason':
       return `${col}が空欄です。無期雇用で就職し6か月以内に離職した行は離職理由（解雇 / 解雇以外 / 不明）を入力してください。空欄は「解雇以外」として6か月以内離職者数に数えます`;
     case 'missing_setting':
-      return `設定「${column}」がありません。「項目」列に「${column}」、「値」列に値を入力してください${expected}`;
+      return `設定「${column}」がありません。「項目」列に「${column}」、「値」列に値を入力してください${example}`;
     case 'blank_setting':
-      return `設定「${column}」の値が空欄です。この行の「値」に入力してください${expected}`;
+      return `設定「${column}」の値が空欄です。この行の「値」に入力してください${example}`;
     case 'invalid_setting':
-      return `設定「${column}」の${val}は使えません${expected}`;
+      return `設定「${column}」の${val}は使えません${example}`;
     case 'unknown_setting':
-      return `設定「${value}」は知らない項目です（無視します）。使える項目: ${params.expected ?? ''}`;
+      return `設定「${value}」は知らない項目です（無視します）。使える項目: ${expected}`;
     case 'unknown_heading_override':
       return `設定「${value}」: 報告書にこの見出し・列名はありません（無視します）。「見出し:」のあとに報告書に印刷される文字をそのまま書いてください（例: 見出し:１．事業の成果、見出し:事業費（千円））`;
     case 'invalid_heading_override':
       return `設定「${value}」: 「見出し:」のあとに置き換える見出しを、「値」に新しい文字を書いてください（無視します）`;
     case 'unknown_metric':
-      return `${col}の指標「${value}」はありません。使える指標: ${params.expected ?? ''}`;
+      return `${col}の指標「${value}」はありません。使える指標: ${expected}`;
     case 'unknown_filter':
       return `${col}の条件「${value}」はこの指標に使えません。使える条件: ${params.expected ?? 'なし'}`;
     case 'invalid_filter_value':
-      return `${col}の条件の値「${value}」が見つかりません（${params.expected ?? ''}）`;
+      return `${col}の条件の値「${value}」が見つかりません（${expected}）`;
     case 'metric_needs_tab':
-      return `${col}の指標「${value}」には「${params.other ?? ''}」タブが必要です。タブを作って行を入力するか（メニューの「シートを準備」で作成できます）、この差し込みを消してください`;
+      return `${col}の指標「${value}」には「${other}」タブが必要です。タブを作って行を入力するか（メニューの「シートを準備」で作成できます）、この差し込みを消してください`;
     case 'unknown_cell_reference':
       return `${col}の参照「${value}」が見つかりません。シート名とセル（例: 集計!B3）か名前付き範囲を指定してください`;
     case 'malformed_template':
@@ -158,13 +158,13 @@ function japanese({ code, tab, column, value, params, masked }: MessageInput): s
     case 'low_suppression_threshold':
       return `秘匿しきい値が${value}です。3未満では少ない人数の属性がそのまま報告書に載り、個人が特定されるおそれがあります（3以上を推奨）`;
     case 'invalid_character':
-      return `${col}に文書に入れられない文字（制御文字など）が${params.count ?? 0}文字あります。報告書では取り除きます。セルの内容を確認してください`;
+      return `${col}に文書に入れられない文字（制御文字など）が${count}文字あります。報告書では取り除きます。セルの内容を確認してください`;
     case 'duplicate_tab':
-      return `タブ「${tab}」と「${params.other ?? ''}」は同じタブです（日本語名と英語名、または全角・半角などの違いだけです）。どちらか一方にまとめてください`;
+      return `タブ「${tab}」と「${other}」は同じタブです（日本語名と英語名、または全角・半角などの違いだけです）。どちらか一方にまとめてください`;
     case 'undecodable_text':
-      return `ファイル「${params.other ?? ''}」の ${params.line ?? 0} 行目${(params.count ?? 0) > 1 ? `（ほか ${(params.count ?? 0) - 1} 行）` : ''}に ${params.expected ?? ''} として読めないバイトがあり、「\ufffd」として読みました。元のファイルを開き、CSV UTF-8 で保存し直してください`;
+      return `ファイル「${other}」の ${line} 行目${count > 1 ? `（ほか ${count - 1} 行）` : ''}に ${expected} として読めないバイトがあり、「\ufffd」として読みました。元のファイルを開き、CSV UTF-8 で保存し直してください`;
     case 'no_data_for_year':
-      return `${value}年度（${params.expected ?? ''}）の費用・イベント・候補者の行が1件もありません。対象年度と年度開始月を確認してください`;
+      return `${value}年度（${expected}）の費用・イベント・候補者の行が1件もありません。対象年度と年度開始月を確認してください`;
     case 'statement_cost_mismatch':
       return params.reconciliation ? reconciliationJapanese(params.reconciliation) : '';
     case 'rounding_moved_rows':
@@ -177,7 +177,8 @@ function japanese({ code, tab, column, value, params, masked }: MessageInput): s
 function english({ code, tab, column, value, params, masked }: MessageInput): string {
   const col = `"${column}"`;
   const val = `"${value}"`;
-  const expected = params.expected ? ` (e.g. ${params.expected})` : '';
+  const { expected = '', other = '', count = 0, limit = 0, line = 0 } = params;
+  const example = expected ? ` (e.g. ${expected})` : '';
   // The sentence is about the cell when its value is masked: "列" is…, never "列": "＊＊＊" is….
   const valueIs = masked ? col : `${col}: ${val}`;
   switch (code) {
@@ -186,44 +187,44 @@ function english({ code, tab, column, value, params, masked }: MessageInput): st
     case 'missing_column':
       return `Tab "${tab}" has no required column ${col}. Add it as a header in row 1`;
     case 'duplicate_header':
-      return `Header ${col} appears twice (also in column ${params.other ?? ''}). Keep only one`;
+      return `Header ${col} appears twice (also in column ${other}). Keep only one`;
     case 'error_value':
       return `${col} holds ${masked ? 'an error value' : `the error value ${val}`}. Fix the formula or reference`;
     case 'invalid_number':
-      return `${valueIs} is not a number${expected}`;
+      return `${valueIs} is not a number${example}`;
     case 'not_integer':
-      return `${valueIs} is not a whole number${expected}`;
+      return `${valueIs} is not a whole number${example}`;
     case 'negative_count':
       return `${valueIs} is negative. Enter 0 or more`;
     case 'invalid_date':
-      return `${valueIs} is not a date${expected}`;
+      return `${valueIs} is not a date${example}`;
     case 'implausible_date':
-      return `${valueIs} is not a plausible date (expected ${params.expected ?? ''})`;
+      return `${valueIs} is not a plausible date (expected ${expected})`;
     case 'invalid_boolean':
-      return `${valueIs} is not yes/no${expected}`;
+      return `${valueIs} is not yes/no${example}`;
     case 'invalid_choice':
-      return `${valueIs} is not one of ${params.expected ?? ''}`;
+      return `${valueIs} is not one of ${expected}`;
     case 'required':
       return `${col} is empty. This column is required`;
     case 'duplicate_id':
-      return `${valueIs} is a duplicate (same as ${params.other ?? ''})`;
+      return `${valueIs} is a duplicate (same as ${other})`;
     case 'unknown_reference':
-      if (!masked) return `${col}: ${val} is not in tab "${params.other ?? ''}"`;
-      return (params.count ?? 0) > 1
-        ? `${col} holds ${params.count} IDs that are not in tab "${params.other ?? ''}"`
-        : `${col} holds an ID that is not in tab "${params.other ?? ''}"`;
+      if (!masked) return `${col}: ${val} is not in tab "${other}"`;
+      return count > 1
+        ? `${col} holds ${count} IDs that are not in tab "${other}"`
+        : `${col} holds an ID that is not in tab "${other}"`;
     case 'hired_before_contact':
       return `${col} is before the first contact date`;
     case 'end_before_start':
       return `${valueIs} is before the start date`;
     case 'participants_below_ids':
-      return `${col}: ${val} is less than the number of participant IDs (${params.count ?? 0})`;
+      return `${col}: ${val} is less than the number of participant IDs (${count})`;
     case 'negative_amount':
       return `${col}: ${val} is negative. Fine if it is a refund`;
     case 'missing_consent':
       return `Personal data (${column}) is filled in but the consent date is empty`;
     case 'below_minimum':
-      return `${col} must be ${params.limit ?? 0} or more`;
+      return `${col} must be ${limit} or more`;
     case 'expiry_before_received':
       return `${col} is before the date received`;
     case 'left_before_hired':
@@ -237,25 +238,25 @@ function english({ code, tab, column, value, params, masked }: MessageInput): st
     case 'missing_leave_reason':
       return `${col} is empty. For a permanent placement that ended within six months, enter the reason (解雇 / 解雇以外 / 不明); a blank counts as 解雇以外 in 6か月以内離職者数`;
     case 'missing_setting':
-      return `Setting "${column}" is missing. Add a row with 項目 "${column}" and its 値${expected}`;
+      return `Setting "${column}" is missing. Add a row with 項目 "${column}" and its 値${example}`;
     case 'blank_setting':
-      return `Setting "${column}" has no value. Fill in 値 on this row${expected}`;
+      return `Setting "${column}" has no value. Fill in 値 on this row${example}`;
     case 'invalid_setting':
-      return `Setting "${column}": ${val} cannot be used${expected}`;
+      return `Setting "${column}": ${val} cannot be used${example}`;
     case 'unknown_setting':
-      return `Setting "${value}" is unknown (ignored). Known settings: ${params.expected ?? ''}`;
+      return `Setting "${value}" is unknown (ignored). Known settings: ${expected}`;
     case 'unknown_heading_override':
       return `Setting "${value}": the report prints no such heading or column label (ignored). After 見出し: write the text exactly as the report prints it (e.g. 見出し:１．事業の成果, 見出し:事業費（千円）)`;
     case 'invalid_heading_override':
       return `Setting "${value}": write the heading to replace after 見出し: and the new text in 値 (ignored)`;
     case 'unknown_metric':
-      return `${col}: there is no metric "${value}". Metrics: ${params.expected ?? ''}`;
+      return `${col}: there is no metric "${value}". Metrics: ${expected}`;
     case 'unknown_filter':
       return `${col}: the filter "${value}" does not apply to this metric. Filters: ${params.expected ?? 'none'}`;
     case 'invalid_filter_value':
-      return `${col}: the filter value "${value}" matches nothing (${params.expected ?? ''})`;
+      return `${col}: the filter value "${value}" matches nothing (${expected})`;
     case 'metric_needs_tab':
-      return `${col}: the metric "${value}" needs the tab "${params.other ?? ''}". Add the tab and its rows (the menu シートを準備 creates it) or remove this placeholder`;
+      return `${col}: the metric "${value}" needs the tab "${other}". Add the tab and its rows (the menu シートを準備 creates it) or remove this placeholder`;
     case 'unknown_cell_reference':
       return `${col}: the reference "${value}" was not found. Use Sheet!B3 or a named range`;
     case 'malformed_template':
@@ -269,13 +270,13 @@ function english({ code, tab, column, value, params, masked }: MessageInput): st
     case 'low_suppression_threshold':
       return `The suppression threshold is ${value}. Below 3, small groups by status appear in the report as they are and a person could be identified (3 or more is recommended)`;
     case 'invalid_character':
-      return `${col} holds ${params.count ?? 0} character(s) a document cannot hold (control characters or similar); the report leaves them out. Check the cell`;
+      return `${col} holds ${count} character(s) a document cannot hold (control characters or similar); the report leaves them out. Check the cell`;
     case 'duplicate_tab':
-      return `Tabs "${tab}" and "${params.other ?? ''}" are the same tab (their names differ only in language, width or case). Keep only one`;
+      return `Tabs "${tab}" and "${other}" are the same tab (their names differ only in language, width or case). Keep only one`;
     case 'undecodable_text':
-      return `File "${params.other ?? ''}", line ${params.line ?? 0}${(params.count ?? 0) > 1 ? ` (and ${(params.count ?? 0) - 1} more line(s))` : ''}: bytes that are not valid ${params.expected ?? ''} were read as "\ufffd". Open the file and save it again as CSV UTF-8`;
+      return `File "${other}", line ${line}${count > 1 ? ` (and ${count - 1} more line(s))` : ''}: bytes that are not valid ${expected} were read as "\ufffd". Open the file and save it again as CSV UTF-8`;
     case 'no_data_for_year':
-      return `FY${value} (${params.expected ?? ''}) has no row in 費用, イベント or 候補者. Check 対象年度 and 年度開始月`;
+      return `FY${value} (${expected}) has no row in 費用, イベント or 候補者. Check 対象年度 and 年度開始月`;
     case 'statement_cost_mismatch':
       return params.reconciliation ? reconciliationEnglish(params.reconciliation) : '';
     case 'rounding_moved_rows':
@@ -311,10 +312,10 @@ const WHERE_JA = { programs: '事業タブ', range: '範囲', choices: '選択�
 const WHERE_EN = { programs: 'the 事業 tab', range: 'the range', choices: 'the choices' } as const;
 
 function formulaJapanese(code: FormulaErrorCode, params: FormulaErrorParams): string {
-  const value = params.value ?? '';
+  const { value = '', name = '', tab = '', expected = '', count = 0, where = 'choices' } = params;
   switch (code) {
     case 'formula_unknown_metric':
-      return `指標「${value}」はありません。使える指標: ${params.expected ?? ''}`;
+      return `指標「${value}」はありません。使える指標: ${expected}`;
     case 'formula_metric_required':
       return '指標名を指定してください（例: "就職者数"）';
     case 'formula_invalid_year':
@@ -322,20 +323,20 @@ function formulaJapanese(code: FormulaErrorCode, params: FormulaErrorParams): st
     case 'formula_missing_year':
       return '年度がありません。引数で年度を指定するか、設定タブに「対象年度」を入力してください';
     case 'formula_range_needs_header':
-      return `範囲には「${params.tab ?? ''}」タブの見出し行を含めてください（例: ${params.tab ?? ''}!A:H）`;
+      return `範囲には「${tab}」タブの見出し行を含めてください（例: ${tab}!A:H）`;
     case 'formula_filter_not_allowed':
-      return `指標「${params.name ?? ''}」に条件「${value}」は使えません（使える条件: ${params.expected || 'なし'}）`;
+      return `指標「${name}」に条件「${value}」は使えません（使える条件: ${expected || 'なし'}）`;
     case 'formula_category_with_range':
       return '区分で絞り込むときは範囲を渡さずに使ってください（事業タブの区分を読むため）';
     case 'formula_unknown_value': {
-      const list = params.expected ? `（${params.expected}）` : '';
+      const list = expected ? `（${expected}）` : '';
       const hint = params.adminCost ? '。管理費は =JIGYO_METRIC("管理費") で集計できます' : '';
-      return `${params.name ?? ''}「${value}」は${WHERE_JA[params.where ?? 'choices']}にありません${list}${hint}`;
+      return `${name}「${value}」は${WHERE_JA[where]}にありません${list}${hint}`;
     }
     case 'formula_workbook_error':
-      return `${params.issue ? formatIssue(finalizeIssue(params.issue, 'ja')) : ''}${(params.count ?? 0) > 0 ? `（ほか${params.count}件。メニューの「入力チェック」で確認できます）` : ''}`;
+      return `${params.issue ? formatIssue(finalizeIssue(params.issue, 'ja')) : ''}${count > 0 ? `（ほか${count}件。メニューの「入力チェック」で確認できます）` : ''}`;
     case 'formula_range_for_value':
-      return `「${params.name ?? ''}」には1つの値を指定してください（範囲ではなく）`;
+      return `「${name}」には1つの値を指定してください（範囲ではなく）`;
     case 'formula_last_argument_not_range':
       return '最後の引数には見出し行を含む範囲を指定してください（例: 費用!A:G）';
     case 'formula_program_required':
@@ -345,15 +346,15 @@ function formulaJapanese(code: FormulaErrorCode, params: FormulaErrorParams): st
     case 'formula_malformed_condition':
       return `条件「${value}」は「キー=値」で指定してください（例: "事業内容=育成事業"）`;
     case 'formula_metric_needs_tab':
-      return `指標「${params.name ?? ''}」には「${params.tab ?? ''}」タブが必要です（メニューの「シートを準備」で作成できます）`;
+      return `指標「${name}」には「${tab}」タブが必要です（メニューの「シートを準備」で作成できます）`;
   }
 }
 
 function formulaEnglish(code: FormulaErrorCode, params: FormulaErrorParams): string {
-  const value = params.value ?? '';
+  const { value = '', name = '', tab = '', expected = '', count = 0, where = 'choices' } = params;
   switch (code) {
     case 'formula_unknown_metric':
-      return `There is no metric "${value}". Metrics: ${params.expected ?? ''}`;
+      return `There is no metric "${value}". Metrics: ${expected}`;
     case 'formula_metric_required':
       return 'Give a metric name (e.g. "就職者数")';
     case 'formula_invalid_year':
@@ -361,20 +362,20 @@ function formulaEnglish(code: FormulaErrorCode, params: FormulaErrorParams): str
     case 'formula_missing_year':
       return 'No fiscal year: pass one as an argument or fill in 対象年度 on the 設定 tab';
     case 'formula_range_needs_header':
-      return `The range must include the header row of the "${params.tab ?? ''}" tab (e.g. ${params.tab ?? ''}!A:H)`;
+      return `The range must include the header row of the "${tab}" tab (e.g. ${tab}!A:H)`;
     case 'formula_filter_not_allowed':
-      return `The metric "${params.name ?? ''}" has no filter "${value}" (filters: ${params.expected || 'none'})`;
+      return `The metric "${name}" has no filter "${value}" (filters: ${expected || 'none'})`;
     case 'formula_category_with_range':
       return 'To filter by 区分, leave out the range (区分 is read from the 事業 tab)';
     case 'formula_unknown_value': {
-      const list = params.expected ? ` (${params.expected})` : '';
+      const list = expected ? ` (${expected})` : '';
       const hint = params.adminCost ? '. Sum 管理費 with =JIGYO_METRIC("管理費")' : '';
-      return `${params.name ?? ''} "${value}" is not in ${WHERE_EN[params.where ?? 'choices']}${list}${hint}`;
+      return `${name} "${value}" is not in ${WHERE_EN[where]}${list}${hint}`;
     }
     case 'formula_workbook_error':
-      return `${params.issue ? formatIssue(finalizeIssue(params.issue, 'en')) : ''}${(params.count ?? 0) > 0 ? ` (and ${params.count} more; see the menu 入力チェック)` : ''}`;
+      return `${params.issue ? formatIssue(finalizeIssue(params.issue, 'en')) : ''}${count > 0 ? ` (and ${count} more; see the menu 入力チェック)` : ''}`;
     case 'formula_range_for_value':
-      return `"${params.name ?? ''}" takes one value, not a range`;
+      return `"${name}" takes one value, not a range`;
     case 'formula_last_argument_not_range':
       return 'The last argument must be a range that includes the header row (e.g. 費用!A:G)';
     case 'formula_program_required':
@@ -384,7 +385,7 @@ function formulaEnglish(code: FormulaErrorCode, params: FormulaErrorParams): str
     case 'formula_malformed_condition':
       return `The condition "${value}" must be written "key=value" (e.g. "事業内容=育成事業")`;
     case 'formula_metric_needs_tab':
-      return `The metric "${params.name ?? ''}" needs the tab "${params.tab ?? ''}" (the menu シートを準備 creates it)`;
+      return `The metric "${name}" needs the tab "${tab}" (the menu シートを準備 creates it)`;
   }
 }
 
@@ -468,7 +469,10 @@ export interface SelfTestParams {
   readonly expected?: string;
 }
 
-function selfTestJapanese(phrase: SelfTestPhrase, p: SelfTestParams): string {
+function selfTestJapanese(
+  phrase: SelfTestPhrase,
+  { passed = 0, failed = 0, name = '', value = '', expected = '' }: SelfTestParams,
+): string {
   switch (phrase) {
     case 'title':
       return '動作確認';
@@ -477,27 +481,27 @@ function selfTestJapanese(phrase: SelfTestPhrase, p: SelfTestParams): string {
     case 'fail':
       return '不合格';
     case 'summary':
-      return `合格 ${p.passed ?? 0} 件、不合格 ${p.failed ?? 0} 件`;
+      return `合格 ${passed} 件、不合格 ${failed} 件`;
     case 'zones':
-      return `スクリプト ${p.value ?? ''}、スプレッドシート ${p.name ?? ''}`;
+      return `スクリプト ${value}、スプレッドシート ${name}`;
     case 'script_zone_wrong':
-      return `スクリプトのタイムゾーンが ${p.value ?? ''}（${p.expected ?? ''} のはず。appsscript.json を確認）`;
+      return `スクリプトのタイムゾーンが ${value}（${expected} のはず。appsscript.json を確認）`;
     case 'scopes_missing':
-      return `許可されていない権限: ${p.value ?? ''}`;
+      return `許可されていない権限: ${value}`;
     case 'authorization_required':
       return '権限の許可が必要です';
     case 'lock_busy':
       return '他の人が作業中でロックを取れません。少し待ってからもう一度';
     case 'wrong_value':
-      return `${p.name ?? ''} が ${p.value ?? ''}（正しくは ${p.expected ?? ''}）`;
+      return `${name} が ${value}（正しくは ${expected}）`;
     case 'not_plain_json':
       return '応答が JSON にできません';
     case 'not_run':
-      return `「${p.name ?? ''}」が不合格のため未確認`;
+      return `「${name}」が不合格のため未確認`;
     case 'document_left':
-      return `ドキュメント「${p.name ?? ''}」を作りました（架空の数字。削除してかまいません）`;
+      return `ドキュメント「${name}」を作りました（架空の数字。削除してかまいません）`;
     case 'tab_left':
-      return `一時タブ「${p.name ?? ''}」を手で削除してください`;
+      return `一時タブ「${name}」を手で削除してください`;
     case 'send_back':
       return '不合格があれば、この一覧をコピーして担当者に送ってください（スプレッドシートや個人情報は送らないでください）。';
     case 'no_failures':
@@ -505,7 +509,10 @@ function selfTestJapanese(phrase: SelfTestPhrase, p: SelfTestParams): string {
   }
 }
 
-function selfTestEnglish(phrase: SelfTestPhrase, p: SelfTestParams): string {
+function selfTestEnglish(
+  phrase: SelfTestPhrase,
+  { passed = 0, failed = 0, name = '', value = '', expected = '' }: SelfTestParams,
+): string {
   switch (phrase) {
     case 'title':
       return 'Self-test';
@@ -514,27 +521,27 @@ function selfTestEnglish(phrase: SelfTestPhrase, p: SelfTestParams): string {
     case 'fail':
       return 'FAIL';
     case 'summary':
-      return `${p.passed ?? 0} passed, ${p.failed ?? 0} failed`;
+      return `${passed} passed, ${failed} failed`;
     case 'zones':
-      return `script ${p.value ?? ''}, spreadsheet ${p.name ?? ''}`;
+      return `script ${value}, spreadsheet ${name}`;
     case 'script_zone_wrong':
-      return `Script time zone ${p.value ?? ''} (should be ${p.expected ?? ''}; check appsscript.json)`;
+      return `Script time zone ${value} (should be ${expected}; check appsscript.json)`;
     case 'scopes_missing':
-      return `Not authorized: ${p.value ?? ''}`;
+      return `Not authorized: ${value}`;
     case 'authorization_required':
       return 'Authorization required';
     case 'lock_busy':
       return 'Someone else holds the lock; try again shortly';
     case 'wrong_value':
-      return `${p.name ?? ''} is ${p.value ?? ''} (expected ${p.expected ?? ''})`;
+      return `${name} is ${value} (expected ${expected})`;
     case 'not_plain_json':
       return 'The response is not plain JSON';
     case 'not_run':
-      return `Not run: "${p.name ?? ''}" failed`;
+      return `Not run: "${name}" failed`;
     case 'document_left':
-      return `Created the Doc "${p.name ?? ''}" (made-up figures; you may delete it)`;
+      return `Created the Doc "${name}" (made-up figures; you may delete it)`;
     case 'tab_left':
-      return `Please delete the tab "${p.name ?? ''}" by hand`;
+      return `Please delete the tab "${name}" by hand`;
     case 'send_back':
       return 'If a check failed, copy these lines to whoever supports you (never the spreadsheet or personal data).';
     case 'no_failures':
