@@ -51,6 +51,7 @@ export abstract class FakeElement extends FakeObject {
   asTableCell = (): this => this.as('TABLE_CELL');
   asTableRow = (): this => this.as('TABLE_ROW');
   asListItem = (): this => this.as('LIST_ITEM');
+  asText = (): FakeText => this.as('TEXT') as unknown as FakeText;
 
   private as(...types: string[]): this {
     if (!types.includes(this.type)) throw new Error(`Cannot cast ${this.type} to ${types[0]}.`);
@@ -138,8 +139,8 @@ export class FakeText extends FakeElement {
   readonly type = 'TEXT';
 
   constructor(
-    private readonly owner: FakeContainer,
-    private readonly span?: { start: number; end: number },
+    readonly owner: FakeContainer,
+    readonly span: { start: number; end: number } | undefined = undefined,
   ) {
     super();
     this.parent = owner;
@@ -153,6 +154,31 @@ export class FakeText extends FakeElement {
   setText = (text: string): this => this.also(() => this.paragraph().setText(text));
   appendText = (text: string): FakeText => this.paragraph().appendText(text);
   editAsText = (): FakeText => this;
+
+  /**
+   * Inserts `text` at `offset`. As in Docs, the new characters take the style of the character before them (of the
+   * first one at offset 0); a named range grows when the text goes strictly inside it, and moves when it goes before.
+   */
+  insertText(offset: number, text: string): FakeText {
+    const length = this.getText().length;
+    if (!(Number.isInteger(offset) && offset >= 0 && offset <= length)) {
+      throw new Error(`Index (${offset}) must be less than or equal to the content length (${length}).`);
+    }
+    this.wholeParagraph().splice(offset, 0, String(text));
+    return this;
+  }
+
+  /** Deletes the characters from `startOffset` to `endOffsetInclusive`; a named range over them shrinks or goes. */
+  deleteText(startOffset: number, endOffsetInclusive: number): FakeText {
+    const length = this.getText().length;
+    const valid = Number.isInteger(startOffset) && Number.isInteger(endOffsetInclusive);
+    if (!(valid && startOffset >= 0 && startOffset <= endOffsetInclusive && endOffsetInclusive < length)) {
+      throw new Error(`Invalid offsets (${startOffset}, ${endOffsetInclusive}) for a text of length ${length}.`);
+    }
+    this.wholeParagraph().splice(startOffset, endOffsetInclusive - startOffset + 1, '');
+    return this;
+  }
+
   setBold = (...args: StyleArgs<boolean | null>): this => this.style('BOLD', args);
   isBold = (offset?: number): boolean | null => this.read('BOLD', offset) as boolean | null;
   setItalic = (...args: StyleArgs<boolean | null>): this => this.style('ITALIC', args);
@@ -189,6 +215,25 @@ export class FakeText extends FakeElement {
     if (this.owner instanceof FakeParagraph) return this.owner;
     throw new Error('The fake edits text through Text only inside a paragraph.');
   }
+
+  /** Offsets of insertText/deleteText are the paragraph's: the fake edits only a paragraph's whole Text element. */
+  private wholeParagraph(): FakeParagraph {
+    if (this.span) throw new Error("The fake edits characters only through a paragraph's whole Text element.");
+    return this.paragraph();
+  }
+}
+
+/** A stretch of one paragraph's text that a named range covers; `alive` turns false when its text is gone. */
+export interface TextAnchor {
+  start: number;
+  end: number;
+  alive: boolean;
+}
+
+/** Where `index` lands when the characters `from`..`to` (inclusive) are deleted; null inside them. */
+function afterDeletion(index: number, from: number, to: number): number | null {
+  if (index < from) return index;
+  return index > to ? index - (to - from + 1) : null;
 }
 
 // --- Paragraphs and inline elements ------------------------------------------------------------------------------
@@ -221,11 +266,62 @@ export class FakeParagraph extends FakeContainer {
     return super.getChild(childIndex - (this.text ? 1 : 0));
   }
 
+  /** Named-range stretches over this paragraph's text (see FakeDocument.addNamedRange). */
+  readonly anchors: TextAnchor[] = [];
+
+  /** Replacing the whole text (setText, clear) deletes every named range inside it, as in Docs. */
   setText = (text: string): this =>
     this.also(() => {
       this.removeAll();
       this.text = text;
+      for (const anchor of this.anchors) anchor.alive = false;
+      this.anchors.length = 0;
     });
+
+  /** A new anchor over `start`..`end` of this paragraph's text. */
+  anchor(start: number, end: number): TextAnchor {
+    const anchor = { start, end, alive: true };
+    this.anchors.push(anchor);
+    return anchor;
+  }
+
+  /**
+   * Deletes `count` characters at `at`, or inserts `insert` there, moving style runs and named-range anchors the
+   * way Docs does (see FakeText.insertText and deleteText).
+   */
+  splice(at: number, count: number, insert: string): void {
+    this.text = this.text.slice(0, at) + insert + this.text.slice(at + count);
+    if (count > 0) {
+      const to = at + count - 1;
+      const shrink = (span: { start: number; end: number }): boolean => {
+        const start = afterDeletion(span.start, at, to) ?? at;
+        const end = afterDeletion(span.end, at, to) ?? at - 1;
+        Object.assign(span, { start, end });
+        return end >= start;
+      };
+      this.runs.splice(0, this.runs.length, ...this.runs.filter(shrink));
+      for (const anchor of this.anchors) if (!shrink(anchor)) anchor.alive = false;
+    }
+    const added = insert.length;
+    if (added === 0) return;
+    // Styles: the run over the character before the insertion (the first character at offset 0) takes it in.
+    const styledBy = at > 0 ? at - 1 : 0;
+    for (const run of this.runs) {
+      if (run.start <= styledBy && styledBy <= run.end) run.end += added;
+      else if (run.start >= at) {
+        run.start += added;
+        run.end += added;
+      }
+    }
+    // Named ranges: text typed strictly inside grows the range; text before it moves it; text after leaves it.
+    for (const anchor of this.anchors) {
+      if (anchor.start < at && at <= anchor.end) anchor.end += added;
+      else if (at <= anchor.start) {
+        anchor.start += added;
+        anchor.end += added;
+      }
+    }
+  }
 
   appendText(text: string): FakeText {
     const start = this.text.length;
@@ -409,6 +505,103 @@ export class FakeTable extends FakeContainer {
   }
 }
 
+// --- Ranges and named ranges ------------------------------------------------------------------------------------
+// Apps Script calls these Range and NamedRange, like the Sheets classes; the fakes' call keys say DocumentRange and
+// DocumentNamedRange so that counting by service keeps the two apart.
+
+/** One stretch of a range: a paragraph's Text element and offsets into it (fixed when the Range was made). */
+export class FakeRangeElement extends FakeObject {
+  readonly service = 'RangeElement';
+
+  constructor(
+    readonly paragraph: FakeParagraph,
+    private readonly start: number,
+    private readonly end: number,
+  ) {
+    super();
+  }
+
+  getElement = (): FakeText => this.paragraph.editAsText();
+  getStartOffset = (): number => this.start;
+  getEndOffsetInclusive = (): number => this.end;
+  isPartial = (): boolean => !(this.start === 0 && this.end === this.paragraph.getText().length - 1);
+}
+
+export class FakeDocumentRange extends FakeObject {
+  readonly service = 'DocumentRange';
+
+  constructor(readonly elements: readonly FakeRangeElement[]) {
+    super();
+  }
+
+  getRangeElements = (): FakeRangeElement[] => [...this.elements];
+}
+
+/** Document.newRange(): the fake builds ranges over text only (a Text element, whole or from offset to offset). */
+export class FakeRangeBuilder extends FakeObject {
+  readonly service = 'RangeBuilder';
+  private readonly elements: FakeRangeElement[] = [];
+
+  addElement(element: FakeElement, startOffset?: number, endOffsetInclusive?: number): FakeRangeBuilder {
+    if (!(element instanceof FakeText) || !(element.owner instanceof FakeParagraph)) {
+      throw new Error('The fake builds ranges over the Text of a paragraph only.');
+    }
+    const base = element.span?.start ?? 0;
+    const length = element.getText().length;
+    const start = startOffset ?? 0;
+    const end = endOffsetInclusive ?? length - 1;
+    if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end < length)) {
+      throw new Error(`Invalid offsets (${start}, ${end}) for a text of length ${length}.`);
+    }
+    this.elements.push(new FakeRangeElement(element.owner, base + start, base + end));
+    return this;
+  }
+
+  getRangeElements = (): FakeRangeElement[] => [...this.elements];
+  build = (): FakeDocumentRange => new FakeDocumentRange([...this.elements]);
+}
+
+/**
+ * A named range: anchors that follow edits of their paragraphs' text (FakeParagraph.splice). Docs drops a stretch
+ * whose text is deleted (or whose paragraph leaves the document), and the named range when none is left.
+ */
+export class FakeDocumentNamedRange extends FakeObject {
+  readonly service = 'DocumentNamedRange';
+  removed = false;
+
+  constructor(
+    private readonly id: string,
+    private readonly name: string,
+    private readonly parts: readonly { readonly paragraph: FakeParagraph; readonly anchor: TextAnchor }[],
+    private readonly body: FakeBody,
+  ) {
+    super();
+  }
+
+  getId = (): string => this.id;
+  getName = (): string => this.name;
+  getRange = (): FakeDocumentRange =>
+    new FakeDocumentRange(
+      this.liveParts.map((part) => new FakeRangeElement(part.paragraph, part.anchor.start, part.anchor.end)),
+    );
+  remove = (): void => {
+    this.removed = true;
+  };
+
+  /** Whether the document still holds it: not removed, and some stretch still has text in the body. */
+  get live(): boolean {
+    return !this.removed && this.liveParts.length > 0;
+  }
+
+  private get liveParts() {
+    const inBody = (element: FakeElement): boolean => {
+      for (let node: FakeElement | null = element; node; node = node.parent) if (node === this.body) return true;
+      return false;
+    };
+    return this.parts.filter((part) => part.anchor.alive && inBody(part.paragraph));
+  }
+}
+
 // --- Documents ---------------------------------------------------------------------------------------------------
 
 export class FakeDocument extends FakeObject {
@@ -416,6 +609,8 @@ export class FakeDocument extends FakeObject {
   readonly body = new FakeBody();
   /** Whether saveAndClose() was called (the fake does not refuse later edits). */
   closed = false;
+  private readonly namedRanges: FakeDocumentNamedRange[] = [];
+  private namedRangeCount = 0;
 
   constructor(
     private readonly id: string,
@@ -428,6 +623,29 @@ export class FakeDocument extends FakeObject {
   getUrl = (): string => `https://docs.google.com/document/d/${this.id}/edit`;
   getName = (): string => this.name;
   getBody = (): FakeBody => this.body;
+  newRange = (): FakeRangeBuilder => new FakeRangeBuilder();
+
+  /** Names need not be unique; Docs takes 1 to 256 UTF-16 code units. */
+  addNamedRange(name: string, range: FakeDocumentRange): FakeDocumentNamedRange {
+    if (typeof name !== 'string' || name.length < 1 || name.length > 256) {
+      throw new Error('Invalid argument: name must be 1 to 256 characters.');
+    }
+    const parts = range.elements.map((element) => ({
+      paragraph: element.paragraph,
+      anchor: element.paragraph.anchor(element.getStartOffset(), element.getEndOffsetInclusive()),
+    }));
+    const namedRange = new FakeDocumentNamedRange(`kix.fake${++this.namedRangeCount}`, name, parts, this.body);
+    if (!namedRange.live) throw new Error('The range is not in this document.');
+    this.namedRanges.push(namedRange);
+    return namedRange;
+  }
+
+  /** Every named range the document still holds (or those named `name`), in the order they were added. */
+  getNamedRanges = (name?: string | null): FakeDocumentNamedRange[] =>
+    this.namedRanges.filter((range) => range.live && (name == null || range.getName() === name));
+
+  getNamedRangeById = (id: string): FakeDocumentNamedRange | null =>
+    this.namedRanges.find((range) => range.live && range.getId() === id) ?? null;
 
   setName(name: string): FakeDocument {
     this.name = name;

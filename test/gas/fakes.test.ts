@@ -6,7 +6,10 @@ import {
   effectiveAttribute,
   type FakeBody,
   type FakeCache,
+  type FakeDocument,
   type FakeDocumentApp,
+  type FakeDocumentNamedRange,
+  type FakeDocumentRange,
   type FakeEnvironment,
   type FakeHtmlOutput,
   type FakeLock,
@@ -14,6 +17,8 @@ import {
   type FakeParagraph,
   type FakeProperties,
   type FakeRange,
+  type FakeRangeBuilder,
+  type FakeRangeElement,
   type FakeSheet,
   type FakeSpreadsheet,
   type FakeSpreadsheetApp,
@@ -372,6 +377,110 @@ describe('fakes', () => {
     });
   });
 
+  describe('Document named ranges', () => {
+    /** A document whose second paragraph is 「就職者数は 12 名でした。」 with a named range over 「12」 (offsets 6–7). */
+    function withFigure() {
+      const env = createFakeEnvironment();
+      const document = env.DocumentApp.create('報告書');
+      const paragraph = document.getBody().appendParagraph('就職者数は 12 名でした。');
+      const text = paragraph.getChild(0).asText();
+      document.addNamedRange('jh:m:就職者数', document.newRange().addElement(text, 6, 7).build());
+      const figure = () =>
+        document.getNamedRanges('jh:m:就職者数').map((range) =>
+          range
+            .getRange()
+            .getRangeElements()
+            .map((element) => {
+              const whole = element.getElement().asText().getText();
+              return whole.slice(element.getStartOffset(), element.getEndOffsetInclusive() + 1);
+            })
+            .join('|'),
+        );
+      return { env, document, paragraph, text, figure };
+    }
+
+    it('keeps a named range over its text while text is typed before it, after it and in other paragraphs', () => {
+      const { document, paragraph, text, figure } = withFigure();
+      expect(figure()).toEqual(['12']);
+      text.insertText(0, '本年度の');
+      text.insertText(text.getText().length, '（前年 8 名）');
+      document.getBody().insertParagraph(1, '新しい段落');
+      expect(paragraph.getText()).toBe('本年度の就職者数は 12 名でした。（前年 8 名）');
+      expect(figure()).toEqual(['12']);
+      const [element] = document.getNamedRanges()[0].getRange().getRangeElements();
+      expect([element.getStartOffset(), element.getEndOffsetInclusive(), element.isPartial()]).toEqual([10, 11, true]);
+    });
+
+    it('moves a range when text goes right before it and leaves it when text goes right after it', () => {
+      const { text, figure } = withFigure();
+      text.insertText(6, '約');
+      text.insertText(9, '人');
+      expect(text.getText()).toBe('就職者数は 約12人 名でした。');
+      expect(figure()).toEqual(['12']);
+    });
+
+    it('grows a range when text is typed inside it and shrinks it when part of its text is deleted', () => {
+      const { text, figure } = withFigure();
+      text.insertText(7, '0');
+      expect(figure()).toEqual(['102']);
+      text.deleteText(5, 6);
+      expect(text.getText()).toBe('就職者数は02 名でした。');
+      expect(figure()).toEqual(['02']);
+    });
+
+    it('drops the named range when all of its text is deleted, its paragraph is rewritten or removed', () => {
+      const deleted = withFigure();
+      deleted.text.deleteText(6, 7);
+      expect(deleted.document.getNamedRanges()).toEqual([]);
+      const rewritten = withFigure();
+      rewritten.paragraph.setText('就職者数は 12 名でした。');
+      expect(rewritten.document.getNamedRanges()).toEqual([]);
+      const removed = withFigure();
+      removed.document.getBody().appendParagraph('最後の段落');
+      removed.paragraph.removeFromParent();
+      expect(removed.document.getNamedRanges('jh:m:就職者数')).toEqual([]);
+      const kept = withFigure();
+      kept.document.getNamedRanges()[0].remove();
+      expect([kept.document.getNamedRanges(), kept.text.getText()]).toEqual([[], '就職者数は 12 名でした。']);
+    });
+
+    it('gives inserted text the style of the character before it, so a figure typed over keeps its bold', () => {
+      const { text } = withFigure();
+      text.setBold(6, 7, true);
+      text.insertText(8, '34');
+      text.deleteText(6, 7);
+      expect(text.getText()).toBe('就職者数は 34 名でした。');
+      expect([5, 6, 7, 8].map((offset) => text.isBold(offset))).toEqual([null, true, true, null]);
+      text.insertText(0, '★');
+      expect([0, 7, 8].map((offset) => text.isBold(offset))).toEqual([null, true, true]);
+    });
+
+    it('keeps two ranges of one name apart, refuses names Docs refuses and offsets outside the text', () => {
+      const { document, text, env } = withFigure();
+      document.addNamedRange('jh:m:就職者数', document.newRange().addElement(text, 0, 3).build());
+      expect(document.getNamedRanges('jh:m:就職者数').map((range) => range.getId())).toEqual([
+        'kix.fake1',
+        'kix.fake2',
+      ]);
+      expect(document.getNamedRangeById('kix.fake2')?.getName()).toBe('jh:m:就職者数');
+      expect(() => document.addNamedRange('', document.newRange().addElement(text).build())).toThrow(
+        'Invalid argument: name must be 1 to 256 characters.',
+      );
+      expect(() => document.addNamedRange('x'.repeat(257), document.newRange().build())).toThrow(
+        'Invalid argument: name must be 1 to 256 characters.',
+      );
+      expect(() => document.newRange().addElement(text, 3, 99)).toThrow(
+        'Invalid offsets (3, 99) for a text of length 14.',
+      );
+      expect(() => text.insertText(15, 'x')).toThrow(
+        'Index (15) must be less than or equal to the content length (14).',
+      );
+      expect(() => text.deleteText(4, 3)).toThrow('Invalid offsets (4, 3) for a text of length 14.');
+      expect(env.calls.byService('Document')).toBe(env.calls.total());
+      expect(env.calls.count('DocumentNamedRange.getId')).toBe(2);
+    });
+  });
+
   describe('LockService', () => {
     it('reports a busy lock when another execution holds it', () => {
       const env = newEnv();
@@ -477,6 +586,8 @@ type MethodNames<T> = { [K in keyof T]: T[K] extends (...args: never[]) => unkno
 type UnknownMethods<Fake, Real> = Exclude<MethodNames<Fake>, keyof Real | 'toString' | 'setComputedValue'>;
 type NotInBody = 'getNextSibling' | 'getPreviousSibling' | 'removeFromParent';
 type None<T extends never> = T;
+/** The fake's own plumbing behind named ranges (product code never reaches it: it is not in the API). */
+type FakeOnly = 'anchor' | 'splice';
 // biome-ignore lint/correctness/noUnusedVariables: tsc checks it; nothing uses it at runtime
 type FakeMethodsExistInApi = [
   None<UnknownMethods<FakeSpreadsheetApp, GoogleAppsScript.Spreadsheet.SpreadsheetApp>>,
@@ -488,11 +599,16 @@ type FakeMethodsExistInApi = [
   None<UnknownMethods<FakeHtmlOutput, GoogleAppsScript.HTML.HtmlOutput>>,
   None<UnknownMethods<FakeDocumentApp, GoogleAppsScript.Document.DocumentApp>>,
   None<Exclude<UnknownMethods<FakeBody, GoogleAppsScript.Document.Body>, NotInBody>>,
-  None<UnknownMethods<FakeParagraph, GoogleAppsScript.Document.Paragraph>>,
+  None<Exclude<UnknownMethods<FakeParagraph, GoogleAppsScript.Document.Paragraph>, FakeOnly>>,
   None<UnknownMethods<FakeTable, GoogleAppsScript.Document.Table>>,
   None<UnknownMethods<FakeTableRow, GoogleAppsScript.Document.TableRow>>,
   None<UnknownMethods<FakeTableCell, GoogleAppsScript.Document.TableCell>>,
   None<UnknownMethods<FakeText, GoogleAppsScript.Document.Text>>,
+  None<UnknownMethods<FakeDocument, GoogleAppsScript.Document.Document>>,
+  None<UnknownMethods<FakeRangeBuilder, GoogleAppsScript.Document.RangeBuilder>>,
+  None<UnknownMethods<FakeDocumentRange, GoogleAppsScript.Document.Range>>,
+  None<UnknownMethods<FakeRangeElement, GoogleAppsScript.Document.RangeElement>>,
+  None<UnknownMethods<FakeDocumentNamedRange, GoogleAppsScript.Document.NamedRange>>,
   None<UnknownMethods<FakeLock, GoogleAppsScript.Lock.Lock>>,
   None<UnknownMethods<FakeCache, GoogleAppsScript.Cache.Cache>>,
   None<UnknownMethods<FakeProperties, GoogleAppsScript.Properties.Properties>>,
