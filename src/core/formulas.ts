@@ -15,7 +15,7 @@ import { missingMetricTabs, tabNames } from './metric-tabs';
 import { type FilterKey, type Filters, findMetric, METRICS, type MetricDef } from './metrics';
 import { type Grid, matchKey, type RawWorkbook, readWorkbook } from './read-workbook';
 import type { Workbook } from './records';
-import { ADMIN_COST, SETTINGS, TABS, type TabDef, type TabKey } from './schema';
+import { ADMIN_COST, SETTINGS, type TabDef, type TabKey, tabDef } from './schema';
 
 /**
  * A formula error: its message is what the cell shows on hover. `language` is null until 設定 has been read (then
@@ -91,7 +91,7 @@ export function evaluateFormula(raw: RawWorkbook, request: FormulaRequest): numb
 export function evaluateFormulaOnRange(range: Grid, request: FormulaRequest): number {
   const metric = requireMetric(request.metric, null);
   const tab = metric.tabs[0];
-  const def = TABS.find((t) => t.key === tab) as TabDef;
+  const def: TabDef = tabDef(tab);
   if (!Array.isArray(range) || range.length === 0 || !Array.isArray(range[0])) {
     throw new FormulaError('formula_range_needs_header', { tab: def.ja });
   }

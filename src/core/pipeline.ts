@@ -9,7 +9,7 @@ import type { Workbook } from './records';
 import { buildReportDocument } from './report';
 import type { ReportDocument, ReportKind } from './report-document';
 import { buildShokaiDocument, shokaiPeriod } from './report-shokai';
-import { SETTINGS, TABS, type TabDef } from './schema';
+import { SETTINGS, TABS, type TabDef, tabDef } from './schema';
 import {
   checkTemplateParts,
   collectReferenceTargets,
@@ -51,7 +51,7 @@ export type ReportResult =
 function checkTemplates(workbook: Workbook, references: References): IssueDraft[] {
   const issues: IssueDraft[] = [];
   for (const { tab, key, row, text } of templateTexts(workbook)) {
-    const def = TABS.find((t) => t.key === tab) as TabDef;
+    const def: TabDef = tabDef(tab);
     const layout = workbook.layouts[tab];
     const column = def.columns.find((c) => c.key === key);
     const location = {

@@ -11,7 +11,7 @@ import { findMetric, formatThousands, METRICS } from './metrics';
 import { isPersonRowTab } from './privacy';
 import { matchKey } from './read-workbook';
 import type { Workbook } from './records';
-import { TABS, type TabDef } from './schema';
+import { TABS, type TabDef, tabDef } from './schema';
 import { figureKey } from './suppression';
 
 export type TemplatePart =
@@ -111,7 +111,7 @@ export function parseTemplate(text: string): { parts: TemplatePart[]; problems: 
   return { parts, problems };
 }
 
-const CANDIDATES_TAB = TABS.find((tab) => tab.key === 'candidates') as TabDef;
+const CANDIDATES_TAB: TabDef = tabDef('candidates');
 
 /** Problems that need the data: filter values that match nothing, references that are missing or personal. */
 export function checkTemplateParts(

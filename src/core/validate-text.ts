@@ -3,7 +3,7 @@ import { cleanDocumentText } from './document-text';
 import { a1, type IssueDraft } from './issues';
 import { matchKey, type RawWorkbook } from './read-workbook';
 import type { Workbook } from './records';
-import { SETTINGS, TABS, type TabDef } from './schema';
+import { SETTINGS, type TabDef, tabDef } from './schema';
 
 /** Tabs whose text is printed in the report: 事業 (the tables), 本文 (section １) and 会議 (section ３). */
 const REPORT_TEXT_TABS = ['programs', 'narrative', 'meetings'] as const;
@@ -43,7 +43,7 @@ function checkTables(workbook: Workbook): IssueDraft[] {
   const issues: IssueDraft[] = [];
   for (const key of REPORT_TEXT_TABS) {
     const layout = workbook.layouts[key];
-    const { columns } = TABS.find((t) => t.key === key) as TabDef;
+    const { columns }: TabDef = tabDef(key);
     for (const record of workbook[key] as unknown as readonly Record<string, unknown>[]) {
       for (const column of columns) {
         const text = record[column.key];

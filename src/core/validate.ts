@@ -6,7 +6,7 @@ import { a1, type IssueDraft, MASKED_VALUE } from './issues';
 import { isPermanentPlacement, leftWithinSixMonths, placementTerm, SHOKAI_ROUTE } from './metrics';
 import { matchKey, shownValue } from './read-workbook';
 import type { TabLayout, Workbook } from './records';
-import { type ColumnDef, TABS, type TabDef, type TabKey } from './schema';
+import { type ColumnDef, TABS, type TabDef, type TabKey, tabDef } from './schema';
 
 export type Validator = (workbook: Workbook) => IssueDraft[];
 
@@ -74,7 +74,7 @@ const checkReferences: Validator = (workbook) => {
     for (const column of def.columns) {
       const ref = column.ref;
       if (!ref) continue;
-      const targetDef = tabDefs().find((t) => t.key === ref.tab) as TabDef;
+      const targetDef: TabDef = tabDef(ref.tab);
       const targetLayout = workbook.layouts[ref.tab];
       const records = recordsOf(workbook, def.key);
       const firstUsed = records.find((r) => valuesOf(r[column.key]).length > 0);
@@ -153,7 +153,7 @@ const checkPlausibleDates: Validator = (workbook) => {
 /** 就職日 before 初回接点日, 終了日 before 開始日. */
 const checkDateOrder: Validator = (workbook) => {
   const issues: IssueDraft[] = [];
-  const candidates = tabDefs().find((t) => t.key === 'candidates') as TabDef;
+  const candidates: TabDef = tabDef('candidates');
   const hired = candidates.columns.find((c) => c.key === 'hired') as ColumnDef;
   for (const candidate of workbook.candidates) {
     if (candidate.hired !== null && candidate.firstContact !== null && candidate.hired < candidate.firstContact) {
@@ -165,7 +165,7 @@ const checkDateOrder: Validator = (workbook) => {
       });
     }
   }
-  const events = tabDefs().find((t) => t.key === 'events') as TabDef;
+  const events: TabDef = tabDef('events');
   for (const event of workbook.events) {
     if (event.end !== null && event.start !== null && event.end < event.start) {
       issues.push({
@@ -181,7 +181,7 @@ const checkDateOrder: Validator = (workbook) => {
 
 /** 参加者数 smaller than the number of 参加者ID listed: one of the two is wrong. */
 const checkParticipantCounts: Validator = (workbook) => {
-  const events = tabDefs().find((t) => t.key === 'events') as TabDef;
+  const events: TabDef = tabDef('events');
   const issues: IssueDraft[] = [];
   for (const event of workbook.events) {
     // Distinct IDs are never more than the IDs listed, so most rows need no counting.
@@ -202,7 +202,7 @@ const checkParticipantCounts: Validator = (workbook) => {
 
 /** A negative 金額 is usually a refund; worth a second look, not a block. */
 const checkNegativeAmounts: Validator = (workbook) => {
-  const costs = tabDefs().find((t) => t.key === 'costs') as TabDef;
+  const costs: TabDef = tabDef('costs');
   return workbook.costs
     .filter((cost) => cost.amount !== null && cost.amount < 0)
     .map((cost) => ({
@@ -215,7 +215,7 @@ const checkNegativeAmounts: Validator = (workbook) => {
 
 /** Personal data about a candidate with no recorded consent (the ID alone is needed to count, so it is exempt). */
 const checkConsent: Validator = (workbook) => {
-  const candidates = tabDefs().find((t) => t.key === 'candidates') as TabDef;
+  const candidates: TabDef = tabDef('candidates');
   const personal = candidates.columns.filter((c) => c.personal && !c.unique);
   const issues: IssueDraft[] = [];
   for (const candidate of workbook.candidates as unknown as readonly AnyRecord[]) {
@@ -261,7 +261,7 @@ const checkMinimums: Validator = (workbook) => {
 /** 求人.有効期限 before 受理日; 候補者.離職日 before 就職日, 求職有効期限 before 求職申込日 (or 登録日 when that is blank). */
 const checkShokaiDates: Validator = (workbook) => {
   const issues: IssueDraft[] = [];
-  const orders = tabDefs().find((t) => t.key === 'jobOrders') as TabDef;
+  const orders: TabDef = tabDef('jobOrders');
   for (const order of workbook.jobOrders) {
     if (order.expires === null || order.received === null || order.expires >= order.received) continue;
     issues.push({
@@ -271,7 +271,7 @@ const checkShokaiDates: Validator = (workbook) => {
       value: formatDayNumber(order.expires),
     });
   }
-  const candidates = tabDefs().find((t) => t.key === 'candidates') as TabDef;
+  const candidates: TabDef = tabDef('candidates');
   for (const candidate of workbook.candidates) {
     if (candidate.left !== null && candidate.hired !== null && candidate.left < candidate.hired) {
       issues.push({
@@ -301,7 +301,7 @@ const checkShokaiDates: Validator = (workbook) => {
  */
 const checkPlacementTerms: Validator = (workbook) => {
   const issues: IssueDraft[] = [];
-  const def = tabDefs().find((t) => t.key === 'candidates') as TabDef;
+  const def: TabDef = tabDef('candidates');
   const layout = workbook.layouts.candidates;
   const warn = (
     code: 'employment_term_conflict' | 'missing_employment_term' | 'missing_leave_reason',
