@@ -7,7 +7,7 @@ import { escapeHtml } from '../core/render-html';
 import { type SidebarDoors, sidebarHandlers } from '../core/sidebar-api';
 import { appsScriptDoors } from './actions';
 import { type CUSTOM_FUNCTION_NAMES, metricTable } from './custom-functions';
-import { readSpreadsheet } from './read-spreadsheet';
+import { readSpreadsheet, SCRIPT_TIME_ZONE } from './read-spreadsheet';
 import { renderReportToDoc } from './render-doc';
 import { appendRunLog, runTimestamp, runUser, SELF_TEST_FORMAT } from './run-log';
 
@@ -18,8 +18,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const SELF_TEST_DOC_NAME = 'jigyo-hokoku 動作確認 (削除してかまいません)';
 /** The temporary tab (a number is added when a tab of that name is already there). */
 export const SELF_TEST_TAB = 'jigyo-hokoku 動作確認 (一時)';
-/** The script's time zone as appsscript.json sets it; the core reads a Date's day in it. */
-export const SCRIPT_TIME_ZONE = 'Asia/Tokyo';
+/** The script's time zone as appsscript.json sets it (one definition, read-spreadsheet.ts); the core reads a Date's day in it. */
+export { SCRIPT_TIME_ZONE };
 
 const SCOPE_PREFIX = 'https://www.googleapis.com/auth/';
 /**
