@@ -67,9 +67,9 @@ export function formatReportDate(day: DayNumber, settings: Pick<Settings, 'yearS
 
 // 令和4年度, 令和 4 年度, R4, r4, Ｒ４ (folded), 令和元年度, 平成12年, H12. One pass, no backtracking: each part is a
 // fixed alternative or a bounded digit run, anchored at both ends.
-const ERA_YEAR = /^(明治|大正|昭和|平成|令和|[MTSHRmtshr]) ?(元|\d{1,2}) ?(?:年度?)?$/;
+const ERA_YEAR = /^(明治|大正|昭和|平成|令和|[MTSHRmtshr])(元|\d{1,2})(?:年度?)?$/;
 // 2022, 2022年, 2022年度.
-const WESTERN_YEAR = /^(\d{4}) ?(?:年度?)?$/;
+const WESTERN_YEAR = /^(\d{4})(?:年度?)?$/;
 
 /**
  * 対象年度 as typed → the western year it starts in: 2022, `2022年度`, `令和4年度`, `R4`, `r4`, `Ｒ４`, `令和元年度`,
@@ -79,7 +79,8 @@ const WESTERN_YEAR = /^(\d{4}) ?(?:年度?)?$/;
 export function parseFiscalYear(value: CellValue): number | undefined {
   if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
   if (typeof value !== 'string' || value.length > 40) return undefined;
-  const text = foldWidth(value).trim().replace(/\s+/g, ' ');
+  // Spaces anywhere are dropped: 令和 4 年度, R 4.
+  const text = foldWidth(value).replace(/\s+/g, '');
   const western = WESTERN_YEAR.exec(text);
   if (western) return Number(western[1]);
   const match = ERA_YEAR.exec(text);
