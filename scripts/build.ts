@@ -42,7 +42,9 @@ export async function buildServer(): Promise<string> {
     entryPoints: [entry],
     bundle: true,
     format: 'iife',
-    target: 'es2019',
+    // ES2020 keeps `??` and `?.` as written (ES2019 spells each out, about 2.5 KB of the bundle). Apps Script's V8
+    // runtime runs ES2020: Google's own Apps Script template (google/aside, tsconfig.template.json) targets es2020.
+    target: 'es2020',
     platform: 'neutral',
     mainFields: ['module', 'main'],
     charset: 'utf8',
