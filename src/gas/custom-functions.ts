@@ -224,25 +224,12 @@ export const placements = inReportLanguage(placementsValue);
 export const jigyoMetric = inReportLanguage(jigyoMetricValue);
 export const jigyoTable = inReportLanguage(jigyoTableValue);
 
-/** Every custom formula of the add-on; 数式を再計算 looks for these, and the bundle test checks each is declared. */
-export const CUSTOM_FUNCTION_NAMES = [
-  'PROGRAM_COST',
-  'TOTAL_COST',
-  'EVENT_COUNT',
-  'PARTICIPANTS',
-  'NEW_CONTACTS',
-  'REGISTRATIONS',
-  'PLACEMENTS',
-  'STATUS_CHANGES',
-  'JIGYO_METRIC',
-  'JIGYO_TABLE',
-] as const;
-
 /**
- * How many arguments each formula documents (null: JIGYO_METRIC takes any number). 数式を再計算 adds its hidden
- * argument after these; a positional formula ignores anything past them.
+ * Every custom formula of the add-on, with how many arguments it documents (null: JIGYO_METRIC takes any number).
+ * 数式を再計算 looks for these and adds its hidden argument after the documented ones (a positional formula ignores
+ * anything past them); the bundle test checks each is declared.
  */
-export const CUSTOM_FUNCTION_ARITY: Readonly<Record<(typeof CUSTOM_FUNCTION_NAMES)[number], number | null>> = {
+export const CUSTOM_FUNCTION_ARITY = {
   PROGRAM_COST: 4,
   TOTAL_COST: 3,
   EVENT_COUNT: 4,
@@ -253,4 +240,9 @@ export const CUSTOM_FUNCTION_ARITY: Readonly<Record<(typeof CUSTOM_FUNCTION_NAME
   STATUS_CHANGES: 2,
   JIGYO_METRIC: null,
   JIGYO_TABLE: 2,
-};
+} as const satisfies Readonly<Record<string, number | null>>;
+
+/** The custom formulas' names, in the order above (src/index.ts declares them in the same order). */
+export const CUSTOM_FUNCTION_NAMES = Object.keys(
+  CUSTOM_FUNCTION_ARITY,
+) as readonly (keyof typeof CUSTOM_FUNCTION_ARITY)[];

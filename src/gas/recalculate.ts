@@ -23,9 +23,7 @@ export function usesCustomFunction(formula: string): boolean {
 }
 
 const IDENTIFIER = /[A-Za-z0-9_.]/;
-const ARITY = new Map<string, number | null>(
-  CUSTOM_FUNCTION_NAMES.map((name) => [name, CUSTOM_FUNCTION_ARITY[name]] as [string, number | null]),
-);
+const ARITY = new Map<string, number | null>(Object.entries(CUSTOM_FUNCTION_ARITY));
 
 /** An open bracket while scanning: an add-on call (with its top-level commas), another call, or an array literal. */
 interface Frame {
