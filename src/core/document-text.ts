@@ -1,5 +1,5 @@
 // This file defines document text: which characters a report may hold, and the one function that cleans text for it.
-import type { Block, ReportDocument, TableCell } from './report-document';
+import type { Block, FigureSpan, ReportDocument, TableCell } from './report-document';
 
 export interface CleanedText {
   readonly text: string;
@@ -60,12 +60,35 @@ export function oneLineText(text: string): string {
   return cleaned.indexOf('\n') >= 0 ? cleaned.replace(/\n/g, ' ') : cleaned;
 }
 
+/**
+ * Cleans a text and moves its figure spans (issue 14) with it: the pieces between span edges are cleaned one by one,
+ * which gives the same text as cleaning the whole (no span edge falls inside a CRLF: a figure holds no line break).
+ * A span left empty is dropped.
+ */
+function cleanWithFigures<T extends { readonly text: string; readonly figures?: readonly FigureSpan[] }>(item: T): T {
+  if (!item.figures || item.figures.length === 0) return { ...item, text: sanitizeDocumentText(item.text) };
+  let text = '';
+  let last = 0;
+  const figures: FigureSpan[] = [];
+  for (const span of item.figures) {
+    text += sanitizeDocumentText(item.text.slice(last, span.start));
+    const start = text.length;
+    text += sanitizeDocumentText(item.text.slice(span.start, span.end));
+    if (text.length > start) figures.push({ start, end: text.length, tag: span.tag });
+    last = span.end;
+  }
+  text += sanitizeDocumentText(item.text.slice(last));
+  if (figures.length > 0) return { ...item, text, figures };
+  const { figures: _dropped, ...rest } = item;
+  return { ...rest, text } as T;
+}
+
 function cleanCell(cell: TableCell): TableCell {
-  return { ...cell, text: sanitizeDocumentText(cell.text) };
+  return cleanWithFigures(cell);
 }
 
 function cleanBlock(block: Block): Block {
-  if (block.kind !== 'table') return { ...block, text: sanitizeDocumentText(block.text) };
+  if (block.kind !== 'table') return cleanWithFigures(block);
   return {
     ...block,
     header: block.header.map(sanitizeDocumentText),

@@ -553,3 +553,149 @@ function selfTestEnglish(
 export function selfTestText(phrase: SelfTestPhrase, language: Language, params: SelfTestParams = {}): string {
   return language === 'en' ? selfTestEnglish(phrase, params) : selfTestJapanese(phrase, params);
 }
+
+/** The words of an update's summary (issue 14: `--update`, 報告書の数字を更新); see `figureUpdateLines`. */
+export type FigureUpdatePhrase =
+  | 'summary'
+  | 'changed'
+  | 'deleted'
+  | 'added'
+  | 'gone'
+  | 'unknown_tags'
+  | 'no_record'
+  | 'table_refused'
+  | 'table_unchecked'
+  | 'table_programs'
+  | 'table_appendix'
+  | 'table_comparison'
+  | 'place_text'
+  | 'place_heading'
+  | 'place_cell'
+  | 'place_unknown';
+
+export interface FigureUpdateParams {
+  readonly name?: string;
+  readonly value?: string;
+  readonly before?: string;
+  /** Undefined: the workbook no longer makes the figure. */
+  readonly after?: string;
+  readonly count?: number;
+  readonly other?: number;
+}
+
+function figureUpdateJapanese(
+  phrase: FigureUpdatePhrase,
+  { name = '', value = '', before = '', after, count = 0, other = 0 }: FigureUpdateParams,
+): string {
+  switch (phrase) {
+    case 'summary':
+      return `数字の更新: 変わった数字 ${count} 件、変わらない数字 ${other} 件`;
+    case 'changed':
+      return `変更 ${name}: ${before} → ${after ?? ''}`;
+    case 'deleted':
+      return `削除されていた数字（戻していません） ${name}: 作成時 ${before}、今は ${after ?? 'なし'}`;
+    case 'added':
+      return `新しい数字（入れていません。必要なら手で書き足してください） ${name}: ${after ?? ''}`;
+    case 'gone':
+      return `ブックから出なくなった数字（そのままにしました） ${name}: ${before}`;
+    case 'unknown_tags':
+      return `この報告書が作った覚えのない数字の欄 ${count} 件は、そのままにしました`;
+    case 'no_record':
+      return '作成時の数字の記録が見つかりません（別のソフトで保存し直したときなど）。削除された数字と新しい数字を区別できず、表の数字は更新しません';
+    case 'table_refused':
+      return `${name}は更新しませんでした: 事業の行が作成時と違います（増えた行: ${after || 'なし'}／なくなった行: ${before || 'なし'}）。この表の数字 ${count} 件は、手で直すか新しい報告書を作ってください`;
+    case 'table_unchecked':
+      return `${name}は更新しませんでした: 作成時の事業の行が分からないため、表の数字 ${count} 件はそのままです`;
+    case 'table_programs':
+      return `事業の表（${name}）`;
+    case 'table_appendix':
+      return '事業費の内訳の表';
+    case 'table_comparison':
+      return '活動計算書との照合の表';
+    case 'place_text':
+      return name.startsWith('【') ? `本文${name}${count}段落目` : `「${name}」の${count}段落目`;
+    case 'place_heading':
+      return `見出し「${name}」`;
+    case 'place_cell':
+      return `表「${name}」の${value}`;
+    case 'place_unknown':
+      return '場所不明';
+  }
+}
+
+function figureUpdateEnglish(
+  phrase: FigureUpdatePhrase,
+  { name = '', value = '', before = '', after, count = 0, other = 0 }: FigureUpdateParams,
+): string {
+  switch (phrase) {
+    case 'summary':
+      return `Figures updated: ${count} changed, ${other} unchanged`;
+    case 'changed':
+      return `Changed ${name}: ${before} → ${after ?? ''}`;
+    case 'deleted':
+      return `Deleted by an editor (not put back) ${name}: was ${before}, now ${after ?? 'none'}`;
+    case 'added':
+      return `New figure (not inserted; add it by hand if needed) ${name}: ${after ?? ''}`;
+    case 'gone':
+      return `No longer made by the workbook (left as it is) ${name}: ${before}`;
+    case 'unknown_tags':
+      return `${count} figure field(s) this report did not make were left as they are`;
+    case 'no_record':
+      return 'The record of the figures made with the report is missing (e.g. the file was saved again by another program): deleted and new figures cannot be told apart, and table figures are not updated';
+    case 'table_refused':
+      return `${name} was not updated: its program rows differ from when the report was made (added: ${after || 'none'}; removed: ${before || 'none'}). Fix its ${count} figure(s) by hand or make a new report`;
+    case 'table_unchecked':
+      return `${name} was not updated: its program rows when the report was made are unknown, so its ${count} figure(s) are left as they are`;
+    case 'table_programs':
+      return `The program table (${name})`;
+    case 'table_appendix':
+      return 'The cost breakdown table';
+    case 'table_comparison':
+      return 'The statement check table';
+    case 'place_text':
+      return `"${name}", paragraph ${count}`;
+    case 'place_heading':
+      return `Heading "${name}"`;
+    case 'place_cell':
+      return `Table row "${name}", ${value}`;
+    case 'place_unknown':
+      return 'unknown place';
+  }
+}
+
+/** A phrase of an update's summary in `language`. */
+export function figureUpdateText(
+  phrase: FigureUpdatePhrase,
+  language: Language,
+  params: FigureUpdateParams = {},
+): string {
+  return language === 'en' ? figureUpdateEnglish(phrase, params) : figureUpdateJapanese(phrase, params);
+}
+
+/** Why 報告書の数字を更新 in Sheets could not update a Google Doc (issue 14), and its dialog's title. */
+export type DocUpdatePhrase = 'no_report' | 'no_document' | 'no_figures' | 'updated' | 'sheets_only';
+
+/** A phrase of 報告書の数字を更新 (Sheets) in `language`; `year` is the report's year. */
+export function docUpdateText(phrase: DocUpdatePhrase, language: Language, year = 0): string {
+  const en = language === 'en';
+  switch (phrase) {
+    case 'no_report':
+      return en
+        ? `The run log (生成履歴) lists no annual report for FY${year}. Make one first with 事業報告書を作成.`
+        : `生成履歴に${year}年度の事業報告書がありません。先に「事業報告書を作成」で作成してください。`;
+    case 'no_document':
+      return en
+        ? 'The document in the run log could not be opened (deleted, or you have no access to it).'
+        : '生成履歴の文書を開けませんでした（削除されたか、開く権限がありません）。';
+    case 'no_figures':
+      return en
+        ? 'This document has no figure the add-on can find (made before this feature, or every figure was deleted). Make a new report instead.'
+        : 'この文書には更新できる数字がありません（この機能より前に作成したか、数字がすべて削除されています）。新しく報告書を作成してください。';
+    case 'updated':
+      return en ? 'Figures updated' : '報告書の数字を更新しました';
+    case 'sheets_only':
+      return en
+        ? 'A Google Doc report is updated from Sheets only (here: npm run report -- WORKBOOK --update REPORT.docx).'
+        : 'Google ドキュメントの報告書は Sheets からだけ更新できます（ここでは npm run report -- ブック --update 報告書.docx）。';
+  }
+}

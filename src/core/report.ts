@@ -1,11 +1,12 @@
 // This file defines the report builder: a checked Workbook and a fiscal year → ReportDocument (DESIGN §4).
 import { normalizeText } from './cells';
 import { formatReportDate, formatYear } from './era';
+import { type CellFigureKind, cellTag } from './figure-tags';
 import type { Period } from './fiscal-year';
 import { findMetric, formatThousands } from './metrics';
 import { matchKey } from './read-workbook';
 import type { ProgramRecord, ReportForm, RoundingMode, Workbook } from './records';
-import type { Alignment, Block, ReportDocument, ReportTable, TableCell } from './report-document';
+import type { Alignment, Block, FigureSpan, ReportDocument, ReportTable, TableCell } from './report-document';
 import { REPORT_LABELS, type ReportLabels } from './report-labels';
 import { meetingBlocks } from './report-meetings';
 import { type RoundedProgramCosts, toThousandYen as roundOne, roundProgramCosts } from './rounding';
@@ -14,7 +15,7 @@ import { type Figure, planSuppression } from './suppression';
 import {
   parseTemplate,
   type References,
-  renderTemplate,
+  renderTemplateFigures,
   SUPPRESSED_LABEL,
   type TemplateContext,
   templateTexts,
@@ -70,7 +71,24 @@ interface Style {
 
 /** A template cell (実施日時, 実施場所, 従事者の備考, 受益対象者の人数) as printed; '' when blank. */
 function renderCell(text: string | null, context: TemplateContext): string {
-  return text ? renderTemplate(parseTemplate(text).parts, context).trim() : '';
+  return renderCellFigures(text, context).text;
+}
+
+/** `renderCell` and whether the cell printed a figure of a placeholder. */
+function renderCellFigures(text: string | null, context: TemplateContext): { text: string; placeholders: boolean } {
+  if (!text) return { text: '', placeholders: false };
+  const rendered = renderTemplateFigures(parseTemplate(text).parts, context);
+  return { text: rendered.text.trim(), placeholders: rendered.figures.length > 0 };
+}
+
+/** A cell that is one figure as a whole (issue 14): 事業費, 受益対象者の人数, a total, an appendix amount. */
+function figureCell(text: string, kind: CellFigureKind, ...pieces: string[]): TableCell {
+  return text === '' ? { text } : { text, figures: [{ start: 0, end: text.length, tag: cellTag(kind, ...pieces) }] };
+}
+
+/** A 事業 cell whose template may hold placeholders: then the whole cell is a figure (`when:育成事業`). */
+function templateCell(text: string, placeholders: boolean, kind: CellFigureKind, program: string): TableCell {
+  return placeholders ? figureCell(text, kind, program) : { text };
 }
 
 // A bare whole number (6, ６, 1,200) up to 9 digits: printed with 人数の単位. Anything else (毎回1名, 延べ12人, 6人, or
@@ -78,12 +96,12 @@ function renderCell(text: string | null, context: TemplateContext): string {
 const BARE_COUNT = /^\d{1,3}(?:,\d{3}){0,2}$|^\d{1,9}$/;
 
 /** 従事者人数 with its unit (or as typed), then 従事者の備考 in parentheses: `6人（兼任）`, `毎回1名`. */
-function staffText(program: ProgramRecord, context: TemplateContext, style: Style): string {
+function staffText(program: ProgramRecord, context: TemplateContext, style: Style): TableCell {
   const typed = program.staffCount === null ? '' : normalizeText(program.staffCount);
   const count = BARE_COUNT.test(typed) ? style.labels.staff(Number(typed.replace(/,/g, '')), style.staffUnit) : typed;
-  const note = renderCell(program.staffNote, context);
-  if (count === '') return note === '' ? NONE : note;
-  return note === '' ? count : `${count}（${note}）`;
+  const { text: note, placeholders } = renderCellFigures(program.staffNote, context);
+  const text = count === '' ? (note === '' ? NONE : note) : note === '' ? count : `${count}（${note}）`;
+  return templateCell(text, placeholders, 'staff', program.program ?? '');
 }
 
 function programTable(
@@ -91,14 +109,19 @@ function programTable(
   context: TemplateContext,
   costs: RoundedProgramCosts,
   style: Style,
-  withBeneficiaries: boolean,
+  category: string,
 ): ReportTable {
+  const withBeneficiaries = category === '特定非営利活動';
   const { labels, form } = style;
   const example = form === '記載例';
   const rows: TableCell[][] = [];
+  // One name per body row, for the update's check that the table still has the same 事業 (issue 14, point 4).
+  const rowNames: string[] = [];
   for (const group of groups) {
     group.forEach((program, index) => {
       const notCarriedOut = program.status === '実施なし';
+      const name = program.program ?? '';
+      rowNames.push(name);
       const cost = formatThousands(costs.byRow.get(program.row) ?? 0);
       const cells: TableCell[] = [];
       if (index === 0)
@@ -107,25 +130,28 @@ function programTable(
             ? { text: program.articleName ?? '', rowSpan: group.length }
             : { text: program.articleName ?? '' },
         );
-      cells.push({ text: program.program ?? '' });
-      cells.push({
-        text: notCarriedOut ? style.label(labels.notCarriedOut) : renderCell(program.when, context) || NONE,
-      });
-      cells.push({ text: notCarriedOut ? NONE : renderCell(program.where, context) || NONE });
-      cells.push({ text: notCarriedOut ? NONE : staffText(program, context, style) });
+      cells.push({ text: name });
+      if (notCarriedOut) cells.push({ text: style.label(labels.notCarriedOut) }, { text: NONE }, { text: NONE });
+      else {
+        const when = renderCellFigures(program.when, context);
+        const where = renderCellFigures(program.where, context);
+        cells.push(templateCell(when.text || NONE, when.placeholders, 'when', name));
+        cells.push(templateCell(where.text || NONE, where.placeholders, 'where', name));
+        cells.push(staffText(program, context, style));
+      }
       if (withBeneficiaries) {
         const scope = program.beneficiaryScope?.trim() ?? '';
         const count = renderCell(program.beneficiaryCount, context);
         if (example) {
           // 記載例: 受益対象者の範囲及び人数 in one cell, 範囲 and 人数 joined by a space.
           const joined = [scope, count].filter((text) => text !== '').join(' ');
-          cells.push({ text: notCarriedOut || joined === '' ? NONE : joined });
+          cells.push(figureCell(notCarriedOut || joined === '' ? NONE : joined, 'beneficiaries', name));
         } else {
           cells.push({ text: notCarriedOut ? NONE : (program.beneficiaryScope ?? NONE) });
-          cells.push({ text: notCarriedOut || count === '' ? NONE : count });
+          cells.push(figureCell(notCarriedOut || count === '' ? NONE : count, 'beneficiaries', name));
         }
       }
-      cells.push({ text: cost });
+      cells.push(figureCell(cost, 'cost', name));
       rows.push(cells);
     });
   }
@@ -138,8 +164,9 @@ function programTable(
     rows.push([
       { text: style.label(labels.total) },
       ...header.slice(1, -1).map(() => ({ text: '' })),
-      { text: formatThousands(costs.totalThousands) },
+      figureCell(formatThousands(costs.totalThousands), 'total', category),
     ]);
+    rowNames.push(style.label(labels.total));
   }
   const align: Alignment[] = header.map((_, i) => (i === header.length - 1 ? 'right' : i === 4 ? 'center' : 'left'));
   const widths = example
@@ -149,7 +176,7 @@ function programTable(
     : withBeneficiaries
       ? [14, 12, 9, 9, 9, 18, 17, 12]
       : [22, 20, 15, 15, 13, 15];
-  return { kind: 'table', header, rows, align, widths };
+  return { kind: 'table', header, rows, align, widths, figureRows: { id: `programs:${category}`, rows: rowNames } };
 }
 
 /** One 区分's rows rounded together (端数処理, 合計に合わせる included) with its total. */
@@ -167,19 +194,25 @@ function sectionBlocks(
   programs: readonly ProgramRecord[],
   context: TemplateContext,
   style: Style,
-  withBeneficiaries: boolean,
+  category: '特定非営利活動' | 'その他の事業',
 ): Block[] {
+  const withBeneficiaries = category === '特定非営利活動';
   const costs = roundCategory(programs, context);
-  const text =
-    style.form === '記載例'
-      ? heading
-      : `${style.label(heading)}${style.labels.totalSuffix(formatThousands(costs.totalThousands))}`;
-  const blocks: Block[] = [{ kind: 'heading', level: 2, text }];
+  const blocks: Block[] = [];
+  if (style.form === '記載例') blocks.push({ kind: 'heading', level: 2, text: heading });
+  else {
+    // The total inside the heading is a figure (`total:特定非営利活動`): found by the suffix's text before it.
+    const total = formatThousands(costs.totalThousands);
+    const start = style.label(heading).length + style.labels.totalSuffix('\u0000').indexOf('\u0000');
+    const text = `${style.label(heading)}${style.labels.totalSuffix(total)}`;
+    const figures: FigureSpan[] = [{ start, end: start + total.length, tag: cellTag('total', category) }];
+    blocks.push({ kind: 'heading', level: 2, text, figures });
+  }
   if (programs.length === 0) blocks.push({ kind: 'paragraph', text: style.label(style.labels.none) });
   else if (!withBeneficiaries && programs.every((program) => program.status === '実施なし'))
     // The guidance for （２）: 「定款に定めているが当該事業年度に実施しなかった場合は「実施しなかった」と記載する」.
     blocks.push({ kind: 'paragraph', text: style.label(style.labels.otherNotCarriedOut) });
-  else blocks.push(programTable(orderPrograms(programs), context, costs, style, withBeneficiaries));
+  else blocks.push(programTable(orderPrograms(programs), context, costs, style, category));
   return blocks;
 }
 
@@ -204,36 +237,55 @@ function narrativeBlocks(context: TemplateContext, language: 'ja' | 'en'): Block
       }
       subheading = paragraph.subheading;
       const template = language === 'en' && paragraph.bodyEn ? paragraph.bodyEn : (paragraph.body ?? '');
-      for (const line of renderTemplate(parseTemplate(template).parts, context).split(/\r?\n/)) {
-        if (line.trim() !== '') blocks.push({ kind: 'paragraph', text: line });
+      const rendered = renderTemplateFigures(parseTemplate(template).parts, context);
+      // One paragraph per line, each with the figures that fall in it (no figure holds a line break).
+      let start = 0;
+      for (const line of rendered.text.split(/\r?\n/)) {
+        const end = start + line.length;
+        const figures = rendered.figures
+          .filter((span) => span.start >= start && span.end <= end)
+          .map((span) => ({ start: span.start - start, end: span.end - start, tag: span.tag }));
+        if (line.trim() !== '')
+          blocks.push(
+            figures.length > 0 ? { kind: 'paragraph', text: line, figures } : { kind: 'paragraph', text: line },
+          );
+        start = end + (rendered.text.startsWith('\r\n', end) ? 2 : 1);
       }
     }
   }
   return blocks;
 }
 
+/** 人件費, その他経費 and their sum as figure cells (`appendix:育成事業:人件費`, `admin:計`). */
+function amountCells(amounts: readonly number[], kind: CellFigureKind, ...row: string[]): TableCell[] {
+  const [personnel, other] = COST_ITEMS;
+  return [
+    figureCell(formatThousands(amounts[0]), kind, ...row, personnel),
+    figureCell(formatThousands(amounts[1]), kind, ...row, other),
+    figureCell(formatThousands(amounts[0] + amounts[1]), kind, ...row, '計'),
+  ];
+}
+
 function appendixBlocks(context: TemplateContext, programs: readonly ProgramRecord[], style: Style): Block[] {
   const { labels } = style;
   const [personnel, other] = COST_ITEMS;
   const rows: TableCell[][] = [];
+  const rowNames: string[] = [];
   let totals = [0, 0];
   for (const program of programs) {
     const name = program.program ?? '';
     const amounts = [programCost(context, name, personnel), programCost(context, name, other)];
     totals = [totals[0] + amounts[0], totals[1] + amounts[1]];
-    rows.push([{ text: name }, ...[...amounts, amounts[0] + amounts[1]].map((n) => ({ text: formatThousands(n) }))]);
+    rows.push([{ text: name }, ...amountCells(amounts, 'appendix', name)]);
+    rowNames.push(name);
   }
-  rows.push([
-    { text: style.label(labels.appendixTotal) },
-    ...[...totals, totals[0] + totals[1]].map((n) => ({ text: formatThousands(n) })),
-  ]);
+  rows.push([{ text: style.label(labels.appendixTotal) }, ...amountCells(totals, 'appendix-total')]);
+  rowNames.push(style.label(labels.appendixTotal));
   const admin = findMetric('管理費');
   if (admin) {
     const amounts = [personnel, other].map((item) => admin.compute(context, { 費目: [item] }));
-    rows.push([
-      { text: style.label(labels.appendixAdmin) },
-      ...[...amounts, amounts[0] + amounts[1]].map((n) => ({ text: formatThousands(n) })),
-    ]);
+    rows.push([{ text: style.label(labels.appendixAdmin) }, ...amountCells(amounts, 'admin')]);
+    rowNames.push(style.label(labels.appendixAdmin));
   }
   return [
     { kind: 'heading', level: 2, text: labels.appendix },
@@ -243,6 +295,7 @@ function appendixBlocks(context: TemplateContext, programs: readonly ProgramReco
       rows,
       align: ['left', 'right', 'right', 'right'],
       widths: [40, 20, 20, 20],
+      figureRows: { id: 'appendix', rows: rowNames },
     },
     ...statementComparison(context, totals[0] + totals[1], style),
     { kind: 'note', text: labels.appendixNote },
@@ -262,18 +315,20 @@ function statementComparison(context: TemplateContext, reportYen: number, style:
     ? [roundOne(reportYen, rounding), statement.yen / 1000]
     : [reportYen, statement.yen];
   const unit = statement.inThousands ? labels.thousandYen : labels.yen;
-  const amount = (value: number) => ({ text: `${formatThousands(value)}${unit}` });
+  const amount = (value: number, row: string) => figureCell(`${formatThousands(value)}${unit}`, 'comparison', row);
+  const names = [labels.comparisonStatement, labels.comparisonReport, labels.comparisonDifference].map(style.label);
   return [
     {
       kind: 'table',
       header: [...labels.comparisonHeader],
       rows: [
-        [{ text: style.label(labels.comparisonStatement) }, amount(theirs)],
-        [{ text: style.label(labels.comparisonReport) }, amount(ours)],
-        [{ text: style.label(labels.comparisonDifference) }, amount(ours - theirs)],
+        [{ text: names[0] }, amount(theirs, 'statement')],
+        [{ text: names[1] }, amount(ours, 'report')],
+        [{ text: names[2] }, amount(ours - theirs, 'difference')],
       ],
       align: ['left', 'right'],
       widths: [60, 40],
+      figureRows: { id: 'comparison', rows: names },
     },
   ];
 }
@@ -301,7 +356,13 @@ function printsSuppressed(blocks: readonly Block[], label: string): boolean {
 /** Replaces every heading and table header cell that a `見出し:` row names (the whole text, compared folded). */
 function applyHeadingOverrides(blocks: readonly Block[], replace: (text: string) => string): Block[] {
   return blocks.map((block): Block => {
-    if (block.kind === 'heading') return { ...block, text: replace(block.text) };
+    if (block.kind === 'heading') {
+      const text = replace(block.text);
+      if (text === block.text) return block;
+      // A replaced heading prints none of the figures it had.
+      const { figures: _figures, ...rest } = block;
+      return { ...rest, text };
+    }
     if (block.kind === 'table') return { ...block, header: block.header.map(replace) };
     return block;
   });
@@ -346,11 +407,11 @@ export function buildReportDocument(workbook: Workbook, options: ReportOptions):
     { kind: 'heading', level: 1, text: labels.results },
     ...narrativeBlocks(context, language),
     { kind: 'heading', level: 1, text: labels.implementation },
-    ...sectionBlocks(labels.specified, specified, context, style, true),
+    ...sectionBlocks(labels.specified, specified, context, style, '特定非営利活動'),
   ];
   // 定款にない: the 定款 has no その他の事業, and the guidance is to leave （２） out rather than write 「なし」.
   if (settings.otherBusiness !== '定款にない')
-    blocks.push(...sectionBlocks(labels.other, others, context, style, false));
+    blocks.push(...sectionBlocks(labels.other, others, context, style, 'その他の事業'));
   // ３．社員総会等の開催状況 (issue 12): only when the 会議 tab has meetings in the period.
   blocks.push(...meetingBlocks(workbook, options.period, date, language));
   if (options.appendix) {

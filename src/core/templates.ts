@@ -2,6 +2,7 @@
 
 import { normalizeText } from './cells';
 import { describeKnownValues, knownFilterValues, parseCondition, unknownFilterValues } from './conditions';
+import { metricTag, referenceTag } from './figure-tags';
 import type { Period } from './fiscal-year';
 import { type Area, type FormulaSource, formulaReadsPersonal } from './formula-refs';
 import type { IssueCode, IssueParams, Severity } from './issues';
@@ -11,12 +12,20 @@ import { findMetric, formatThousands, METRICS } from './metrics';
 import { isPersonRowTab } from './privacy';
 import { matchKey } from './read-workbook';
 import type { Workbook } from './records';
+import type { FigureSpan } from './report-document';
 import { TABS, type TabDef, tabDef } from './schema';
 import { figureKey } from './suppression';
 
 export type TemplatePart =
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'metric'; readonly metric: MetricDef; readonly filters: Filters; readonly source: string }
+  | {
+      readonly kind: 'metric';
+      readonly metric: MetricDef;
+      readonly filters: Filters;
+      readonly source: string;
+      /** `年度=…` as typed (forms only, issue 16: `parseTemplate(text, { years: true })`); absent: the report's year. */
+      readonly year?: string;
+    }
   | { readonly kind: 'reference'; readonly target: string; readonly source: string };
 
 export interface TemplateProblem {
@@ -45,14 +54,27 @@ export interface ResolvedReference {
 /** Target as written (see `referenceKey`) → what it resolved to, or null when it does not exist. */
 export type References = ReadonlyMap<string, ResolvedReference | null>;
 
-const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
+/** One `{{…}}`: no brace inside, so the scan is linear. */
+export const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
 
 export function referenceKey(target: string): string {
   return matchKey(target);
 }
 
-/** Splits a template into text, metric and reference parts; problems that need no data are found here. */
-export function parseTemplate(text: string): { parts: TemplatePart[]; problems: TemplateProblem[] } {
+/** `年度=前年度` / `年度=2021` (also ＝): the year as typed, or undefined when the condition is not about 年度. */
+export function yearCondition(text: string): string | undefined {
+  const equals = text.search(/[=＝]/);
+  return equals > 0 && matchKey(text.slice(0, equals)) === matchKey('年度') ? text.slice(equals + 1).trim() : undefined;
+}
+
+/**
+ * Splits a template into text, metric and reference parts; problems that need no data are found here. With
+ * `years` (a form of the NPO's own, issue 16), a metric may also take `年度=…`, kept as typed in the part's `year`.
+ */
+export function parseTemplate(
+  text: string,
+  options: { readonly years?: boolean } = {},
+): { parts: TemplatePart[]; problems: TemplateProblem[] } {
   const parts: TemplatePart[] = [];
   const problems: TemplateProblem[] = [];
   let last = 0;
@@ -80,7 +102,13 @@ export function parseTemplate(text: string): { parts: TemplatePart[]; problems: 
     }
     const filters: Partial<Record<FilterKey, string[]>> = {};
     let ok = true;
+    let year: string | undefined;
     for (const text of conditions) {
+      const typedYear = options.years ? yearCondition(text) : undefined;
+      if (typedYear !== undefined) {
+        year = typedYear;
+        continue;
+      }
       const condition = parseCondition(text);
       if (condition.ok && metric.filters.includes(condition.key)) {
         filters[condition.key] = condition.values;
@@ -98,7 +126,7 @@ export function parseTemplate(text: string): { parts: TemplatePart[]; problems: 
         });
       }
     }
-    if (ok) parts.push({ kind: 'metric', metric, filters, source: match[0] });
+    if (ok) parts.push(year === undefined ? { kind: 'metric', metric, filters, source: match[0] } : { kind: 'metric', metric, filters, source: match[0], year });
   }
   if (last < text.length) parts.push({ kind: 'text', text: text.slice(last) });
   const leftover = parts.some((part) => part.kind === 'text' && /\{\{|\}\}/.test(part.text));
@@ -227,34 +255,58 @@ export interface TemplateContext {
 export const SUPPRESSED_LABEL = { ja: '（秘匿）', en: '(suppressed)' } as const;
 
 /** The unit after a suppressed figure is dropped: 「（秘匿）名」 would read as a count. */
-const UNIT_AFTER_FIGURE = /^(?:[名人]| ?(?:people|persons|person)\b)/;
+export const UNIT_AFTER_FIGURE = /^(?:[名人]| ?(?:people|persons|person)\b)/;
 
 /** Renders checked parts; a figure the suppression plan hides prints SUPPRESSED_LABEL, without its unit. */
 export function renderTemplate(parts: readonly TemplatePart[], context: TemplateContext): string {
+  return renderTemplateFigures(parts, context).text;
+}
+
+/**
+ * `renderTemplate`, and where each figure landed (issue 14): one span per placeholder, tagged by meaning
+ * (`metricTag`, `referenceTag`). A metric's span takes in the unit typed right after it (`12名`), the unit a
+ * suppressed figure drops, so the text an update swaps is `12名` ↔ `（秘匿）` and never leaves 「（秘匿）名」.
+ */
+export function renderTemplateFigures(
+  parts: readonly TemplatePart[],
+  context: TemplateContext,
+): { text: string; figures: FigureSpan[] } {
   let out = '';
-  let swallowUnit = false;
+  const figures: FigureSpan[] = [];
+  // The metric span just written, whose unit (if the next text starts with one) belongs to it.
+  let open: { start: number; tag: string; suppressed: boolean } | null = null;
   for (const part of parts) {
     if (part.kind === 'text') {
-      out += swallowUnit ? part.text.replace(UNIT_AFTER_FIGURE, '') : part.text;
-      swallowUnit = false;
+      let text = part.text;
+      if (open) {
+        const unit = UNIT_AFTER_FIGURE.exec(text)?.[0] ?? '';
+        text = text.slice(unit.length);
+        if (!open.suppressed) out += unit;
+        figures.push({ start: open.start, end: out.length, tag: open.tag });
+        open = null;
+      }
+      out += text;
       continue;
     }
-    swallowUnit = false;
+    if (open) figures.push({ start: open.start, end: out.length, tag: open.tag });
+    open = null;
+    const start = out.length;
     if (part.kind === 'reference') {
       const text = context.references.get(referenceKey(part.target))?.text ?? '';
       // Checked before any report is built; refused again here so no path inserts text (the value is not quoted).
       if (!isNumberDisplay(text)) throw new Error(`{{=${part.target}}} is not a number`);
       out += text.trim();
+      figures.push({ start, end: out.length, tag: referenceTag(part.target) });
       continue;
     }
-    if (context.suppressed.has(figureKey(part.metric, part.filters))) {
-      out += SUPPRESSED_LABEL[context.language];
-      swallowUnit = true;
-      continue;
-    }
-    out += formatThousands(part.metric.compute({ workbook: context.workbook, period: context.period }, part.filters));
+    const suppressed = context.suppressed.has(figureKey(part.metric, part.filters));
+    out += suppressed
+      ? SUPPRESSED_LABEL[context.language]
+      : formatThousands(part.metric.compute({ workbook: context.workbook, period: context.period }, part.filters));
+    open = { start, tag: metricTag(part.metric, part.filters), suppressed };
   }
-  return out;
+  if (open) figures.push({ start: open.start, end: out.length, tag: open.tag });
+  return { text: out, figures };
 }
 
 /** Every `{{=…}}` target in the workbook's templates, for the adapter to resolve before the report is built. */

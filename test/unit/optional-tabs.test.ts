@@ -29,14 +29,17 @@ describe('a workbook without 候補者, 企業 and イベント', () => {
     expect(result.ok && result.issues).toEqual([]);
     if (!result.ok) return;
     const blocks = result.report.blocks;
+    // The figures are addressable (issue 14): 16 + 4 characters before 450,500; 15 + 10 before 451.
     expect(blocks).toContainEqual({
       kind: 'paragraph',
       text: '年間を通じて食品を配付しました。事業費は450,500円でした。',
+      figures: [{ start: 20, end: 27, tag: 'm:事業費' }],
     });
     expect(blocks).toContainEqual({
       kind: 'heading',
       level: 2,
       text: '（１）特定非営利活動に係る事業（事業費の総費用【 451 】千円）',
+      figures: [{ start: 25, end: 28, tag: 'total:特定非営利活動' }],
     });
     const table = blocks.find((b): b is ReportTable => b.kind === 'table');
     expect(table?.rows.map((row) => row.map((cell) => cell.text))).toEqual([FOOD_BANK_ROW]);
@@ -77,7 +80,13 @@ describe('a template that needs a missing tab', () => {
     });
     const result = makeReport(raw);
     expect(result.ok && result.issues).toEqual([]);
-    if (result.ok) expect(result.report.blocks).toContainEqual({ kind: 'paragraph', text: '0名' });
+    if (result.ok)
+      expect(result.report.blocks).toContainEqual({
+        kind: 'paragraph',
+        text: '0名',
+        // The figure's span takes in its unit: an update that suppresses it writes （秘匿） without 名.
+        figures: [{ start: 0, end: 2, tag: 'm:新規接点数' }],
+      });
   });
 
   it('does not hide other template problems of the same cell (those found by parsing are listed first)', () => {

@@ -122,6 +122,7 @@ describe('buildReportDocument', () => {
       kind: 'heading',
       level: 2,
       text: '（２）その他の事業（事業費の総費用【 0 】千円）',
+      figures: [{ start: 19, end: 20, tag: 'total:その他の事業' }],
     });
     expect(doc.blocks[index + 1]).toEqual({ kind: 'paragraph', text: 'なし' });
   });

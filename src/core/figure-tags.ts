@@ -1,0 +1,123 @@
+// This file defines figure tags: the stable names by meaning of the figures a report inserts (issue 14).
+import { normalizeText } from './cells';
+import type { FilterKey, Filters, MetricDef } from './metrics';
+
+/*
+ * A tag names a figure by what it means, so the same figure has the same tag in every report made from the workbook,
+ * whatever rows are inserted or moved: a content control's `w:tag` in the .docx, a named range in the Google Doc.
+ *
+ *   m:新規接点数|属性=人道配慮,難民      a `{{指標名|キー=値}}` placeholder (filters in the metric's order, values sorted)
+ *   r:集計!B3                          a `{{=…}}` reference (as written, width-folded)
+ *   cost:育成事業                      the 事業費 cell of a 事業 (事業内容)
+ *   beneficiaries:育成事業             its 受益対象者の人数 cell (記載例: the joined 範囲及び人数 cell)
+ *   when: / where: / staff:育成事業    its 実施日時 / 実施場所 / 従事者人数 cell, when that cell holds a placeholder
+ *   total:特定非営利活動               a 区分's rounded total (標準: in the heading; 記載例: the 合計 row)
+ *   appendix:育成事業:人件費            an appendix cell (費目 人件費 / その他経費, or 計 for the row's sum)
+ *   appendix-total:人件費 / admin:人件費 the appendix's 合計 and 管理費 rows
+ *   comparison:statement|report|difference   the rows of the 活動計算書 comparison
+ *
+ * A tag holds only metric names, the filters the template author typed, 事業内容, 区分, 費目 and cell references:
+ * never a value of a 候補者 row. Escaping: in each piece taken from the workbook, `%`, the separators `: | = , /`,
+ * the XML specials `< > & " '`, `!`-free whitespace (space, U+3000…), controls, lone surrogates and noncharacters
+ * are written `%XX` (an ASCII character, two hex digits) or `%uXXXX` (any other UTF-16 unit). Every other character
+ * (kanji, kana, letters, digits) stays as it is, so a tag is readable and safe in XML attributes and Doc range names.
+ * A tag longer than MAX_TAG_LENGTH keeps its first characters and ends in `~` and an FNV-1a hash of the whole tag.
+ */
+
+/** Google Doc named ranges allow 256 characters; Word shows a content control's tag in one line. */
+export const MAX_TAG_LENGTH = 120;
+
+const ASCII_ESCAPED = /[%:|=,/<>&"'\s]/;
+
+/** Whether a UTF-16 unit (or code point) must be escaped outside ASCII: controls, spaces, surrogates, nonchars. */
+function escapesUnit(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0xa0) ||
+    code === 0x3000 ||
+    (code >= 0x2000 && code <= 0x200f) ||
+    (code >= 0x2028 && code <= 0x202f) ||
+    code === 0xfeff ||
+    (code >= 0xd800 && code <= 0xdfff) ||
+    (code >= 0xfdd0 && code <= 0xfdef) ||
+    code >= 0xfffe
+  );
+}
+
+function hex(code: number, digits: number): string {
+  return code.toString(16).toUpperCase().padStart(digits, '0');
+}
+
+/** One piece of a tag taken from the workbook, width-folded and trimmed, escaped as described above. */
+export function escapeTagPiece(text: string): string {
+  const folded = normalizeText(text);
+  let out = '';
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    // A valid surrogate pair is one character (an emoji, a rare kanji): kept.
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < folded.length;
+    const low = pair ? folded.charCodeAt(i + 1) : 0;
+    if (pair && low >= 0xdc00 && low <= 0xdfff) {
+      const point = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+      out += (point & 0xfffe) === 0xfffe ? `%u${hex(code, 4)}%u${hex(low, 4)}` : folded.slice(i, i + 2);
+      i++;
+    } else if (code < 0x80)
+      out += ASCII_ESCAPED.test(folded[i]) || code < 0x20 || code === 0x7f ? `%${hex(code, 2)}` : folded[i];
+    else out += escapesUnit(code) ? `%u${hex(code, 4)}` : folded[i];
+  }
+  return out;
+}
+
+/** FNV-1a over UTF-16 units, 8 hex digits: a stable short stand-in for the cut end of a long tag. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hex(hash, 8);
+}
+
+/** A tag within MAX_TAG_LENGTH: a longer one is cut (never inside a surrogate pair) and ends in `~` + its hash. */
+export function boundTag(tag: string): string {
+  if (tag.length <= MAX_TAG_LENGTH) return tag;
+  let cut = MAX_TAG_LENGTH - 9;
+  const last = tag.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--;
+  return `${tag.slice(0, cut)}~${fnv1a(tag)}`;
+}
+
+/** `m:新規接点数|属性=人道配慮,難民`: filters in the metric's own order, each key's values sorted. */
+export function metricTag(metric: MetricDef, filters: Filters): string {
+  let tag = `m:${escapeTagPiece(metric.id)}`;
+  const keys = [...metric.filters, ...(Object.keys(filters) as FilterKey[]).filter((k) => !metric.filters.includes(k))];
+  for (const key of keys) {
+    const values = filters[key];
+    if (!values || values.length === 0) continue;
+    tag += `|${escapeTagPiece(key)}=${values.map(escapeTagPiece).sort().join(',')}`;
+  }
+  return boundTag(tag);
+}
+
+/** `r:集計!B3`. */
+export function referenceTag(target: string): string {
+  return boundTag(`r:${escapeTagPiece(target)}`);
+}
+
+/** The kinds of figure a report's tables and headings hold (the tag's first piece). */
+export type CellFigureKind =
+  | 'cost'
+  | 'beneficiaries'
+  | 'when'
+  | 'where'
+  | 'staff'
+  | 'total'
+  | 'appendix'
+  | 'appendix-total'
+  | 'admin'
+  | 'comparison';
+
+/** `cost:育成事業`, `appendix:育成事業:人件費`: a kind and its pieces, each escaped. */
+export function cellTag(kind: CellFigureKind, ...pieces: string[]): string {
+  return boundTag([kind, ...pieces.map(escapeTagPiece)].join(':'));
+}
