@@ -1,6 +1,8 @@
 // This file defines the formula wall behind `{{=…}}`: the cells a spreadsheet formula reads, followed from sheet to
 // sheet, so a cell that reaches 候補者 or a personal column through other cells is refused like one that reads it.
 
+import { columnIndex } from './issues';
+
 /** A rectangle of cells: 1-based rows, 0-based columns, Infinity for an open end (`B:B`, `3:3`, `A2:A`). */
 export interface Area {
   readonly firstRow: number;
@@ -40,13 +42,6 @@ const LITERAL_WORDS: ReadonlySet<string> = new Set(['TRUE', 'FALSE']);
 /** A word of a formula: up to an operator, a separator, a quote or a bracket (sticky, read from a given index). */
 const WORD = /[^\s"'(),;:!&+\-*/^=<>%{}[\]@]*/y;
 const PART = /^\$?([A-Za-z]{1,3})?\$?(\d+)?$/;
-
-/** Letters → 0-based column: A → 0, AA → 26. */
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n - 1;
-}
 
 interface Part {
   readonly column?: number;

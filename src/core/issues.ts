@@ -52,6 +52,15 @@ export type IssueCode =
   | 'invalid_character'
   | 'duplicate_tab'
   | 'undecodable_text'
+  // Forms of the NPO's own (issue 16, form-template.ts): the placeholder is the issue's column, its place the cell.
+  | 'unknown_form_table'
+  | 'form_table_not_alone'
+  | 'form_invalid_year'
+  | 'form_year_without_data'
+  | 'form_no_placeholders'
+  // テンプレートから作成 in Sheets (src/gas/fill-doc.ts): the Doc cannot be opened; a part the copy cannot hold.
+  | 'form_unreadable'
+  | 'form_element_skipped'
   | 'internal_error';
 
 /** Facts a message may quote; never a personal value (see `maskedValue`). */
@@ -118,6 +127,13 @@ export function columnLetters(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return letters;
+}
+
+/** Column letters → index (0-based), the inverse of columnLetters: A → 0, AA → 26; lower case reads as upper. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
 }
 
 /** A1 notation from 0-based column index and 1-based row number. */

@@ -169,6 +169,20 @@ function japanese({ code, tab, column, value, params, masked }: MessageInput): s
       return params.reconciliation ? reconciliationJapanese(params.reconciliation) : '';
     case 'rounding_moved_rows':
       return `端数処理「合計に合わせる」により、区分ごとの合計に合うよう、次の事業の事業費（千円）を四捨五入から1千円動かしました: ${movedRows(params.moved ?? [], 'ja')}`;
+    case 'unknown_form_table':
+      return `${col}の表「${value}」はありません。使える表: ${expected}`;
+    case 'form_table_not_alone':
+      return `${col}は表に置き換わるため、ほかの文字のない段落に1つだけ書いてください`;
+    case 'form_invalid_year':
+      return `${col}の年度「${value}」が読めません（例: 年度=前年度、年度=2021、年度=令和3年度。${expected}年度の範囲）`;
+    case 'form_year_without_data':
+      return `${col}: ${value}年度（${expected}）の費用・イベント・候補者の行がこのブックに1件もありません。その年度の行が別のブックにあるときは、このブックに加えてください`;
+    case 'form_no_placeholders':
+      return `様式「${value}」に差し込み（{{…}}）が1つもありません。{{団体名}}、{{就職者数}}、{{表:事業一覧}} のように書いてください`;
+    case 'form_unreadable':
+      return `「${value}」を Google ドキュメントとして開けません。ドキュメントの URL（https://docs.google.com/document/d/…）で、あなたが閲覧できるものを指定してください`;
+    case 'form_element_skipped':
+      return `${value === 'TABLE_OF_CONTENTS' ? '目次' : 'スクリプトで写せない部分'}は作成する文書に入りません。必要なら、できあがった文書に挿入してください`;
     case 'internal_error':
       return `内部エラー: ${value}`;
   }
@@ -281,6 +295,20 @@ function english({ code, tab, column, value, params, masked }: MessageInput): st
       return params.reconciliation ? reconciliationEnglish(params.reconciliation) : '';
     case 'rounding_moved_rows':
       return `端数処理 合計に合わせる: so that each 区分 adds up to its total, these programs are printed 1 thousand yen away from their own rounding: ${movedRows(params.moved ?? [], 'en')}`;
+    case 'unknown_form_table':
+      return `${col}: there is no table "${value}". Tables: ${expected}`;
+    case 'form_table_not_alone':
+      return `${col} becomes a table: put it alone in a paragraph with no other text`;
+    case 'form_invalid_year':
+      return `${col}: the year "${value}" cannot be read (e.g. 年度=前年度, 年度=2021, 年度=令和3年度; years ${expected})`;
+    case 'form_year_without_data':
+      return `${col}: this workbook has no row in 費用, イベント or 候補者 for FY${value} (${expected}). If that year's rows are in another workbook, add them to this one`;
+    case 'form_no_placeholders':
+      return `The form "${value}" holds no placeholder ({{…}}). Write them as {{団体名}}, {{就職者数}}, {{表:事業一覧}}`;
+    case 'form_unreadable':
+      return `"${value}" cannot be opened as a Google Doc. Give the URL of a document you can view (https://docs.google.com/document/d/…)`;
+    case 'form_element_skipped':
+      return `${value === 'TABLE_OF_CONTENTS' ? 'The table of contents' : 'A part that scripts cannot copy'} is left out of the new document. Insert it there if you need it`;
     case 'internal_error':
       return `Internal error: ${value}`;
   }
@@ -306,6 +334,58 @@ export function finalizeIssue(draft: IssueDraft, language: Language = 'ja'): Iss
 export function formatIssue(issue: Issue): string {
   const label = issue.severity === 'error' ? '' : issue.language === 'en' ? '[warning] ' : '[警告] ';
   return `${oneLineText(issue.tab)}!${issue.cell}: ${label}${issue.message}`;
+}
+
+/** Where a placeholder of a form is (issue 16): `本文 3段落目`, `表2 3行目2列目`, `ヘッダー 1段落目`. */
+export function formPlaceText(
+  place: {
+    readonly part: 'body' | 'header' | 'footer';
+    readonly partNumber?: number;
+    readonly paragraph: number;
+    readonly cell?: { readonly table: number; readonly row: number; readonly column: number };
+  },
+  language: Language,
+): string {
+  const number = place.partNumber === undefined ? '' : String(place.partNumber);
+  if (language === 'en') {
+    const part = {
+      body: '',
+      header: `header${number ? ` ${number}` : ''}, `,
+      footer: `footer${number ? ` ${number}` : ''}, `,
+    }[place.part];
+    const { cell } = place;
+    return cell
+      ? `${part}table ${cell.table}, row ${cell.row}, column ${cell.column}`
+      : `${part}paragraph ${place.paragraph}`;
+  }
+  const part = { body: '本文', header: `ヘッダー${number}`, footer: `フッター${number}` }[place.part];
+  const { cell } = place;
+  return cell
+    ? `${part === '本文' ? '' : `${part} `}表${cell.table} ${cell.row}行目${cell.column}列目`
+    : `${part} ${place.paragraph}段落目`;
+}
+
+/** A form's issue on one line: `様式.docx 本文 3段落目: message` (the form's name, where, what). */
+export function formatFormIssue(issue: Issue): string {
+  const label = issue.severity === 'error' ? '' : issue.language === 'en' ? '[warning] ' : '[警告] ';
+  const where = issue.cell === '' ? '' : ` ${issue.cell}`;
+  return `${oneLineText(issue.tab)}${where}: ${label}${issue.message}`;
+}
+
+/** A placeholder of a form with its value, for the check list: `本文 3段落目 {{就職者数}} → 34`. */
+export function formValueLine(
+  where: string,
+  source: string,
+  value: { readonly text?: string; readonly tableRows?: number },
+  language: Language,
+): string {
+  const shown =
+    value.tableRows !== undefined
+      ? language === 'en'
+        ? `table (${value.tableRows} rows)`
+        : `表（${value.tableRows}行）`
+      : (value.text ?? '');
+  return `${where} ${oneLineText(source)} → ${oneLineText(shown)}`;
 }
 
 const WHERE_JA = { programs: '事業タブ', range: '範囲', choices: '選択肢' } as const;

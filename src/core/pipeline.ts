@@ -1,7 +1,7 @@
 // This file defines the pipeline in one readable place: read → validate → check templates → compute → ReportDocument.
 import { sanitizeReportDocument } from './document-text';
 import { describePeriod, inPeriod, type Period, periodFromSettings } from './fiscal-year';
-import { a1, hasErrors, type Issue, type IssueDraft } from './issues';
+import { a1, columnIndex, hasErrors, type Issue, type IssueDraft } from './issues';
 import { finalizeIssue, type Language } from './messages';
 import { matchKey, type RawWorkbook, readWorkbook } from './read-workbook';
 import { reconcileProgramCosts } from './reconcile';
@@ -86,8 +86,11 @@ function sortIssues(issues: Issue[]): Issue[] {
   }
   const position = (issue: Issue): [number, number, number] => {
     const match = /^([A-Z]+)(\d+)$/.exec(issue.cell);
-    const column = match ? match[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : 0;
-    return [TAB_ORDER.get(matchKey(issue.tab)) ?? TABS.length, match ? Number(match[2]) : 0, column];
+    return [
+      TAB_ORDER.get(matchKey(issue.tab)) ?? TABS.length,
+      match ? Number(match[2]) : 0,
+      match ? columnIndex(match[1]) : -1,
+    ];
   };
   return issues
     .map((issue, index) => ({ issue, index, key: position(issue) }))

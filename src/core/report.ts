@@ -27,6 +27,11 @@ export interface ReportOptions {
   /** Adds the 人件費 / その他経費 breakdown for reconciling with the 活動計算書. */
   readonly appendix?: boolean;
   readonly language?: 'ja' | 'en';
+  /**
+   * The figures to print as 「（秘匿）」, when the caller plans them over more than this report (a form that prints the
+   * report's tables beside figures of its own, issue 16); default: planned over this report's templates.
+   */
+  readonly suppressed?: ReadonlySet<string>;
 }
 
 const NONE = '－';
@@ -334,7 +339,7 @@ function statementComparison(context: TemplateContext, reportYen: number, style:
 }
 
 /** Every figure the report's templates can print (本文 in both languages, every 受益対象者の人数), for suppression. */
-function templateFigures(workbook: Workbook): Figure[] {
+export function templateFigures(workbook: Workbook): Figure[] {
   const figures: Figure[] = [];
   for (const { text } of templateTexts(workbook)) {
     for (const part of parseTemplate(text).parts) {
@@ -378,7 +383,8 @@ export function buildReportDocument(workbook: Workbook, options: ReportOptions):
     workbook,
     period: options.period,
     references: options.references ?? new Map(),
-    suppressed: planSuppression(templateFigures(workbook), { workbook, period: options.period }, threshold),
+    suppressed:
+      options.suppressed ?? planSuppression(templateFigures(workbook), { workbook, period: options.period }, threshold),
     language,
   };
   // A later row for the same text wins, as when a setting is typed twice.

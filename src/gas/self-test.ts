@@ -1,6 +1,7 @@
 // This file defines 動作確認 (ヘルプ ▸ 動作確認): every service path of the add-on tried on a temporary tab and a test Doc,
 // one 合格 / 不合格 line per check in a dialog and one 生成履歴 row; no row of a user's tab is read or written.
 import { oneLineText } from '../core/document-text';
+import { columnIndex } from '../core/issues';
 import { type Language, type SelfTestCheck, selfTestCheckName, selfTestText } from '../core/messages';
 import { checkWorkbook, makeReport } from '../core/pipeline';
 import { escapeHtml } from '../core/render-html';
@@ -258,8 +259,7 @@ function madeUpSpreadsheet(spreadsheet: Spreadsheet, sheet: Sheet): Spreadsheet 
     getRange: (cell: string) => {
       const match = /^([A-Z]+)(\d+)$/.exec(cell);
       if (!match) throw new Error(`Range not found: ${cell}`);
-      const column = [...match[1]].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
-      return sheet.getRange(Number(match[2]), block.column + column - 1);
+      return sheet.getRange(Number(match[2]), block.column + columnIndex(match[1]));
     },
   }));
   const view = {
