@@ -117,6 +117,13 @@ export type CellFigureKind =
   | 'admin'
   | 'comparison';
 
+const TAG_KINDS = /^(?:m|r|cost|beneficiaries|when|where|staff|total|appendix|appendix-total|admin|comparison):/;
+
+/** Whether a text read from a document (a `w:tag`, an alias, a range name) can be one of our tags. */
+export function isFigureTag(text: string): boolean {
+  return text.length <= MAX_TAG_LENGTH && TAG_KINDS.test(text);
+}
+
 /** `cost:育成事業`, `appendix:育成事業:人件費`: a kind and its pieces, each escaped. */
 export function cellTag(kind: CellFigureKind, ...pieces: string[]): string {
   return boundTag([kind, ...pieces.map(escapeTagPiece)].join(':'));

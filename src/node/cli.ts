@@ -1,6 +1,8 @@
 // This file defines the command line (DESIGN §6): report, validate and template, with exit codes 0 / 1 / 2.
-import { isAbsolute, relative, resolve } from 'node:path';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { oneLineText, sanitizeReportDocument } from '../core/document-text';
+import { diffFigures, figureRecord, figureUpdateLines } from '../core/figures';
 import { isFiscalYearInRange } from '../core/input-rules';
 import type { Issue } from '../core/issues';
 import { formatIssue } from '../core/messages';
@@ -13,7 +15,14 @@ import { convertDocxToPdf } from './pdf';
 import type { CsvEncoding } from './read-csv';
 import { readWorkbookFile, type WorkbookFile } from './read-workbook-file';
 import { renderReportDocx } from './render-docx';
-import { REPORT_FORMATS, type ReportFile, type ReportFormat, writeReportFiles } from './write-report-files';
+import { presentFigures, readDocxReport, updatedDocx } from './update-docx';
+import {
+  REPORT_FORMATS,
+  type ReportFile,
+  type ReportFormat,
+  writeReportFiles,
+  writeUpdatedReport,
+} from './write-report-files';
 import { writeTemplateFile } from './write-template';
 
 export const EXIT = { done: 0, invalid: 1, failed: 2 } as const;
@@ -55,6 +64,10 @@ report    事業報告書を作成します: フォルダ/事業報告書_{年�
   --format 形式        docx,html,pdf のうち作るもの（既定: すべて。pdf には LibreOffice が必要）
   --lang ja|en         報告書の言語（既定: 設定タブの報告書言語）
   --appendix           事業費の内訳（人件費 / その他経費）を参考として付けます（事業報告書のみ）
+  --update 報告書.docx  前に作って手直しした .docx の数字だけをブックの今の値に置き換え、フォルダ/事業報告書_
+                       {年度}年度_更新.docx に書き出します（元のファイルは変えません。文章・書式・コメント・変更履歴は
+                       そのまま）。変わった数字、削除されていた数字、新しい数字を一覧にします。年度・言語・内訳は
+                       報告書を作ったときのものを使うので、--year --format --lang --appendix --report とは一緒に使えません
 validate  入力をチェックし、問題を「タブ!セル: 内容」の形で1行ずつ表示します。
   --json               結果を JSON で表示します
 template  空のブック（全タブ、見出し行、プルダウン、日付・数の入力規則つき）を作ります。
@@ -92,6 +105,10 @@ export function describeFileError(error: FileError, cwd: string): string {
       return `エラー: ${path} は既にあります。上書きしないので、別の名前を指定してください`;
     case 'write_failed':
       return `エラー: ${path} に書き込めません${detail}`;
+    case 'not_docx':
+      return `エラー: ${path} を Word の文書（.docx）として読み込めません${detail}。この仕組みで作った .docx の報告書を指定してください`;
+    case 'no_figures':
+      return `エラー: ${path} には更新できる数字の欄がありません（この仕組みで作った報告書ではないか、別のソフトで保存したときに数字の欄が外れました）。数字を古いまま写すことはしないので、npm run report で新しい報告書を作り、直した文章を写してください`;
   }
 }
 
@@ -180,6 +197,7 @@ async function runReport(args: readonly string[], env: CliEnvironment): Promise<
       lang: { type: 'string' },
       appendix: { type: 'boolean' },
       report: { type: 'string' },
+      update: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -188,6 +206,14 @@ async function runReport(args: readonly string[], env: CliEnvironment): Promise<
     return EXIT.done;
   }
   const workbookPath = parseWorkbookArgument(positionals, env);
+  if (values.update !== undefined) {
+    const fixed = (['year', 'format', 'lang', 'appendix', 'report'] as const).filter((o) => values[o] !== undefined);
+    if (fixed.length > 0)
+      throw new UsageError(
+        `--update は報告書を作ったときの設定で数字を更新するので、${fixed.map((o) => `--${o}`).join(' ')} とは一緒に使えません`,
+      );
+    return runUpdate(workbookPath, resolve(env.cwd, values.update), resolve(env.cwd, values.out ?? DEFAULT_OUT), env);
+  }
   const year = parseYear(values.year);
   const { formats, explicit } = parseFormats(values.format);
   const language = parseLanguage(values.lang);
@@ -247,6 +273,55 @@ async function runReport(args: readonly string[], env: CliEnvironment): Promise<
     `${exitCode === EXIT.done ? '完了' : '一部完了'}: ${report.title}（警告 ${counts.warnings} 件）→ ${displayPath(outDir, env.cwd)}\n`,
   );
   return exitCode;
+}
+
+/**
+ * `report WORKBOOK --update REPORT.docx`: the report's figures recomputed with the settings it was made with, written
+ * into its figure controls, the result written as a new file (never over REPORT.docx), and the summary printed.
+ */
+async function runUpdate(
+  workbookPath: string,
+  reportPath: string,
+  outDir: string,
+  env: CliEnvironment,
+): Promise<number> {
+  if (extname(reportPath).toLowerCase() !== '.docx') throw new FileError('not_docx', reportPath, extname(reportPath));
+  env.stderr.write(`読み込み中: ${displayPath(reportPath, env.cwd)}\n`);
+  const docx = await readDocxReport(reportPath);
+  const made = docx.record;
+  const file = await loadWorkbook(workbookPath, env);
+  env.stderr.write('入力をチェックして数字を計算しています…\n');
+  const result = makeReport(file.raw, {
+    year: made?.year,
+    language: made?.language,
+    // Without a record, the appendix is there when the document holds one of its figures.
+    appendix: made ? made.tables.has('appendix') : docx.controls.some((control) => control.tag.startsWith('appendix')),
+    references: file.references,
+    kind: made?.kind ?? 'jigyo',
+  });
+  const missingTabs = missingTabsLine(result.issues, file, workbookPath, env.cwd);
+  if (missingTabs) {
+    env.stderr.write(`${missingTabs}\n`);
+    return EXIT.failed;
+  }
+  const counts = printIssues(result.issues, env);
+  if (!result.ok) {
+    env.stderr.write(
+      counts.errors > 0
+        ? `エラーが ${counts.errors} 件あるため、数字は更新しませんでした。上の各セルを直してから、もう一度実行してください。\n`
+        : '対象年度が決まらないため、数字は更新しませんでした。設定タブの「対象年度」を指定してください。\n',
+    );
+    return EXIT.invalid;
+  }
+  const now = figureRecord(sanitizeReportDocument(result.report));
+  const update = diffFigures(made, now, presentFigures(docx));
+  for (const line of figureUpdateLines(update, result.report.language)) env.stdout.write(`${oneLineText(line)}\n`);
+  const path = await writeUpdatedReport(outDir, result.report.year, updatedDocx(docx, update.replacements), made?.kind);
+  env.stdout.write(`${displayPath(path, env.cwd)}\n`);
+  env.stderr.write(
+    `完了: 数字を更新した報告書を書き出しました（警告 ${counts.warnings} 件）→ ${displayPath(outDir, env.cwd)}\n`,
+  );
+  return EXIT.done;
 }
 
 async function runValidate(args: readonly string[], env: CliEnvironment): Promise<number> {

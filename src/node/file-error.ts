@@ -9,7 +9,11 @@ export type FileErrorCode =
   | 'unclosed_quote'
   | 'empty_folder'
   | 'output_exists'
-  | 'write_failed';
+  | 'write_failed'
+  /** `--update`: the report to update is not a readable .docx. */
+  | 'not_docx'
+  /** `--update`: the .docx holds no figure content control (issue 14). */
+  | 'no_figures';
 
 /** A file problem; the CLI picks the wording from `code` (messages last, as in the core). */
 export class FileError extends Error {

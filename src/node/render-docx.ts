@@ -2,6 +2,7 @@
 import {
   AlignmentType,
   BorderStyle,
+  BuilderElement,
   Document,
   Footer,
   HeadingLevel,
@@ -10,7 +11,9 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
+  type ParagraphChild,
   ShadingType,
+  StringValueElement,
   Table,
   TableCell,
   TableLayoutType,
@@ -18,12 +21,15 @@ import {
   TextRun,
   VerticalAlignTable,
   WidthType,
+  XmlComponent,
 } from 'docx';
 import { sanitizeReportDocument } from '../core/document-text';
+import { encodeFigureRecord, figureRecord } from '../core/figures';
 import {
   type Alignment,
   assertNever,
   type Block,
+  type FigureSpan,
   type ReportDocument,
   type ReportTable,
   tableGrid,
@@ -66,15 +72,62 @@ function textRuns(text: string, options: Omit<IRunOptions, 'text' | 'break'> = {
   return text.split(/\r?\n/).map((line, index) => new TextRun({ ...options, text: line, break: index > 0 ? 1 : 0 }));
 }
 
+/**
+ * A figure the report inserted (issue 14), as Word writes a plain-text content control: `w:sdt` whose `w:tag` names
+ * the figure, with one ordinary run inside, so Word and LibreOffice show ordinary text. The alias repeats the tag:
+ * LibreOffice 7.4 keeps a control's alias when it saves a .docx but drops its tag, and `--update` reads either.
+ * The docx library escapes both attribute values.
+ */
+class FigureControl extends XmlComponent {
+  constructor(tag: string, run: TextRun) {
+    super('w:sdt');
+    this.root.push(
+      new BuilderElement({
+        name: 'w:sdtPr',
+        children: [
+          new StringValueElement('w:alias', tag),
+          new StringValueElement('w:tag', tag),
+          new BuilderElement({ name: 'w:text' }),
+        ],
+      }),
+    );
+    this.root.push(new BuilderElement({ name: 'w:sdtContent', children: [run] }));
+  }
+}
+
+/** `textRuns`, with each figure span in its own content control (a figure holds no line break). */
+function figureRuns(
+  text: string,
+  figures: readonly FigureSpan[] | undefined,
+  options: Omit<IRunOptions, 'text' | 'break'> = {},
+): ParagraphChild[] {
+  if (!figures || figures.length === 0) return textRuns(text, options);
+  const children: ParagraphChild[] = [];
+  const plain = (piece: string) =>
+    piece.split(/\r?\n/).forEach((line, index) => {
+      if (index > 0 || line !== '') children.push(new TextRun({ ...options, text: line, break: index > 0 ? 1 : 0 }));
+    });
+  let last = 0;
+  for (const span of figures) {
+    plain(text.slice(last, span.start));
+    const run = new TextRun({ ...options, text: text.slice(span.start, span.end) });
+    // The docx types list the paragraph children it has classes for; a content control is a valid one (CT_SdtRun).
+    children.push(new FigureControl(span.tag, run) as unknown as ParagraphChild);
+    last = span.end;
+  }
+  plain(text.slice(last));
+  return children;
+}
+
 function tableCell(
   text: string,
-  options: { width: number; align: Alignment; header?: boolean; rowSpan?: number },
+  options: { width: number; align: Alignment; header?: boolean; rowSpan?: number; figures?: readonly FigureSpan[] },
 ): TableCell {
   return new TableCell({
     children: [
       new Paragraph({
         alignment: ALIGNMENTS[options.header ? 'center' : options.align],
-        children: textRuns(text, { bold: options.header, size: SIZE.table }),
+        children: figureRuns(text, options.figures, { bold: options.header, size: SIZE.table }),
       }),
     ],
     width: { size: options.width, type: WidthType.DXA },
@@ -108,7 +161,14 @@ function renderTable(table: ReportTable): Table {
         cantSplit: true,
         children: row.flatMap((cell, column) =>
           cell
-            ? [tableCell(cell.text, { width: widths[column], align: table.align[column], rowSpan: cell.rowSpan })]
+            ? [
+                tableCell(cell.text, {
+                  width: widths[column],
+                  align: table.align[column],
+                  rowSpan: cell.rowSpan,
+                  figures: cell.figures,
+                }),
+              ]
             : [],
         ),
       }),
@@ -139,12 +199,12 @@ function renderBlock(block: Block): Paragraph | Table {
     case 'subtitle':
       return new Paragraph({ alignment: AlignmentType.CENTER, children: textRuns(block.text) });
     case 'heading':
-      return new Paragraph({ heading: HEADING_LEVELS[block.level], children: textRuns(block.text) });
+      return new Paragraph({ heading: HEADING_LEVELS[block.level], children: figureRuns(block.text, block.figures) });
     case 'paragraph':
-      return new Paragraph({ children: textRuns(block.text), spacing: { after: 60 } });
+      return new Paragraph({ children: figureRuns(block.text, block.figures), spacing: { after: 60 } });
     case 'note':
       return new Paragraph({
-        children: textRuns(block.text, { size: SIZE.note, color: '555555' }),
+        children: figureRuns(block.text, block.figures, { size: SIZE.note, color: '555555' }),
         spacing: { before: 80 },
       });
     case 'table':
@@ -166,6 +226,30 @@ function headingStyle(size: number, before: number, after: number, center = fals
   };
 }
 
+/** The custom properties that hold the figure record: `jigyo-hokoku figures 001`, `002`… (read back in update-docx.ts). */
+export const RECORD_PROPERTY_PREFIX = 'jigyo-hokoku figures ';
+
+/**
+ * Word keeps a custom property's text up to 255 characters, so the record is cut into pieces of at most
+ * RECORD_CHUNK (never inside a surrogate pair), numbered from 001; LibreOffice keeps them as they are.
+ */
+const RECORD_CHUNK = 240;
+
+export function figureRecordProperties(encoded: string): { name: string; value: string }[] {
+  const properties: { name: string; value: string }[] = [];
+  for (let start = 0; start < encoded.length; ) {
+    let end = Math.min(start + RECORD_CHUNK, encoded.length);
+    const last = encoded.charCodeAt(end - 1);
+    if (end < encoded.length && last >= 0xd800 && last <= 0xdbff) end--;
+    properties.push({
+      name: `${RECORD_PROPERTY_PREFIX}${String(properties.length + 1).padStart(3, '0')}`,
+      value: encoded.slice(start, end),
+    });
+    start = end;
+  }
+  return properties;
+}
+
 /**
  * Renders the report as a .docx file's bytes. The text is cleaned here again (whatever built the report), so no
  * part of the package (document.xml, core.xml's title and creator) can hold a character XML 1.0 refuses; the docx
@@ -173,7 +257,10 @@ function headingStyle(size: number, before: number, after: number, center = fals
  */
 export async function renderReportDocx(given: ReportDocument): Promise<Buffer> {
   const report = sanitizeReportDocument(given);
+  const record = figureRecord(report);
   const document = new Document({
+    // The figures the report was made with, for `--update` to tell a deleted figure from a new one (issue 14).
+    customProperties: record.figures.size === 0 ? [] : figureRecordProperties(encodeFigureRecord(record)),
     title: report.title,
     creator: report.orgName || 'jigyo-hokoku',
     description: report.title,

@@ -78,3 +78,32 @@ export async function writeReportFiles(
   }
   throw new FileError('output_exists', join(dir, reportBaseName(year, 1, kind)));
 }
+
+/**
+ * Writes the .docx an update made (`--update`) as `事業報告書_2022年度_更新.docx`, then `_更新 (2)`, `(3)`…, created
+ * exclusively: never over the report it was made from nor over an earlier update.
+ */
+export async function writeUpdatedReport(
+  dir: string,
+  year: number,
+  bytes: Uint8Array,
+  kind: ReportKind = 'jigyo',
+): Promise<string> {
+  const stem = `${reportBaseName(year, 1, kind)}_更新`;
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw new FileError('write_failed', dir, describeCause(error));
+  }
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const path = join(dir, `${stem}${attempt > 1 ? ` (${attempt})` : ''}.docx`);
+    try {
+      await writeFile(path, bytes, { flag: 'wx' });
+      return path;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw new FileError('write_failed', path, describeCause(error));
+    }
+  }
+  throw new FileError('output_exists', join(dir, `${stem}.docx`));
+}
