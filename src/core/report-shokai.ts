@@ -18,7 +18,8 @@ export function shokaiPeriod(year: number): Period {
 
 /** One row of the form: what it prints, the registry metric behind it, and the unit it is counted in. */
 interface FormRow {
-  readonly label: string;
+  /** What the form prints when it is not the metric's own name. */
+  readonly label?: string;
   readonly metric: string;
   readonly unit: '人' | '件' | '円';
 }
@@ -34,37 +35,37 @@ const PARTS: readonly FormPart[] = [
     heading: '求人',
     rows: [
       { label: '有効求人数（3月31日現在）', metric: '有効求人数', unit: '人' },
-      { label: '常用求人数', metric: '常用求人数', unit: '人' },
-      { label: '臨時求人数', metric: '臨時求人数', unit: '人' },
-      { label: '日雇求人数', metric: '日雇求人数', unit: '人' },
+      { metric: '常用求人数', unit: '人' },
+      { metric: '臨時求人数', unit: '人' },
+      { metric: '日雇求人数', unit: '人' },
     ],
   },
   {
     heading: '求職',
     rows: [
-      { label: '新規求職申込件数', metric: '新規求職申込件数', unit: '件' },
+      { metric: '新規求職申込件数', unit: '件' },
       { label: '有効求職者数（3月31日現在）', metric: '有効求職者数', unit: '人' },
     ],
   },
   {
     heading: '就職',
     rows: [
-      { label: '常用就職件数', metric: '常用就職件数', unit: '件' },
-      { label: '臨時就職件数', metric: '臨時就職件数', unit: '件' },
-      { label: '日雇就職件数', metric: '日雇就職件数', unit: '件' },
+      { metric: '常用就職件数', unit: '件' },
+      { metric: '臨時就職件数', unit: '件' },
+      { metric: '日雇就職件数', unit: '件' },
     ],
   },
   {
     heading: '無期雇用と6か月以内の離職',
     rows: [
-      { label: '無期雇用就職件数', metric: '無期雇用就職件数', unit: '件' },
+      { metric: '無期雇用就職件数', unit: '件' },
       { label: 'うち6か月以内に離職した者（解雇を除く）', metric: '6か月以内離職者数', unit: '人' },
       { label: 'うち離職したかどうか不明の者', metric: '離職不明者数', unit: '人' },
     ],
   },
   {
     heading: '手数料',
-    rows: [{ label: '手数料収入', metric: '手数料収入', unit: '円' }],
+    rows: [{ metric: '手数料収入', unit: '円' }],
   },
 ];
 
@@ -127,7 +128,7 @@ export function buildShokaiDocument(workbook: Workbook, year: number): ReportDoc
     blocks.push(
       formTable(
         ['項目', '数', '単位'],
-        part.rows.map((row) => [row.label, formatThousands(compute(row.metric)), row.unit]),
+        part.rows.map((row) => [row.label ?? row.metric, formatThousands(compute(row.metric)), row.unit]),
         ['left', 'right', 'center'],
         [60, 25, 15],
       ),
@@ -138,7 +139,12 @@ export function buildShokaiDocument(workbook: Workbook, year: number): ReportDoc
     formTable(
       ['区分', '項目', '数', '単位'],
       PARTS.flatMap((part) =>
-        part.rows.map((row) => [part.heading, row.label, formatThousands(compute(row.metric, ABROAD)), row.unit]),
+        part.rows.map((row) => [
+          part.heading,
+          row.label ?? row.metric,
+          formatThousands(compute(row.metric, ABROAD)),
+          row.unit,
+        ]),
       ),
       ['left', 'left', 'right', 'center'],
       [25, 45, 18, 12],

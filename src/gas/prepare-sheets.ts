@@ -63,11 +63,25 @@ function formatColumns(
   }
 }
 
-/** The open-ended range of a tab's column from row 2 (e.g. '事業'!A2:A), found by its header. */
-function columnRange(spreadsheet: Spreadsheet, sheet: Sheet, def: TabDef, key: string): Range | null {
+/** The width of a tab's header row and where each of the tab's columns is in it, found by header. */
+function readHeader(sheet: Sheet, def: TabDef): { width: number; columns: Readonly<Record<string, number>> } {
   const width = sheet.getLastColumn();
   const header = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0] : [];
-  const index = matchHeaders(sheet.getName(), def, header).layout.columns[key];
+  return { width, columns: matchHeaders(sheet.getName(), def, header).layout.columns };
+}
+
+/** Writes header cells from `column` (1-based) on, bold on grey like every header シートを準備 writes. */
+function writeHeader(sheet: Sheet, column: number, names: readonly string[]): void {
+  sheet
+    .getRange(1, column, 1, names.length)
+    .setValues([[...names]])
+    .setFontWeight('bold')
+    .setBackground('#eeeeee');
+}
+
+/** The open-ended range of a tab's column from row 2 (e.g. '事業'!A2:A), found by its header. */
+function columnRange(spreadsheet: Spreadsheet, sheet: Sheet, def: TabDef, key: string): Range | null {
+  const index = readHeader(sheet, def).columns[key];
   if (index === undefined) return null;
   const letter = columnLetters(index);
   return spreadsheet.getRange(`'${sheet.getName().replace(/'/g, "''")}'!${letter}2:${letter}`);
@@ -89,8 +103,11 @@ function referencedTabs(): ReadonlyMap<TabKey, string> {
 
 function createTab(spreadsheet: Spreadsheet, def: TabDef, references: ReferenceRanges): Sheet {
   const sheet = spreadsheet.insertSheet(def.ja);
-  const header = def.columns.map((column) => column.ja);
-  sheet.getRange(1, 1, 1, header.length).setValues([header]).setFontWeight('bold').setBackground('#eeeeee');
+  writeHeader(
+    sheet,
+    1,
+    def.columns.map((column) => column.ja),
+  );
   sheet.setFrozenRows(1);
   if (def.kind === 'settings') {
     // A new 設定 tab lists every setting with its default, so staff only fill in the blanks.
@@ -112,19 +129,17 @@ function createTab(spreadsheet: Spreadsheet, def: TabDef, references: ReferenceR
 
 /** Adds the header cells a tab lacks after its last column; a tab with every column (in any order) is left as it is. */
 function completeTab(sheet: Sheet, def: TabDef, references: ReferenceRanges): string[] {
-  const width = sheet.getLastColumn();
-  const header = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0] : [];
-  const present = matchHeaders(sheet.getName(), def, header).layout.columns;
+  const { width, columns: present } = readHeader(sheet, def);
   const missing = def.columns.filter((column) => present[column.key] === undefined);
   if (missing.length === 0) return [];
   // A sheet has fixed dimensions (a new one 26 columns): writing past them throws, so the columns come first.
   const maxColumns = sheet.getMaxColumns();
   if (width + missing.length > maxColumns) sheet.insertColumnsAfter(maxColumns, width + missing.length - maxColumns);
-  sheet
-    .getRange(1, width + 1, 1, missing.length)
-    .setValues([missing.map((column) => column.ja)])
-    .setFontWeight('bold')
-    .setBackground('#eeeeee');
+  writeHeader(
+    sheet,
+    width + 1,
+    missing.map((column) => column.ja),
+  );
   if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
   if (def.kind !== 'settings') {
     formatColumns(
