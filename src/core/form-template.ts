@@ -32,7 +32,7 @@ export interface FormPlace {
   readonly part: 'body' | 'header' | 'footer';
   /** Which header (or footer) of the document, from 1, when it has more than one. */
   readonly partNumber?: number;
-  /** The paragraph's number in its part, counting every paragraph (those in table cells too). */
+  /** The paragraph's number among the part's paragraphs outside tables, or, in a table cell, within that cell. */
   readonly paragraph: number;
   /** The table cell holding the paragraph: the table's number in its part, the row and the column, from 1. */
   readonly cell?: { readonly table: number; readonly row: number; readonly column: number };

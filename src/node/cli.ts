@@ -1,16 +1,18 @@
 // This file defines the command line (DESIGN §6): report, validate and template, with exit codes 0 / 1 / 2.
-import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { oneLineText, sanitizeReportDocument } from '../core/document-text';
 import { diffFigures, figureRecord, figureUpdateLines } from '../core/figures';
+import { checkForm, fillForm } from '../core/form-template';
 import { isFiscalYearInRange } from '../core/input-rules';
 import type { Issue } from '../core/issues';
-import { formatIssue } from '../core/messages';
+import { formatFormIssue, formatIssue, formPlaceText, formValueLine } from '../core/messages';
 import { checkWorkbook, makeReport } from '../core/pipeline';
 import { renderReportHtml } from '../core/render-html';
 import type { ReportKind } from '../core/report-document';
 import { REPORT_KINDS } from '../core/report-shokai';
 import { describeCause, FileError } from './file-error';
+import { fillDocxForm, readDocxForm, writeFormFiles } from './fill-docx';
 import { convertDocxToPdf } from './pdf';
 import type { CsvEncoding } from './read-csv';
 import { readWorkbookFile, type WorkbookFile } from './read-workbook-file';
@@ -47,6 +49,7 @@ const DEFAULT_OUT = 'out';
 export const USAGE = `使い方:
   npm run report -- [ブック] [--year 年度] [--out フォルダ] [--format docx,html,pdf] [--lang ja|en] [--appendix]
                     [--report jigyo|shokai]
+  npm run report -- [ブック] --template 様式.docx [--year 年度] [--out フォルダ] [--format docx,pdf]
   npm run validate -- [ブック] [--json]
   npm run template -- ファイル.xlsx
   （npx jigyo-hokoku report … のようにも実行できます）
@@ -64,6 +67,9 @@ report    事業報告書を作成します: フォルダ/事業報告書_{年�
   --format 形式        docx,html,pdf のうち作るもの（既定: すべて。pdf には LibreOffice が必要）
   --lang ja|en         報告書の言語（既定: 設定タブの報告書言語）
   --appendix           事業費の内訳（人件費 / その他経費）を参考として付けます（事業報告書のみ）
+  --template 様式.docx  団体の様式（助成金の実績報告書など）の {{就職者数}}、{{団体名}}、{{表:事業一覧}} などの差し込みを
+                       埋めて、フォルダ/{様式}_{年度}年度.docx に書き出します（様式のファイルは変えません）。差し込みを
+                       1つずつ値か問題とともに一覧にし、エラーがあれば何も書き出しません。--format docx,pdf で PDF も
   --update 報告書.docx  前に作って手直しした .docx の数字だけをブックの今の値に置き換え、フォルダ/事業報告書_
                        {年度}年度_更新.docx に書き出します（元のファイルは変えません。文章・書式・コメント・変更履歴は
                        そのまま）。変わった数字、削除されていた数字、新しい数字を一覧にします。年度・言語・内訳は
@@ -107,6 +113,8 @@ export function describeFileError(error: FileError, cwd: string): string {
       return `エラー: ${path} に書き込めません${detail}`;
     case 'not_docx':
       return `エラー: ${path} を Word の文書（.docx）として読み込めません${detail}。この仕組みで作った .docx の報告書を指定してください`;
+    case 'form_not_docx':
+      return `エラー: 様式 ${path} を Word の文書（.docx）として読み込めません${detail}。.doc や .dotx の様式は、Word か LibreOffice で開いて .docx として保存し直してください`;
     case 'no_figures':
       return `エラー: ${path} には更新できる数字の欄がありません（この仕組みで作った報告書ではないか、別のソフトで保存したときに数字の欄が外れました）。数字を古いまま写すことはしないので、npm run report で新しい報告書を作り、直した文章を写してください`;
   }
@@ -198,6 +206,7 @@ async function runReport(args: readonly string[], env: CliEnvironment): Promise<
       appendix: { type: 'boolean' },
       report: { type: 'string' },
       update: { type: 'string' },
+      template: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -207,12 +216,28 @@ async function runReport(args: readonly string[], env: CliEnvironment): Promise<
   }
   const workbookPath = parseWorkbookArgument(positionals, env);
   if (values.update !== undefined) {
-    const fixed = (['year', 'format', 'lang', 'appendix', 'report'] as const).filter((o) => values[o] !== undefined);
+    const fixed = (['year', 'format', 'lang', 'appendix', 'report', 'template'] as const).filter(
+      (o) => values[o] !== undefined,
+    );
     if (fixed.length > 0)
       throw new UsageError(
         `--update は報告書を作ったときの設定で数字を更新するので、${fixed.map((o) => `--${o}`).join(' ')} とは一緒に使えません`,
       );
     return runUpdate(workbookPath, resolve(env.cwd, values.update), resolve(env.cwd, values.out ?? DEFAULT_OUT), env);
+  }
+  if (values.template !== undefined) {
+    const report = (['appendix', 'report'] as const).filter((o) => values[o] !== undefined);
+    if (report.length > 0)
+      throw new UsageError(
+        `--template は様式を埋めるので、${report.map((o) => `--${o}`).join(' ')} とは一緒に使えません`,
+      );
+    return runForm(workbookPath, resolve(env.cwd, values.template), {
+      year: parseYear(values.year),
+      language: parseLanguage(values.lang),
+      formats: parseFormFormats(values.format),
+      outDir: resolve(env.cwd, values.out ?? DEFAULT_OUT),
+      env,
+    });
   }
   const year = parseYear(values.year);
   const { formats, explicit } = parseFormats(values.format);
@@ -322,6 +347,96 @@ async function runUpdate(
     `完了: 数字を更新した報告書を書き出しました（警告 ${counts.warnings} 件）→ ${displayPath(outDir, env.cwd)}\n`,
   );
   return EXIT.done;
+}
+
+/** `--format` with `--template`: docx (default) and pdf; a form has no HTML of its own. */
+function parseFormFormats(text: string | undefined): { pdf: boolean; docx: boolean; explicit: boolean } {
+  if (text === undefined) return { docx: true, pdf: false, explicit: false };
+  const { formats } = parseFormats(text);
+  if (formats.includes('html')) throw new UsageError('--template で作れるのは docx と pdf です（html は作れません）');
+  return { docx: formats.includes('docx'), pdf: formats.includes('pdf'), explicit: true };
+}
+
+/**
+ * `report WORKBOOK --template FORM.docx`: every placeholder of the NPO's own form checked and listed with its value or
+ * its problem; when none has an error (and the workbook has none), the filled form written as a new file
+ * `{FORM}_{年度}年度.docx` (never over FORM.docx), and its PDF when asked.
+ */
+async function runForm(
+  workbookPath: string,
+  formPath: string,
+  options: {
+    year?: number;
+    language?: 'ja' | 'en';
+    formats: { docx: boolean; pdf: boolean; explicit: boolean };
+    outDir: string;
+    env: CliEnvironment;
+  },
+): Promise<number> {
+  const { env } = options;
+  if (extname(formPath).toLowerCase() !== '.docx') throw new FileError('form_not_docx', formPath, extname(formPath));
+  env.stderr.write(`読み込み中: ${displayPath(formPath, env.cwd)}\n`);
+  const form = await readDocxForm(formPath);
+  const file = await loadWorkbook(workbookPath, env);
+  env.stderr.write('入力と様式の差し込みをチェックしています…\n');
+  const formName = basename(formPath);
+  const check = checkForm(file.raw, form.paragraphs, {
+    formName,
+    year: options.year,
+    language: options.language,
+    references: file.references,
+  });
+  const missingTabs = missingTabsLine(check.workbookIssues, file, workbookPath, env.cwd);
+  if (missingTabs) {
+    env.stderr.write(`${missingTabs}\n`);
+    return EXIT.failed;
+  }
+  const counts = printIssues(check.workbookIssues, env);
+  // The check list: every placeholder with its value, or its problems (the form's own lines in document order).
+  for (const placeholder of check.placeholders) {
+    if (placeholder.issues.some((issue) => issue.severity === 'error')) continue;
+    const where = `${oneLineText(formName)} ${formPlaceText(placeholder.place, check.language)}`;
+    const value = { text: placeholder.text, tableRows: placeholder.table?.rows.length };
+    env.stdout.write(`${formValueLine(where, placeholder.source, value, check.language)}\n`);
+  }
+  for (const issue of check.formIssues) env.stdout.write(`${formatFormIssue(issue)}\n`);
+  const formErrors = check.formIssues.filter((issue) => issue.severity === 'error').length;
+  const fills = fillForm(check);
+  if (!fills || check.year === null) {
+    const errors = counts.errors + formErrors;
+    env.stderr.write(
+      errors > 0
+        ? `エラーが ${errors} 件あるため、様式には何も書き込みませんでした。上の各セルと差し込みを直してから、もう一度実行してください。\n`
+        : '対象年度が決まらないため、様式には何も書き込みませんでした。設定タブの「対象年度」か --year を指定してください。\n',
+    );
+    return EXIT.invalid;
+  }
+  const docx = await fillDocxForm(form, fills);
+  const files: { extension: 'docx' | 'pdf'; bytes: Uint8Array }[] = [];
+  if (options.formats.docx) files.push({ extension: 'docx', bytes: docx });
+  let exitCode: number = EXIT.done;
+  if (options.formats.pdf) {
+    env.stderr.write('PDF に変換しています（LibreOffice）…\n');
+    const pdf = await convertDocxToPdf(docx, env.soffice);
+    if (pdf.ok) files.push({ extension: 'pdf', bytes: pdf.pdf });
+    else {
+      env.stderr.write(
+        pdf.reason === 'soffice_missing'
+          ? 'PDF は作成しませんでした: LibreOffice（soffice）が見つかりません。.docx を Word や LibreOffice で開いて PDF として保存してください。\n'
+          : `PDF は作成しませんでした: LibreOffice での変換に失敗しました（${pdf.detail}）\n`,
+      );
+      exitCode = EXIT.failed;
+    }
+  }
+  if (files.length > 0) {
+    const written = await writeFormFiles(options.outDir, formName, check.year, files);
+    for (const path of written) env.stdout.write(`${displayPath(path, env.cwd)}\n`);
+  }
+  const warnings = counts.warnings + check.formIssues.length - formErrors;
+  env.stderr.write(
+    `${exitCode === EXIT.done ? '完了' : '一部完了'}: 様式「${oneLineText(formName)}」の差し込み ${check.placeholders.length} 件（警告 ${warnings} 件）→ ${displayPath(options.outDir, env.cwd)}\n`,
+  );
+  return exitCode;
 }
 
 async function runValidate(args: readonly string[], env: CliEnvironment): Promise<number> {

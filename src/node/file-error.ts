@@ -13,7 +13,9 @@ export type FileErrorCode =
   /** `--update`: the report to update is not a readable .docx. */
   | 'not_docx'
   /** `--update`: the .docx holds no figure content control (issue 14). */
-  | 'no_figures';
+  | 'no_figures'
+  /** `--template`: the form is not a readable .docx (issue 16). */
+  | 'form_not_docx';
 
 /** A file problem; the CLI picks the wording from `code` (messages last, as in the core). */
 export class FileError extends Error {
