@@ -272,6 +272,11 @@ const SHOKAI_PERSON_FILTERS: readonly FilterKey[] = ['属性', '国外'];
 const SHOKAI_PLACEMENT_FILTERS: readonly FilterKey[] = ['就職経路', '雇用形態', '属性', '国外'];
 const PLACEMENT_FILTERS: readonly FilterKey[] = ['就職経路', '雇用形態', '属性'];
 const EVENT_FILTERS: readonly FilterKey[] = ['事業内容', '種別'];
+// The tabs of most metrics, shared like the filter lists above.
+const CANDIDATES_TAB: readonly TabKey[] = ['candidates'];
+const EVENTS_TAB: readonly TabKey[] = ['events'];
+const COSTS_TAB: readonly TabKey[] = ['costs'];
+const JOB_ORDERS_TABS: readonly TabKey[] = ['jobOrders', 'companies'];
 
 export const METRICS: readonly MetricDef[] = Object.freeze([
   {
@@ -280,7 +285,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '初回接点日が年度内の候補者の数',
     unit: 'people',
     filters: PERSON_FILTERS,
-    tabs: ['candidates'],
+    tabs: CANDIDATES_TAB,
     compute: (ctx, f) => countCandidates(ctx, (c) => c.firstContact, f),
   },
   {
@@ -289,7 +294,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '登録日が年度内の候補者の数',
     unit: 'people',
     filters: PERSON_FILTERS,
-    tabs: ['candidates'],
+    tabs: CANDIDATES_TAB,
     compute: (ctx, f) => countCandidates(ctx, (c) => c.registered, f),
   },
   {
@@ -298,7 +303,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '初回面談日が年度内の候補者の数',
     unit: 'people',
     filters: PERSON_FILTERS,
-    tabs: ['candidates'],
+    tabs: CANDIDATES_TAB,
     compute: (ctx, f) => countCandidates(ctx, (c) => c.firstInterview, f),
   },
   {
@@ -307,7 +312,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '就職日が年度内の候補者の数（就職経路・雇用形態で絞り込み可）',
     unit: 'people',
     filters: PLACEMENT_FILTERS,
-    tabs: ['candidates'],
+    tabs: CANDIDATES_TAB,
     compute: (ctx, f) => countCandidates(ctx, (c) => c.hired, f),
   },
   {
@@ -316,7 +321,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '就職者のうち無期雇用の数',
     unit: 'people',
     filters: PLACEMENT_FILTERS,
-    tabs: ['candidates'],
+    tabs: CANDIDATES_TAB,
     compute: (ctx, f) =>
       countCandidates(
         ctx,
@@ -332,7 +337,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
       '無期雇用就職件数のうち、就職日から6か月以内（就職日を1日目として数える）に解雇以外の理由で離職した数（離職理由が空欄なら解雇以外、不明は離職不明者数へ）',
     unit: 'people',
     filters: SHOKAI_PLACEMENT_FILTERS,
-    tabs: ['candidates'],
+    tabs: CANDIDATES_TAB,
     compute: (ctx, f) =>
       countPlacements(
         ctx,
@@ -347,7 +352,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '年度末までに就職し、年度末時点で離職していない数',
     unit: 'people',
     filters: PLACEMENT_FILTERS,
-    tabs: ['candidates'],
+    tabs: CANDIDATES_TAB,
     compute: (ctx, f) =>
       countCandidates(
         { ...ctx, period: { ...ctx.period, start: Number.MIN_SAFE_INTEGER } },
@@ -362,7 +367,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '在留資格変更日が年度内の数',
     unit: 'people',
     filters: PERSON_FILTERS,
-    tabs: ['candidates'],
+    tabs: CANDIDATES_TAB,
     compute: (ctx, f) => countCandidates(ctx, (c) => c.statusChanged, f),
   },
   {
@@ -393,7 +398,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '開始日が年度内のイベント（回・期・講演・取材）の数',
     unit: 'times',
     filters: EVENT_FILTERS,
-    tabs: ['events'],
+    tabs: EVENTS_TAB,
     compute: (ctx, f) => matchingEvents(ctx, f).length,
   },
   {
@@ -402,7 +407,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '年度内のイベントの参加者数の合計（延べ）',
     unit: 'people',
     filters: EVENT_FILTERS,
-    tabs: ['events'],
+    tabs: EVENTS_TAB,
     compute: (ctx, f) => matchingEvents(ctx, f).reduce((sum, event) => sum + (attendance(event) ?? 0), 0),
   },
   {
@@ -411,7 +416,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '年度内のイベントの参加者IDの重複を除いた人数',
     unit: 'people',
     filters: EVENT_FILTERS,
-    tabs: ['events'],
+    tabs: EVENTS_TAB,
     compute: (ctx, f) => {
       const unique = new Set<string>();
       for (const event of matchingEvents(ctx, f)) for (const id of event.participantIds) unique.add(matchKey(id));
@@ -424,7 +429,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '年度内のイベントのうち最も少ない参加者数',
     unit: 'people',
     filters: EVENT_FILTERS,
-    tabs: ['events'],
+    tabs: EVENTS_TAB,
     compute: (ctx, f) => extreme(ctx, f, Math.min),
   },
   {
@@ -433,7 +438,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '年度内のイベントのうち最も多い参加者数',
     unit: 'people',
     filters: EVENT_FILTERS,
-    tabs: ['events'],
+    tabs: EVENTS_TAB,
     compute: (ctx, f) => extreme(ctx, f, Math.max),
   },
   {
@@ -442,7 +447,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '年度内の費用の金額の合計（円、管理費を除く）',
     unit: 'yen',
     filters: ['事業内容', '費目'],
-    tabs: ['costs'],
+    tabs: COSTS_TAB,
     compute: (ctx, f) => sumCosts(ctx, f, (programKey) => !isAdmin(programKey)),
   },
   {
@@ -463,7 +468,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '事業内容が「管理費」の費用の合計（円）',
     unit: 'yen',
     filters: ['費目'],
-    tabs: ['costs'],
+    tabs: COSTS_TAB,
     compute: (ctx, f) => sumCosts(ctx, f, isAdmin),
   },
   // 職業紹介事業報告 (様式第8号) and the 人材サービス総合サイト: always April–March; 国内 unless 国外=はい.
@@ -473,7 +478,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '求職申込日（空欄なら登録日）が4月〜3月の候補者の数（国内。国外=はい で国外）',
     unit: 'people',
     filters: SHOKAI_PERSON_FILTERS,
-    tabs: ['candidates'],
+    tabs: CANDIDATES_TAB,
     compute: (ctx, f) => shokaiCandidates(ctx, f, applicationDay).length,
   },
   {
@@ -483,7 +488,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
       '3月31日に有効な求職の数: 求職申込日（空欄なら登録日）が3月31日以前、求職有効期限が3月31日以降（空欄は数えない）で、3月31日までに就職していない候補者',
     unit: 'people',
     filters: SHOKAI_PERSON_FILTERS,
-    tabs: ['candidates'],
+    tabs: CANDIDATES_TAB,
     compute: (ctx, f) => {
       const { end } = shokaiPeriod(ctx.period);
       const everyDay = { ...ctx, period: { year: ctx.period.year, start: Number.MIN_SAFE_INTEGER, end } };
@@ -497,7 +502,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
       '受理日が4月〜3月の求人のうち雇用期間が期間の定めなし・4か月以上の求人数の合計（求人タブに行がないときは企業タブの新規求人数をすべて常用として数える）',
     unit: 'times',
     filters: ['国外'],
-    tabs: ['jobOrders', 'companies'],
+    tabs: JOB_ORDERS_TABS,
     compute: (ctx, f) => newOpenings(ctx, f, REGULAR_TERMS, true),
   },
   {
@@ -506,7 +511,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '受理日が4月〜3月の求人のうち雇用期間が1か月以上4か月未満の求人数の合計（求人タブに行がないときは0）',
     unit: 'times',
     filters: ['国外'],
-    tabs: ['jobOrders', 'companies'],
+    tabs: JOB_ORDERS_TABS,
     compute: (ctx, f) => newOpenings(ctx, f, TEMPORARY_TERMS, false),
   },
   {
@@ -515,7 +520,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '受理日が4月〜3月の求人のうち雇用期間が1か月未満の求人数の合計（求人タブに行がないときは0）',
     unit: 'times',
     filters: ['国外'],
-    tabs: ['jobOrders', 'companies'],
+    tabs: JOB_ORDERS_TABS,
     compute: (ctx, f) => newOpenings(ctx, f, DAY_LABOUR_TERMS, false),
   },
   {
@@ -548,7 +553,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
       '就職日が4月〜3月の職業紹介による就職のうち雇用期間が期間の定めなし・4か月以上の数（雇用期間が空欄でも無期雇用=はい なら期間の定めなし）',
     unit: 'people',
     filters: SHOKAI_PLACEMENT_FILTERS,
-    tabs: ['candidates'],
+    tabs: CANDIDATES_TAB,
     compute: (ctx, f) => countPlacements(ctx, f, (c) => REGULAR_TERMS.has(placementTerm(c))),
   },
   {
@@ -557,7 +562,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '就職日が4月〜3月の職業紹介による就職のうち雇用期間が1か月以上4か月未満の数',
     unit: 'people',
     filters: SHOKAI_PLACEMENT_FILTERS,
-    tabs: ['candidates'],
+    tabs: CANDIDATES_TAB,
     compute: (ctx, f) => countPlacements(ctx, f, (c) => TEMPORARY_TERMS.has(placementTerm(c))),
   },
   {
@@ -566,7 +571,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '就職日が4月〜3月の職業紹介による就職のうち雇用期間が1か月未満の数',
     unit: 'people',
     filters: SHOKAI_PLACEMENT_FILTERS,
-    tabs: ['candidates'],
+    tabs: CANDIDATES_TAB,
     compute: (ctx, f) => countPlacements(ctx, f, (c) => DAY_LABOUR_TERMS.has(placementTerm(c))),
   },
   {
@@ -575,7 +580,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '就職日が4月〜3月の職業紹介による就職のうち無期雇用の数（無期雇用が空欄なら雇用期間が期間の定めなし）',
     unit: 'people',
     filters: SHOKAI_PLACEMENT_FILTERS,
-    tabs: ['candidates'],
+    tabs: CANDIDATES_TAB,
     compute: (ctx, f) => countPlacements(ctx, f, isPermanentPlacement),
   },
   {
@@ -584,7 +589,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '無期雇用就職件数のうち、離職理由が「不明」（6か月以内に離職したかどうか確かめられない）の数',
     unit: 'people',
     filters: SHOKAI_PLACEMENT_FILTERS,
-    tabs: ['candidates'],
+    tabs: CANDIDATES_TAB,
     compute: (ctx, f) => countPlacements(ctx, f, (c) => isPermanentPlacement(c) && c.leaveReason === '不明'),
   },
   {
@@ -593,7 +598,7 @@ export const METRICS: readonly MetricDef[] = Object.freeze([
     description: '就職日が4月〜3月の職業紹介による就職の手数料の合計（円）',
     unit: 'yen',
     filters: ['就職経路', '国外'],
-    tabs: ['candidates'],
+    tabs: CANDIDATES_TAB,
     compute: (ctx, f) => placements(ctx, f).reduce((sum, c) => sum + (c.fee ?? 0), 0),
   },
 ]);
