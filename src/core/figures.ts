@@ -70,6 +70,8 @@ function addTable(into: Map<string, FigureValue>, tables: Map<string, readonly s
   });
 }
 
+const TOTAL_TAG = 'total:';
+
 /** The figures of a report by tag (first place of each), and its tables' rows: what the file keeps, and "now". */
 export function figureRecord(report: ReportDocument): FigureRecord {
   const figures = new Map<string, FigureValue>();
@@ -79,10 +81,15 @@ export function figureRecord(report: ReportDocument): FigureRecord {
   for (const block of report.blocks as readonly Block[]) {
     switch (block.kind) {
       case 'heading':
-        addFigures(figures, block.text, block.figures, {
-          kind: 'heading',
-          text: maskFigures(block.text, block.figures),
-        });
+        // A 区分's total in its heading (標準) belongs to that 区分's table: refused with it when its rows change.
+        for (const span of block.figures ?? [])
+          addFigures(
+            figures,
+            block.text,
+            [span],
+            { kind: 'heading', text: maskFigures(block.text, block.figures) },
+            span.tag.startsWith(TOTAL_TAG) ? `programs:${span.tag.slice(TOTAL_TAG.length)}` : undefined,
+          );
         if (block.level < 3) {
           section = maskFigures(block.text, block.figures);
           paragraph = 0;
@@ -263,14 +270,18 @@ function sameRows(a: readonly string[], b: readonly string[]): boolean {
   return sortedA.every((row, index) => row === sortedB[index]);
 }
 
-/** Tables whose rows changed between the record and now (every table of either, without a record). */
+/**
+ * Tables whose rows changed between the record and now: a table either lacks counts as one without rows (（２）
+ * that was 「なし」 and now has a 事業). Without a record, every table of today's report.
+ */
 function refusedTables(made: FigureRecord | null, now: FigureRecord): Map<string, TableRefusal> {
   const refused = new Map<string, TableRefusal>();
   if (!made) {
     for (const id of now.tables.keys()) refused.set(id, { table: id, added: [], removed: [], figures: 0 });
     return refused;
   }
-  for (const [id, rows] of made.tables) {
+  for (const id of new Set([...made.tables.keys(), ...now.tables.keys()])) {
+    const rows = made.tables.get(id) ?? [];
     const current = now.tables.get(id) ?? [];
     if (sameRows(rows, current)) continue;
     refused.set(id, {

@@ -322,9 +322,11 @@ describe('figureRecord', () => {
       section: '【統合事業】',
       paragraph: 1,
     });
+    // The total in the heading belongs to the table it sums: refused with it when its rows change.
     expect(record.figures.get('total:特定非営利活動')).toEqual({
       text: '16,375',
       place: { kind: 'heading', text: '（１）特定非営利活動に係る事業（事業費の総費用【 … 】千円）' },
+      table: 'programs:特定非営利活動',
     });
     expect(record.figures.get('cost:育成')).toEqual({
       text: '9,966',
@@ -478,6 +480,24 @@ describe('diffFigures', () => {
     const update = diffFigures(made, now, new Map([['cost:紹介', '6,408']]));
     expect(update.refused).toEqual([]);
     expect([...update.replacements]).toEqual([['cost:紹介', '7,000']]);
+  });
+
+  it('refuses a table that is new since (（２） was なし and now has a 事業), its total in the heading with it', () => {
+    const before = hand(
+      [['total:その他の事業', '0', { place: { kind: 'heading', text: '（２）…' }, table: 'programs:その他の事業' }]],
+      [],
+    );
+    const now = hand(
+      [
+        ['total:その他の事業', '800', { place: { kind: 'heading', text: '（２）…' }, table: 'programs:その他の事業' }],
+        ['cost:寄付', '800', cell('寄付', '事業費（千円）', 'programs:その他の事業')],
+      ],
+      [['programs:その他の事業', ['寄付']]],
+    );
+    const update = diffFigures(before, now, new Map([['total:その他の事業', '0']]));
+    expect(update.replacements.size).toBe(0);
+    expect(update.refused).toEqual([{ table: 'programs:その他の事業', added: ['寄付'], removed: [], figures: 1 }]);
+    expect(update.added).toEqual([]);
   });
 
   it('refuses a table the workbook no longer makes', () => {
