@@ -35,6 +35,11 @@ function at(layout: TabLayout, def: TabDef, key: string, row: number): { tab: st
   };
 }
 
+/** `at` for a tab of the workbook named by its key. */
+function atTab(workbook: Workbook, key: TabKey, column: string, row: number): ReturnType<typeof at> {
+  return at(workbook.layouts[key], tabDef(key), column, row);
+}
+
 /** Duplicate values in `unique` columns: each repeat points at the first occurrence. */
 const checkDuplicateIds: Validator = (workbook) => {
   const issues: IssueDraft[] = [];
@@ -160,18 +165,17 @@ const checkDateOrder: Validator = (workbook) => {
       issues.push({
         severity: 'error',
         code: 'hired_before_contact',
-        ...at(workbook.layouts.candidates, candidates, 'hired', candidate.row),
+        ...atTab(workbook, 'candidates', 'hired', candidate.row),
         value: shownValue(hired, formatDayNumber(candidate.hired)),
       });
     }
   }
-  const events: TabDef = tabDef('events');
   for (const event of workbook.events) {
     if (event.end !== null && event.start !== null && event.end < event.start) {
       issues.push({
         severity: 'error',
         code: 'end_before_start',
-        ...at(workbook.layouts.events, events, 'end', event.row),
+        ...atTab(workbook, 'events', 'end', event.row),
         value: formatDayNumber(event.end),
       });
     }
@@ -181,7 +185,6 @@ const checkDateOrder: Validator = (workbook) => {
 
 /** 参加者数 smaller than the number of 参加者ID listed: one of the two is wrong. */
 const checkParticipantCounts: Validator = (workbook) => {
-  const events: TabDef = tabDef('events');
   const issues: IssueDraft[] = [];
   for (const event of workbook.events) {
     // Distinct IDs are never more than the IDs listed, so most rows need no counting.
@@ -191,7 +194,7 @@ const checkParticipantCounts: Validator = (workbook) => {
       issues.push({
         severity: 'error',
         code: 'participants_below_ids',
-        ...at(workbook.layouts.events, events, 'participants', event.row),
+        ...atTab(workbook, 'events', 'participants', event.row),
         value: String(event.participants),
         params: { count: ids },
       });
@@ -202,13 +205,12 @@ const checkParticipantCounts: Validator = (workbook) => {
 
 /** A negative 金額 is usually a refund; worth a second look, not a block. */
 const checkNegativeAmounts: Validator = (workbook) => {
-  const costs: TabDef = tabDef('costs');
   return workbook.costs
     .filter((cost) => cost.amount !== null && cost.amount < 0)
     .map((cost) => ({
       severity: 'warning' as const,
       code: 'negative_amount' as const,
-      ...at(workbook.layouts.costs, costs, 'amount', cost.row),
+      ...atTab(workbook, 'costs', 'amount', cost.row),
       value: String(cost.amount),
     }));
 };
@@ -221,8 +223,8 @@ const checkConsent: Validator = (workbook) => {
   for (const candidate of workbook.candidates as unknown as readonly AnyRecord[]) {
     if (candidate.consentDate !== null || personal.every((c) => candidate[c.key] === null)) continue;
     const filled = personal.filter((c) => candidate[c.key] !== null);
-    const location = at(workbook.layouts.candidates, candidates, 'consentDate', candidate.row);
-    const firstFilled = at(workbook.layouts.candidates, candidates, filled[0].key, candidate.row);
+    const location = atTab(workbook, 'candidates', 'consentDate', candidate.row);
+    const firstFilled = atTab(workbook, 'candidates', filled[0].key, candidate.row);
     issues.push({
       severity: 'warning',
       code: 'missing_consent',
@@ -261,23 +263,21 @@ const checkMinimums: Validator = (workbook) => {
 /** 求人.有効期限 before 受理日; 候補者.離職日 before 就職日, 求職有効期限 before 求職申込日 (or 登録日 when that is blank). */
 const checkShokaiDates: Validator = (workbook) => {
   const issues: IssueDraft[] = [];
-  const orders: TabDef = tabDef('jobOrders');
   for (const order of workbook.jobOrders) {
     if (order.expires === null || order.received === null || order.expires >= order.received) continue;
     issues.push({
       severity: 'error',
       code: 'expiry_before_received',
-      ...at(workbook.layouts.jobOrders, orders, 'expires', order.row),
+      ...atTab(workbook, 'jobOrders', 'expires', order.row),
       value: formatDayNumber(order.expires),
     });
   }
-  const candidates: TabDef = tabDef('candidates');
   for (const candidate of workbook.candidates) {
     if (candidate.left !== null && candidate.hired !== null && candidate.left < candidate.hired) {
       issues.push({
         severity: 'error',
         code: 'left_before_hired',
-        ...at(workbook.layouts.candidates, candidates, 'left', candidate.row),
+        ...atTab(workbook, 'candidates', 'left', candidate.row),
         value: MASKED_VALUE,
       });
     }
@@ -286,7 +286,7 @@ const checkShokaiDates: Validator = (workbook) => {
       issues.push({
         severity: 'error',
         code: 'seeking_expiry_before_application',
-        ...at(workbook.layouts.candidates, candidates, 'seekingExpires', candidate.row),
+        ...atTab(workbook, 'candidates', 'seekingExpires', candidate.row),
         value: MASKED_VALUE,
       });
     }
