@@ -360,9 +360,14 @@ export function diffFigures(
 /** The longest figure text or place a summary line quotes (a forged file cannot flood the output). */
 const MAX_QUOTED = 60;
 
-/** A value from a document or a record, on one line and bounded. */
+const MARKUP = { '<': '＜', '>': '＞', '&': '＆' } as const;
+
+/**
+ * A value from a document or a record (either may be forged), on one line, bounded, and with no markup: `< > &`
+ * become their full-width forms, so no summary line carries a tag into a terminal, a log or the sidebar.
+ */
 function quoted(text: string): string {
-  const line = oneLineText(text);
+  const line = oneLineText(text).replace(/[<>&]/g, (c) => MARKUP[c as keyof typeof MARKUP]);
   return line.length > MAX_QUOTED ? `${line.slice(0, MAX_QUOTED)}…` : line;
 }
 

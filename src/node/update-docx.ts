@@ -201,7 +201,7 @@ export async function readDocxReport(path: string): Promise<DocxReport> {
     throw notDocx(path, describeCause(error));
   }
   if (parts.reduce((sum, part) => sum + part.size, 0) > MAX_XLSX_UNCOMPRESSED_BYTES)
-    throw new FileError('too_large', path, '展開後の大きさ');
+    throw notDocx(path, `展開後 ${MAX_XLSX_UNCOMPRESSED_BYTES / 1024 / 1024} MB を超えます`);
   const document = parts.find((part) => part.name === DOCUMENT_PART);
   if (!document) throw notDocx(path, `${DOCUMENT_PART} がありません`);
   let documentXml: string;

@@ -628,4 +628,11 @@ describe('figureUpdateLines', () => {
       `ブックから出なくなった数字（そのままにしました） 本文【統合事業】1段落目: a b${'9'.repeat(57)}…`,
     ]);
   });
+
+  it('quotes no markup: < > & of a forged record or document become full-width', () => {
+    const forged = hand([['m:gone', 'x', text('<i>【x】</i>&', 1)]]);
+    expect(figureUpdateLines(diffFigures(forged, hand([]), new Map([['m:gone', '<b>9</b>']])), 'ja')[1]).toBe(
+      'ブックから出なくなった数字（そのままにしました） 「＜i＞【x】＜/i＞＆」の1段落目: ＜b＞9＜/b＞',
+    );
+  });
 });
