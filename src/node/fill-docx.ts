@@ -376,7 +376,7 @@ export async function fillDocxForm(
     for (const splice of [...splices].sort((a, b) => b.start - a.start || b.end - a.end)) {
       xml = xml.slice(0, splice.start) + splice.text + xml.slice(splice.end);
     }
-    form.zip.file(part.name, xml);
+    form.zip.file(part.name, xml, { createFolders: false });
   }
   return form.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

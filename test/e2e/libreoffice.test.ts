@@ -227,4 +227,46 @@ if (missing !== '') {
       expect(pdf.includes('SENTINEL')).toBe(false);
     });
   });
+
+  describe('a form of the NPO’s own, filled (issue 16): samples/forms/助成金実績報告_様式.docx → PDF', () => {
+    const cwd = mkdtempSync(join(TEST_OUTPUT, 'e2e', 'form-'));
+    let pdf = '';
+
+    beforeAll(async () => {
+      const form = join(__dirname, '../../samples/forms/助成金実績報告_様式.docx');
+      const run = await runCli(['report', SAMPLE_DIR, '--template', form, '--format', 'docx,pdf'], cwd, soffice);
+      expect([run.code, run.stderr]).toEqual([0, expect.stringContaining('完了: 様式「助成金実績報告_様式.docx」')]);
+      pdf = squeeze(pdfText(join(cwd, 'out', '助成金実績報告_様式_2022年度.pdf')));
+    }, 240_000);
+
+    it('LibreOffice opens the filled form: its text, figures and tables in order, header and footer filled', () => {
+      // The sample's figures of FY2022 (the reference report's: 新規接点数 137, 就職者数 11, 総費用 22,393 千円).
+      const inOrder = [
+        'みらい共生財団難民就労支援助成様式第3号',
+        '2022年度助成事業実績報告書',
+        '団体名特定非営利活動法人サンプル就労支援ネット',
+        '助成対象期間2022年4月1日から2023年3月31日まで',
+        '1.実施した事業',
+        '定款に記載された事業名',
+        '2.成果指標（前年度との比較）',
+        '新規に相談を受けた方137名',
+        '就職した方11名',
+        '3.参加者の在留上の属性',
+        // 属性別 (pdftotext reads the 合計 row's figures before its label): 難民申請中 67 40 8; 合計 137 84 11 2.
+        '難民申請中67408',
+        '13784112',
+        '4.事業費の内訳（円）',
+        '助成事業の総事業費は22,393,000円でした。',
+      ];
+      let from = 0;
+      for (const piece of inOrder) {
+        const at = pdf.indexOf(piece, from);
+        expect({ piece, found: at >= 0 }).toEqual({ piece, found: true });
+        from = at + piece.length;
+      }
+      // pdftotext reads the 前年度 column after the others: 新規接点数 12, 就職者数 1, 無期雇用 1, イベント回数 7 of FY2021.
+      expect(pdf.includes('前年度12名1名1名7回')).toBe(true);
+      expect(pdf.includes('{{')).toBe(false);
+    });
+  });
 }
