@@ -110,11 +110,11 @@ describe('--update with forged figure controls', () => {
     const { cwd, made, write } = await setUp('record');
     const custom = (unzip(made).get('docProps/custom.xml') as Buffer).toString('utf8');
     const broken = custom.replace(/<vt:lpwstr>\{/, '<vt:lpwstr>[');
-    const parts = (text: string) =>
+    const parts = (text: string): ZipPart[] =>
       readZip(made).map((part) => {
         if (part.name !== 'docProps/custom.xml') return part;
         const data = Buffer.from(text, 'utf8');
-        return { ...part, method: 0, flags: 0, crc: crc32(data), size: data.length, compressed: data };
+        return { ...part, method: 0 as const, flags: 0, crc: crc32(data), size: data.length, compressed: data };
       });
     write('broken.docx', parts(broken));
     const run = await runCli(['report', 'book', '--update', 'broken.docx'], cwd);
