@@ -5,7 +5,15 @@ import { delimiter, join } from 'node:path';
 import { makeReport } from '../../src/core/pipeline';
 import { readWorkbookFile } from '../../src/node/read-workbook-file';
 import { SHOKAI_FIGURES, shokaiTextTabs } from '../fixtures/shokai-workbook';
-import { plantSentinels, readSampleTabs, runCli, SAMPLE_DIR, TEST_OUTPUT, writeCsvFolder } from '../node/support';
+import {
+  plantSentinels,
+  readSampleTabs,
+  runCli,
+  SAMPLE_DIR,
+  TEST_OUTPUT,
+  unzip,
+  writeCsvFolder,
+} from '../node/support';
 
 function onPath(name: string): string | null {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
@@ -267,6 +275,73 @@ if (missing !== '') {
       // pdftotext reads the 前年度 column after the others: 新規接点数 12, 就職者数 1, 無期雇用 1, イベント回数 7 of FY2021.
       expect(pdf.includes('前年度12名1名1名7回')).toBe(true);
       expect(pdf.includes('{{')).toBe(false);
+    });
+  });
+
+  describe('--update on a report LibreOffice saved again as .docx (issue 14)', () => {
+    const cwd = mkdtempSync(join(TEST_OUTPUT, 'e2e', 'update-'));
+    let run = { code: -1, stdout: '', stderr: '' };
+    let updatedXml = '';
+    let pdf = '';
+
+    beforeAll(async () => {
+      const made = await runCli(['report', SAMPLE_DIR, '--format', 'docx'], cwd, soffice);
+      expect(made.code).toBe(0);
+      // Open and save as .docx in LibreOffice, as staff who edit with it do (its own profile: runs may overlap).
+      const profile = `file://${mkdtempSync(join(TEST_OUTPUT, 'e2e', 'profile-'))}`;
+      execFileSync(soffice as string, [
+        `-env:UserInstallation=${profile}`,
+        '--headless',
+        '--convert-to',
+        'docx',
+        '--outdir',
+        join(cwd, 'libreoffice'),
+        join(cwd, 'out', '事業報告書_2022年度.docx'),
+      ]);
+      // The accountant's late entry: 育成事業 +33,700 yen → 9,966,300 + 33,700 = 10,000,000 (10,000 千円);
+      // （１） 22,393,000 + 33,700 = 22,426,700 → 22,427 千円.
+      const tabs = readSampleTabs();
+      const header = tabs.費用[0];
+      const row = header.map(() => '');
+      row[header.indexOf('日付')] = '2023-03-31';
+      row[header.indexOf('事業内容')] = '育成事業';
+      row[header.indexOf('費目')] = 'その他経費';
+      row[header.indexOf('金額')] = '33700';
+      tabs.費用.push(row);
+      writeCsvFolder(join(cwd, 'book'), tabs);
+      run = await runCli(['report', 'book', '--update', join('libreoffice', '事業報告書_2022年度.docx')], cwd, soffice);
+      const updated = join(cwd, 'out', '事業報告書_2022年度_更新.docx');
+      updatedXml = (unzip(readFileSync(updated)).get('word/document.xml') as Buffer).toString('utf8');
+      execFileSync(soffice as string, [
+        `-env:UserInstallation=${profile}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        join(cwd, 'pdf'),
+        updated,
+      ]);
+      pdf = squeeze(pdfText(join(cwd, 'pdf', '事業報告書_2022年度_更新.pdf')));
+    }, 240_000);
+
+    it('updates correctly: LibreOffice 7.4 keeps each control’s alias (the tag) and the custom properties (the record)', () => {
+      expect(run.code).toBe(0);
+      expect(run.stdout.split('\n')).toEqual([
+        '費用!E44: [警告] 「金額」の「-8800」がマイナスです。返金であればこのままで構いません',
+        '数字の更新: 変わった数字 2 件、変わらない数字 30 件',
+        '変更 見出し「（１）特定非営利活動に係る事業（事業費の総費用【 … 】千円）」: 22,393 → 22,427',
+        '変更 表「育成事業」の事業費（千円）: 9,966 → 10,000',
+        join('out', '事業報告書_2022年度_更新.docx'),
+        '',
+      ]);
+      expect(updatedXml).toContain('>22,427<');
+      expect(updatedXml).not.toContain('>22,393<');
+    });
+
+    it('LibreOffice opens the updated file: the new figures are in its PDF', () => {
+      expect(pdf).toContain('（１）特定非営利活動に係る事業（事業費の総費用【22,427】千円）');
+      expect(pdf).toContain('10,000');
+      expect(pdf).not.toContain('9,966');
     });
   });
 }
