@@ -4,19 +4,17 @@
 export type CellValue = string | number | boolean | Date | null | undefined;
 /** Days since 1970-01-01 (UTC calendar arithmetic), the one representation of a calendar date in the core. */
 export type DayNumber = number;
-export type CellProblem = 'error_value' | 'invalid_number' | 'not_integer' | 'invalid_date' | 'invalid_boolean';
+/** Why a cell cannot be read; each is also the IssueCode the reader reports it under. */
+const CELL_PROBLEMS = ['error_value', 'invalid_number', 'not_integer', 'invalid_date', 'invalid_boolean'] as const;
+export type CellProblem = (typeof CELL_PROBLEMS)[number];
 /** value null = blank cell. */
 export type CellResult<T> = { ok: true; value: T | null } | { ok: false; problem: CellProblem };
 
 // Results are shared frozen objects: the parsers run on every cell of 70,000-row tabs.
 const BLANK: { ok: true; value: null } = Object.freeze({ ok: true, value: null });
-const FAILURES: { readonly [P in CellProblem]: { ok: false; problem: P } } = Object.freeze({
-  error_value: Object.freeze({ ok: false, problem: 'error_value' }),
-  invalid_number: Object.freeze({ ok: false, problem: 'invalid_number' }),
-  not_integer: Object.freeze({ ok: false, problem: 'not_integer' }),
-  invalid_date: Object.freeze({ ok: false, problem: 'invalid_date' }),
-  invalid_boolean: Object.freeze({ ok: false, problem: 'invalid_boolean' }),
-} as const);
+const FAILURES = Object.freeze(
+  Object.fromEntries(CELL_PROBLEMS.map((problem) => [problem, Object.freeze({ ok: false, problem })])),
+) as { readonly [P in CellProblem]: { readonly ok: false; readonly problem: P } };
 
 function succeed<T>(value: T): CellResult<T> {
   return { ok: true, value };

@@ -1,6 +1,5 @@
 // This file defines reading: raw 2-D cell grids (as getValues or a file gives them) → typed records plus located issues.
 import {
-  type CellProblem,
   type CellResult,
   type CellValue,
   cellToText,
@@ -15,7 +14,7 @@ import {
 } from './cells';
 import { parseFiscalYear } from './era';
 import { isFiscalYearInRange } from './input-rules';
-import { a1, type IssueCode, type IssueDraft, MASKED_VALUE } from './issues';
+import { a1, type IssueDraft, MASKED_VALUE } from './issues';
 import type { HeadingOverride, Settings, TabLayout, Workbook } from './records';
 import { isOverridableText } from './report-labels';
 import { type ColumnDef, type ColumnType, SETTINGS, type SettingDef, TABS, type TabDef, type TabKey } from './schema';
@@ -149,14 +148,6 @@ const PARSERS: Record<ColumnType, Parser> = {
   boolean: parseBoolean,
 };
 
-const PROBLEM_CODES: Record<CellProblem, IssueCode> = {
-  error_value: 'error_value',
-  invalid_number: 'invalid_number',
-  not_integer: 'not_integer',
-  invalid_date: 'invalid_date',
-  invalid_boolean: 'invalid_boolean',
-};
-
 let personRowColumns: ReadonlySet<object> | undefined;
 
 /** The value as an issue may show it: person-level columns, and every column of a person-row tab (候補者), are masked. */
@@ -270,7 +261,8 @@ function readTable(
       if (!result.ok) {
         issues.push({
           severity: 'error',
-          code: PROBLEM_CODES[result.problem],
+          // Each CellProblem is the IssueCode of the same name.
+          code: result.problem,
           ...at(column, rowNumber),
           value: shownValue(column.def, cell),
           params: { expected: EXPECTED_FORMS[column.def.type] },
