@@ -5,10 +5,24 @@
 //   npm run -s bench -- --json     the same figures as JSON (-s keeps npm's banner off stdout)
 //   npm run bench -- --runs 3      fewer timed runs per size (default 7, after one warm-up)
 //   npm run bench -- --no-runner   skip the local runner (it writes a 60,000-row CSV folder to a temp dir)
+//   npm run bench -- --peer DIR    also race the DuckDB peer (../shared/bench/duckdb-peer.mjs, with @duckdb/node-api
+//                                  installed in DIR, never in this project) against validate and report --format html
+//                                  on a clean 60,000-row workbook, alternating, and print the ratios of the medians
+//                                  (--peer-runs N, default 7; --peer-rows N, default 60000; --peer-bench FOLDER, the
+//                                  folder of duckdb-peer.mjs and make-clean-workbook.mjs, default ../shared/bench)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import vm from 'node:vm';
 import { periodFromSettings } from '../src/core/fiscal-year';
@@ -21,6 +35,14 @@ import { checkInput, createReport } from '../src/gas/actions';
 import { createFakeEnvironment, type FakeEnvironment, installFakes } from '../test/fakes';
 import { BUNDLE_PATH, loadBundle } from '../test/helpers/bundle';
 import { buildServer } from './build';
+
+// The runner's bundle (scripts/cli-bundle.js, shared with bin/jigyo-hokoku.js).
+const cliBundle = require('./cli-bundle.js') as {
+  CLI_BUNDLE: string;
+  isCliBundleStale: () => boolean;
+  buildCli: () => Promise<string>;
+};
+
 import { formatCsv } from './make-sample';
 import { makeSyntheticWorkbook, type SyntheticSize } from './synthetic-workbook';
 
@@ -37,13 +59,38 @@ interface Options {
   readonly json: boolean;
   readonly runs: number;
   readonly runner: boolean;
+  /** Where @duckdb/node-api is installed; null = no peer race. */
+  readonly peer: string | null;
+  readonly peerRuns: number;
+  readonly peerRows: number;
+  readonly peerBench: string;
+}
+
+function wholeOption(argv: readonly string[], name: string, fallback: number): number {
+  const at = argv.indexOf(name);
+  const value = at >= 0 ? Number(argv[at + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} takes a whole number ≥ 1`);
+  return value;
+}
+
+function pathOption(argv: readonly string[], name: string): string | null {
+  const at = argv.indexOf(name);
+  if (at < 0) return null;
+  const value = argv[at + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`${name} takes a folder`);
+  return resolve(process.env.INIT_CWD ?? process.cwd(), value);
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const runsAt = argv.indexOf('--runs');
-  const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 7;
-  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number ≥ 1');
-  return { json: argv.includes('--json'), runs, runner: !argv.includes('--no-runner') };
+  return {
+    json: argv.includes('--json'),
+    runs: wholeOption(argv, '--runs', 7),
+    runner: !argv.includes('--no-runner'),
+    peer: pathOption(argv, '--peer'),
+    peerRuns: wholeOption(argv, '--peer-runs', 7),
+    peerRows: wholeOption(argv, '--peer-rows', 60_000),
+    peerBench: pathOption(argv, '--peer-bench') ?? join(ROOT, '../shared/bench'),
+  };
 }
 
 function sheetsOf(size: SyntheticSize): Sheets {
@@ -279,7 +326,7 @@ interface RunnerFigures {
   readonly rows: number;
   readonly csvBytes: number;
   readonly exitCode: number | null;
-  /** The child process from spawn to exit, tsx start-up included. */
+  /** The child process from spawn to exit, Node's start-up and loading the bundle included. */
   readonly wallMs: number;
   /** main() inside the child: read the CSV folder, check, build, write .docx and .html. */
   readonly mainMs: number | null;
@@ -294,8 +341,7 @@ function csvCell(value: unknown): string | number {
 }
 
 const CHILD_SCRIPT = `
-require('tsx/cjs');
-const { main } = require('./src/node/cli.ts');
+const { main } = require('./dist/node/cli.cjs');
 const [dir, out] = process.argv.slice(1);
 const sink = { write: () => true };
 const start = performance.now();
@@ -338,6 +384,173 @@ function measureRunner(rowsPerTab: number, sheets: Sheets): RunnerFigures {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// The DuckDB peer (issue 15): whole processes, alternating, medians
+
+/** One timed process: wall time, CPU time (user + system) and peak memory. */
+interface ProcessRun {
+  readonly wallMs: number;
+  readonly cpuMs: number | null;
+  readonly maxRssMb: number | null;
+  readonly exitCode: number | null;
+}
+
+interface PeerRow {
+  readonly name: string;
+  readonly command: string;
+  readonly runs: readonly ProcessRun[];
+  readonly wallMs: number;
+  readonly cpuMs: number | null;
+  readonly maxRssMb: number | null;
+}
+
+interface PeerFigures {
+  readonly rowsPerTab: number;
+  readonly runs: number;
+  readonly timer: '/usr/bin/time -v' | 'wall clock only';
+  readonly rows: readonly PeerRow[];
+  /** Ours ÷ the peer's, medians: the targets of issue 15. */
+  readonly ratios: {
+    readonly validateWall: number;
+    readonly validateRss: number | null;
+    readonly reportWall: number;
+    readonly sampleVsBareNode: number;
+  };
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+/** `/usr/bin/time -v` report → figures; wall is "h:mm:ss" or "m:ss.cc". */
+export function parseGnuTime(text: string): { wallMs: number; cpuMs: number; maxRssMb: number } | null {
+  const field = (label: string) => new RegExp(`^\\s*${label}: (.+)$`, 'm').exec(text)?.[1]?.trim();
+  const wall = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)');
+  const user = field('User time \\(seconds\\)');
+  const system = field('System time \\(seconds\\)');
+  const rss = field('Maximum resident set size \\(kbytes\\)');
+  if (wall === undefined || user === undefined || system === undefined || rss === undefined) return null;
+  const seconds = wall.split(':').reduce((sum, part) => sum * 60 + Number(part), 0);
+  return { wallMs: seconds * 1000, cpuMs: (Number(user) + Number(system)) * 1000, maxRssMb: Number(rss) / 1024 };
+}
+
+function runProcess(argv: readonly string[], env: NodeJS.ProcessEnv, work: string): ProcessRun {
+  const useTime = existsSync(GNU_TIME);
+  const report = join(work, 'time.txt');
+  const start = performance.now();
+  const child = useTime
+    ? spawnSync(GNU_TIME, ['-v', '-o', report, ...argv], { cwd: ROOT, env, stdio: 'ignore' })
+    : spawnSync(argv[0], argv.slice(1), { cwd: ROOT, env, stdio: 'ignore' });
+  const wallMs = performance.now() - start;
+  const timed = useTime && existsSync(report) ? parseGnuTime(readFileSync(report, 'utf8')) : null;
+  rmSync(report, { force: true });
+  return {
+    wallMs: timed?.wallMs ?? wallMs,
+    cpuMs: timed?.cpuMs ?? null,
+    maxRssMb: timed?.maxRssMb ?? null,
+    exitCode: child.status,
+  };
+}
+
+function medianOrNull(values: readonly (number | null)[]): number | null {
+  return values.every((value) => value !== null) ? median(values as number[]) : null;
+}
+
+/**
+ * The peer (DuckDB SQL over the CSVs) against `validate` and `report --format html` on the same clean workbook, and
+ * the sample report through the bin against a bare `node -e 0`; each round runs every command once, in turn.
+ */
+function measurePeer(options: Options, progress: (text: string) => void): PeerFigures {
+  const peerDir = options.peer as string;
+  const script = join(options.peerBench, 'duckdb-peer.mjs');
+  const generator = join(options.peerBench, 'make-clean-workbook.mjs');
+  for (const file of [script, generator]) if (!existsSync(file)) throw new Error(`--peer: ${file} not found`);
+  if (!existsSync(join(peerDir, 'node_modules/@duckdb/node-api'))) {
+    throw new Error(`--peer: @duckdb/node-api is not installed in ${peerDir} (see ../shared/bench/README.md)`);
+  }
+  const work = mkdtempSync(join(tmpdir(), 'jigyo-peer-'));
+  try {
+    const workbook = join(work, `clean-${options.peerRows}`);
+    progress(`peer: writing a clean workbook of ${int(options.peerRows)} rows per tab…`);
+    const made = spawnSync(process.execPath, [generator, String(options.peerRows), workbook], { stdio: 'ignore' });
+    if (made.status !== 0) throw new Error('--peer: make-clean-workbook.mjs failed');
+    const node = process.execPath;
+    const bin = join(ROOT, 'bin/jigyo-hokoku.js');
+    const out = join(work, 'out');
+    const env = { ...process.env, PEER_DIR: peerDir };
+    const commands: { name: string; argv: string[] }[] = [
+      { name: 'duckdb peer', argv: [node, script, workbook] },
+      { name: 'validate', argv: [node, bin, 'validate', workbook] },
+      { name: 'report --format html', argv: [node, bin, 'report', workbook, '--format', 'html', '--out', out] },
+      { name: 'node -e 0', argv: [node, '-e', '0'] },
+      {
+        name: 'sample report (docx,html)',
+        argv: [node, bin, 'report', '--format', 'docx,html', '--out', out],
+      },
+    ];
+    const runs = commands.map(() => [] as ProcessRun[]);
+    // One untimed round: the page cache holds the files and the bundle is built, for every command alike.
+    for (const command of commands) runProcess(command.argv, env, work);
+    for (let round = 0; round < options.peerRuns; round++) {
+      progress(`peer: round ${round + 1} of ${options.peerRuns}…`);
+      commands.forEach((command, index) => {
+        const run = runProcess(command.argv, env, work);
+        if (run.exitCode !== 0) throw new Error(`--peer: ${command.name} exited with ${run.exitCode}`);
+        runs[index].push(run);
+        rmSync(out, { recursive: true, force: true });
+      });
+    }
+    const rows: PeerRow[] = commands.map((command, index) => ({
+      name: command.name,
+      command: command.argv.map((part) => part.replace(work, '$T').replace(ROOT, '.')).join(' '),
+      runs: runs[index],
+      wallMs: median(runs[index].map((run) => run.wallMs)),
+      cpuMs: medianOrNull(runs[index].map((run) => run.cpuMs)),
+      maxRssMb: medianOrNull(runs[index].map((run) => run.maxRssMb)),
+    }));
+    const [peer, validate, report, bare, sample] = rows;
+    return {
+      rowsPerTab: options.peerRows,
+      runs: options.peerRuns,
+      timer: existsSync(GNU_TIME) ? '/usr/bin/time -v' : 'wall clock only',
+      rows,
+      ratios: {
+        validateWall: validate.wallMs / peer.wallMs,
+        validateRss: validate.maxRssMb === null || peer.maxRssMb === null ? null : validate.maxRssMb / peer.maxRssMb,
+        reportWall: report.wallMs / peer.wallMs,
+        sampleVsBareNode: sample.wallMs / bare.wallMs,
+      },
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function printPeer(peer: PeerFigures): string[] {
+  const out: string[] = [];
+  out.push(
+    `Peer race on a clean workbook of ${int(peer.rowsPerTab)} rows per tab (medians of ${peer.runs} alternating rounds, ${peer.timer})`,
+  );
+  const figure = (value: number | null, digits = 0) => (value === null ? '-' : value.toFixed(digits));
+  out.push(
+    table(
+      ['command', 'wall (s)', 'CPU (s)', 'peak RSS (MB)'],
+      peer.rows.map((row) => [
+        row.name,
+        (row.wallMs / 1000).toFixed(2),
+        row.cpuMs === null ? '-' : (row.cpuMs / 1000).toFixed(2),
+        figure(row.maxRssMb),
+      ]),
+    ),
+  );
+  const r = peer.ratios;
+  const verdict = (ratio: number | null, target: number) =>
+    ratio === null ? 'not measured' : `${ratio.toFixed(2)}× (target ≤ ${target}×): ${ratio <= target ? 'OK' : 'OVER'}`;
+  out.push(`validate ÷ peer, wall: ${verdict(r.validateWall, 1.0)}`);
+  out.push(`validate ÷ peer, peak memory: ${verdict(r.validateRss, 1.2)}`);
+  out.push(`report --format html ÷ peer, wall: ${verdict(r.reportWall, 1.3)}`);
+  out.push(`sample report through the bin ÷ node -e 0, wall: ${verdict(r.sampleVsBareNode, 6)}`);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Output
 
 function machine(): Record<string, string | number> {
@@ -372,6 +585,7 @@ interface BenchResult {
   readonly growth: { readonly base: number; readonly largest: number; readonly ratio: number };
   readonly bundle: BundleFigures;
   readonly runner: RunnerFigures | null;
+  readonly peer: PeerFigures | null;
 }
 
 function printText(result: BenchResult): void {
@@ -446,6 +660,7 @@ function printText(result: BenchResult): void {
             `${(r.wallMs / 1000).toFixed(2)} s wall with start-up, peak memory ${r.maxRssMb?.toFixed(0)} MB (maxRSS)`,
     );
   }
+  if (result.peer) out.push('', ...printPeer(result.peer));
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
@@ -467,6 +682,10 @@ async function main(): Promise<void> {
   const info = machine();
   const rebuilt = await ensureBundle();
   if (rebuilt) progress('built dist/Code.js');
+  if (cliBundle.isCliBundleStale()) {
+    await cliBundle.buildCli();
+    progress('built dist/node/cli.cjs');
+  }
   const calls: CallRow[] = [];
   let largest: Sheets | undefined;
   for (const rows of CALL_SIZES) {
@@ -494,6 +713,7 @@ async function main(): Promise<void> {
     progress('local runner on the largest workbook…');
     runner = measureRunner(Math.max(...CALL_SIZES), largest);
   }
+  const peer = options.peer === null ? null : measurePeer(options, progress);
   info.loadAverageAtEnd = Number(loadavg()[0].toFixed(2));
   const result: BenchResult = {
     machine: info,
@@ -509,6 +729,7 @@ async function main(): Promise<void> {
     },
     bundle,
     runner,
+    peer,
   };
   if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else printText(result);

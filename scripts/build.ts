@@ -1,11 +1,14 @@
-// This file defines the build: src/index.ts → dist/Code.js (one IIFE plus top-level stubs), sidebar/ → dist/sidebar.html, and the manifest.
+// This file defines the build: src/index.ts → dist/Code.js (one IIFE plus top-level stubs), sidebar/ → dist/sidebar.html, the manifest, and the local runner's bundle dist/node/cli.cjs.
 // Why gas-entry-generator directly: Apps Script only sees top-level `function X()` declarations, and custom functions
 // need their `@customfunction` JSDoc on that declaration. gas-entry-generator (the engine of gas-webpack-plugin) makes
 // those stubs from `global.X = …` lines; esbuild alone drops the comments, and webpack is not needed for the rest.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
+
+// The runner's bundle is defined in plain JavaScript, shared with bin/jigyo-hokoku.js (which rebuilds it when stale).
+const { buildCli } = require('./cli-bundle.js') as { buildCli: () => Promise<string> };
 
 // gas-entry-generator ships no types.
 const { generate } = require('gas-entry-generator') as {
@@ -91,8 +94,9 @@ async function main(): Promise<void> {
   const code = await buildServer();
   const html = await buildSidebar();
   copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+  const cli = statSync(await buildCli()).size;
   process.stderr.write(
-    `dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB, dist/sidebar.html ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB, dist/appsscript.json\n`,
+    `dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB, dist/sidebar.html ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB, dist/appsscript.json, dist/node/cli.cjs ${(cli / 1024).toFixed(0)} KB\n`,
   );
 }
 

@@ -24,6 +24,12 @@ export type Grid = readonly (readonly CellValue[])[];
 export interface RawTab {
   readonly name: string;
   readonly values: Grid;
+  /**
+   * The same rows one at a time, when the adapter can hand them out without holding the whole grid (the local
+   * runner's big CSV files): readTable then keeps no row longer than it takes to make its record. `visit` stops the
+   * rows by returning false.
+   */
+  readonly eachRow?: (visit: (row: readonly CellValue[], index: number) => boolean | undefined) => void;
 }
 
 /** A workbook as an adapter hands it over: tabs by name, each with its values from row 1. */
@@ -45,7 +51,19 @@ export interface ReadResult {
 
 /** Matching key for tab names and headers: width-folded, trimmed, case-insensitive. */
 export function matchKey(text: string): string {
-  return normalizeText(text).toLowerCase();
+  return isPlainAscii(text) ? text.toLowerCase() : normalizeText(text).toLowerCase();
+}
+
+/**
+ * Printable ASCII without spaces (`C0012`, `K12`): text that normalizeText leaves as it is. Most IDs are; checked
+ * first because the validators fold every ID of 参加者ID (several per イベント row).
+ */
+function isPlainAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x21 || code > 0x7e) return false;
+  }
+  return true;
 }
 
 /** Finds the tab for a definition by its Japanese name or English alias (the first, when several match). */
@@ -207,12 +225,43 @@ function canonicalText(def: ColumnDef): ((text: string) => string | null) | unde
   };
 }
 
+/** A tab's rows from row 1 on, as a grid or one at a time (RawTab.eachRow). */
+type Rows = Grid | Required<Pick<RawTab, 'eachRow'>>;
+
+function headerRow(rows: Rows): readonly CellValue[] {
+  if (!('eachRow' in rows)) return rows[0] ?? [];
+  let first: readonly CellValue[] = [];
+  rows.eachRow((row) => {
+    first = row;
+    return false;
+  });
+  return first;
+}
+
+/** Calls `visit` with each row after the header (0-based index); a grid's trailing blank rows are skipped. */
+function forEachDataRow(rows: Rows, visit: (row: readonly CellValue[], index: number) => void): void {
+  if ('eachRow' in rows) {
+    rows.eachRow((row, index) => {
+      if (index > 0) visit(row, index);
+      return undefined;
+    });
+    return;
+  }
+  const last = lastDataRow(rows);
+  for (let r = 1; r <= last; r++) visit(rows[r], r);
+}
+
+/** The rows of a tab for readTable: one at a time when the adapter offers them so. */
+function rowsOf(tab: RawTab): Rows {
+  return tab.eachRow ? { eachRow: tab.eachRow } : tab.values;
+}
+
 function readTable(
   tabName: string,
   def: TabDef,
-  values: Grid,
+  rows: Rows,
 ): { records: object[]; layout: TabLayout; issues: IssueDraft[] } {
-  const header = matchHeaders(tabName, def, values[0] ?? []);
+  const header = matchHeaders(tabName, def, headerRow(rows));
   const issues: IssueDraft[] = [...header.issues];
   const records: object[] = [];
   if (header.issues.some((issue) => issue.code === 'missing_column')) {
@@ -241,9 +290,7 @@ function readTable(
     cell: a1(column.index, rowNumber),
     column: column.header,
   });
-  const last = lastDataRow(values);
-  for (let r = 1; r <= last; r++) {
-    const row = values[r];
+  forEachDataRow(rows, (row, r) => {
     let anything = false;
     for (const column of columns) {
       if (!isBlank(row[column.index])) {
@@ -251,7 +298,7 @@ function readTable(
         break;
       }
     }
-    if (!anything) continue;
+    if (!anything) return;
     const rowNumber = r + 1;
     const record: Record<string, unknown> = { ...template };
     record.row = rowNumber;
@@ -295,7 +342,7 @@ function readTable(
     }
     for (const column of emptyLists) record[column.key] = [];
     records.push(record);
-  }
+  });
   return { records, layout: header.layout, issues };
 }
 
@@ -534,7 +581,7 @@ export function readWorkbook(raw: RawWorkbook, options: ReadOptions = {}): ReadR
       layouts[def.key] = emptyLayout(tab?.name ?? null);
       continue;
     }
-    const read = readTable(tab.name, def, tab.values);
+    const read = readTable(tab.name, def, rowsOf(tab));
     tables[def.key] = read.records;
     layouts[def.key] = read.layout;
     issues.push(...read.issues);
@@ -550,6 +597,7 @@ export function readWorkbook(raw: RawWorkbook, options: ReadOptions = {}): ReadR
     costs: tables.costs,
     narrative: tables.narrative,
     meetings: tables.meetings,
+    forms: tables.forms,
     layouts,
   } as unknown as Workbook;
   return { workbook, issues };

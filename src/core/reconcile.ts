@@ -10,11 +10,12 @@ import { roundProgramCosts, toThousandYen } from './rounding';
 import { PROGRAM_CATEGORIES, SETTINGS, type SettingKey } from './schema';
 
 /**
- * Each program's 事業費 in yen: the 事業費 metric with 事業内容 = the program, as the report's tables compute it. The
- * metric runs over only the costs whose 事業内容 has the program's match key (the only rows that filter accepts), so
- * a workbook of P programs and C costs takes one pass over 費用 instead of P.
+ * Each program's 事業費 in yen (of one 費目 when `item` is given): the 事業費 metric with 事業内容 = the program, as
+ * the report's tables compute it. The metric runs over only the costs whose 事業内容 has the program's match key (the
+ * only rows that filter accepts), so a workbook of P programs and C costs takes one pass over 費用 instead of P.
+ * The report's tables and appendix (report.ts) and the reconciliation below use this one grouping.
  */
-function programYen(workbook: Workbook, period: Period): (program: ProgramRecord) => number {
+export function programYen(workbook: Workbook, period: Period): (program: string, item?: string) => number {
   const metric = costMetric();
   const keys = columnKeys(workbook.costs, 'program');
   const byKey = new Map<string, CostRecord[]>();
@@ -25,10 +26,10 @@ function programYen(workbook: Workbook, period: Period): (program: ProgramRecord
     if (list) list.push(cost);
     else byKey.set(key, [cost]);
   });
-  return (program) => {
-    const name = program.program ?? '';
+  return (name, item) => {
     const costs = byKey.get(matchKey(name)) ?? [];
-    return metric.compute({ workbook: { ...workbook, costs }, period }, { 事業内容: [name] });
+    const filters = item === undefined ? { 事業内容: [name] } : { 事業内容: [name], 費目: [item] };
+    return metric.compute({ workbook: { ...workbook, costs }, period }, filters);
   };
 }
 
@@ -93,7 +94,7 @@ function movedRows(workbook: Workbook, period: Period): IssueDraft[] {
   for (const category of PROGRAM_CATEGORIES) {
     if (category === 'その他の事業' && workbook.settings.otherBusiness === '定款にない') continue;
     const programs = workbook.programs.filter((program) => program.category === category);
-    const amounts = programs.map((program) => ({ row: program.row, yen: yenOf(program) }));
+    const amounts = programs.map((program) => ({ row: program.row, yen: yenOf(program.program ?? '') }));
     for (const row of roundProgramCosts(amounts, '合計に合わせる').moved) {
       const program = programs.find((p) => p.row === row.row) as ProgramRecord;
       const place = `${oneLineText(tab)}!${a1(column, row.row)}`;

@@ -5,6 +5,7 @@ import { type CellFigureKind, cellTag } from './figure-tags';
 import type { Period } from './fiscal-year';
 import { findMetric, formatThousands } from './metrics';
 import { matchKey } from './read-workbook';
+import { programYen } from './reconcile';
 import type { ProgramRecord, ReportForm, RoundingMode, Workbook } from './records';
 import type { Alignment, Block, FigureSpan, ReportDocument, ReportTable, TableCell } from './report-document';
 import { REPORT_LABELS, type ReportLabels } from './report-labels';
@@ -41,13 +42,16 @@ export function toThousandYen(yen: number, rounding: RoundingMode): number {
   return roundOne(yen, rounding);
 }
 
+/** The costs grouped by 事業内容 once per report (reconcile.ts programYen), not scanned once per 事業 and 費目. */
+const PROGRAM_YEN = new WeakMap<TemplateContext, ReturnType<typeof programYen>>();
+
 function programCost(context: TemplateContext, program: string, item?: string): number {
-  const metric = findMetric('事業費');
-  if (!metric) throw new Error('metric 事業費 is not registered');
-  return metric.compute(
-    { workbook: context.workbook, period: context.period },
-    item ? { 事業内容: [program], 費目: [item] } : { 事業内容: [program] },
-  );
+  let yenOf = PROGRAM_YEN.get(context);
+  if (!yenOf) {
+    yenOf = programYen(context.workbook, context.period);
+    PROGRAM_YEN.set(context, yenOf);
+  }
+  return yenOf(program, item);
 }
 
 /** Programs in 表示順, rows of the same 定款 事業名 kept together (the group sits where its first row would). */

@@ -1,6 +1,4 @@
 // This file defines CSV reading: bytes in UTF-8 (with or without BOM), UTF-16 or Shift_JIS → text → rows (RFC 4180).
-import { parse } from 'csv-parse/sync';
-
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
 
 export interface DecodedCsv {
@@ -123,58 +121,140 @@ export class UnclosedQuoteError extends Error {
 }
 
 /**
- * Splits CSV text into rows of fields with csv-parse (RFC 4180: quoted fields may hold the delimiter, line breaks
- * and "" for a quote; CRLF, LF or CR end a row). Lenient where Excel is: a quote inside an unquoted field is kept as
- * a character, rows may differ in length. A final line break does not make an extra row. A quote that opens a field
- * and never closes throws UnclosedQuoteError with the line where it opened.
+ * Splits CSV text into rows of fields (RFC 4180: quoted fields may hold the delimiter, line breaks and "" for a
+ * quote; CRLF, LF or CR end a row). Lenient where Excel is: a quote inside an unquoted field is kept as a character,
+ * rows may differ in length, an empty line is a row of one empty field. A final line break does not make an extra
+ * row. A quote that opens a field and never closes throws UnclosedQuoteError with the line where it opened.
+ *
+ * Reads as csv-parse does with relax_quotes and relax_column_count (test/node/read-csv.test.ts compares the two on
+ * random text), in one pass: a quote opens a quoted field only at the start of a field; inside it "" is a quote; a
+ * closing quote followed by anything but the delimiter, a line break or the end turns the field back into plain
+ * text, kept as typed from its opening quote on (csv-parse's relaxed reading: `"a""b"c` is the field `"a"b"c`).
+ * Linear: every character is looked at once, and a field is one slice unless it holds "".
  */
 export function parseCsv(text: string, delimiter: ',' | '\t' = ','): string[][] {
-  try {
-    return parse(text, {
-      delimiter,
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-    }) as string[][];
-  } catch (error) {
-    if ((error as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED') {
-      throw new UnclosedQuoteError(openQuoteLine(text, delimiter) ?? (error as { lines: number }).lines);
-    }
-    throw error;
-  }
+  const rows: string[][] = [];
+  forEachCsvRow(text, delimiter, (row) => {
+    rows.push(row);
+    return true;
+  });
+  return rows;
 }
 
 /**
- * The line where the quote still open at the end of the text opened, scanning as csv-parse reads with relax_quotes
- * (a quote opens only at the start of a field; "" is a quote; a closing quote followed by anything but a delimiter
- * or line break turns the field back into plain text). Linear; run only after csv-parse reported the unclosed quote.
+ * parseCsv one row at a time: `visit` gets each row and its 0-based index as soon as it is read, and stops the
+ * reading by returning false. Nothing but the current row is kept, so a caller that turns rows into records never
+ * holds the whole grid.
  */
-function openQuoteLine(text: string, delimiter: string): number | null {
-  let line = 1;
-  let openedAt = 0;
-  let quoted = false;
-  let fieldStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
-    if (quoted) {
-      if (ch !== '"') continue;
-      if (text[i + 1] === '"') {
-        i++;
-        continue;
+export function forEachCsvRow(
+  text: string,
+  delimiter: ',' | '\t',
+  visit: (row: string[], index: number) => boolean | undefined,
+): void {
+  const separator = delimiter.charCodeAt(0);
+  let index = 0;
+  const length = text.length;
+  let row: string[] = [];
+  let i = 0;
+  // Each turn reads one field from its first character i, then the delimiter or line break after it.
+  while (i < length) {
+    let code = text.charCodeAt(i);
+    if (code === QUOTE) {
+      const opened = i;
+      let value = '';
+      let from = i + 1;
+      let j = from;
+      let closed = false;
+      while (j < length) {
+        const next = text.indexOf('"', j);
+        if (next < 0) break;
+        if (text.charCodeAt(next + 1) === QUOTE) {
+          value += text.slice(from, next + 1);
+          from = next + 2;
+          j = from;
+          continue;
+        }
+        value += text.slice(from, next);
+        j = next + 1;
+        closed = true;
+        break;
       }
-      // Closed: a delimiter or line break may follow, or (relaxed) more plain text of the same field.
-      quoted = false;
-      fieldStart = false;
+      if (!closed) throw new UnclosedQuoteError(lineAt(text, opened));
+      code = j < length ? text.charCodeAt(j) : -1;
+      if (code !== separator && code !== LF && code !== CR && code !== -1) {
+        // Relaxed: the field goes on as plain text up to the next delimiter or line break, its quotes as typed.
+        let end = j;
+        while (end < length) {
+          const c = text.charCodeAt(end);
+          if (c === separator || c === LF || c === CR) break;
+          end++;
+        }
+        value = `"${value}${text.slice(j - 1, end)}`;
+        j = end;
+        code = j < length ? text.charCodeAt(j) : -1;
+      }
+      row.push(value);
+      i = j;
+    } else {
+      let end = i;
+      while (end < length) {
+        code = text.charCodeAt(end);
+        if (code === separator || code === LF || code === CR) break;
+        end++;
+      }
+      row.push(text.slice(i, end));
+      i = end;
+      code = i < length ? code : -1;
+    }
+    // i is at the delimiter, a line break or the end of the text.
+    if (code === separator) {
+      i++;
+      // A delimiter right before a line break or the end leaves one more empty field.
+      if (i >= length) row.push('');
       continue;
     }
-    if (ch === '"' && fieldStart) {
-      quoted = true;
-      openedAt = line;
-      fieldStart = false;
-    } else if (ch === delimiter || ch === '\n' || ch === '\r') fieldStart = true;
-    else fieldStart = false;
+    if (visit(row, index++) === false) return;
+    row = [];
+    if (code === CR && text.charCodeAt(i + 1) === LF) i += 2;
+    else i++;
   }
-  return quoted ? openedAt : null;
+  // The text ended right after a delimiter: that row is not closed by a line break.
+  if (row.length > 0) visit(row, index);
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** 1-based line of `index` (CRLF, LF or CR end a line). */
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) {
+    const code = text.charCodeAt(i);
+    if (code === LF || (code === CR && text.charCodeAt(i + 1) !== LF)) line++;
+  }
+  return line;
+}
+
+/**
+ * The line where a quote opens that never closes, or null: what parseCsv would throw, found without building the
+ * rows (the runner checks every file when it reads the folder and builds a big tab's rows only when the core reads
+ * them). Jumps from quote to quote: a quote opens a field only at its start (the first character, or after the
+ * delimiter or a line break); inside, "" is a quote and any other quote closes the field.
+ */
+export function unclosedQuoteLine(text: string, delimiter: ',' | '\t' = ','): number | null {
+  const separator = delimiter.charCodeAt(0);
+  let i = text.indexOf('"');
+  while (i >= 0) {
+    const before = i === 0 ? LF : text.charCodeAt(i - 1);
+    if (before !== separator && before !== LF && before !== CR) {
+      i = text.indexOf('"', i + 1);
+      continue;
+    }
+    let close = text.indexOf('"', i + 1);
+    while (close >= 0 && text.charCodeAt(close + 1) === QUOTE) close = text.indexOf('"', close + 2);
+    if (close < 0) return lineAt(text, i);
+    i = text.indexOf('"', close + 1);
+  }
+  return null;
 }

@@ -2,7 +2,7 @@
 import { constants } from 'node:fs';
 import { type FileHandle, open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CellValue } from '../core/cells';
 import type { FormulaSource } from '../core/formula-refs';
 import { a1, columnLetters, type IssueDraft } from '../core/issues';
@@ -10,7 +10,7 @@ import { matchKey, type RawTab, type RawWorkbook } from '../core/read-workbook';
 import { TABS, type TabDef } from '../core/schema';
 import { type References, type ResolvedReference, referenceKey } from '../core/templates';
 import { describeCause, FileError } from './file-error';
-import { type CsvEncoding, decodeCsv, detectDelimiter, parseCsv, UnclosedQuoteError } from './read-csv';
+import { type CsvEncoding, decodeCsv, detectDelimiter, forEachCsvRow, parseCsv, unclosedQuoteLine } from './read-csv';
 
 export type WorkbookFormat = 'xlsx' | 'csv';
 
@@ -181,16 +181,13 @@ async function readCsvFolder(folder: string): Promise<WorkbookFile> {
     const { text, encoding, badLines } = decodeCsv(bytes);
     // macOS hands out decomposed (NFD) file names: イベント would not match its tab otherwise.
     const name = basename(file, extname(file)).normalize('NFC');
-    let values: string[][];
-    try {
-      values = parseCsv(text, detectDelimiter(text));
-    } catch (error) {
-      if (error instanceof UnclosedQuoteError) throw new FileError('unclosed_quote', path, '', error.line);
-      throw new FileError('unreadable', path, describeCause(error));
-    }
-    tabs.push({ name, values });
+    const delimiter = detectDelimiter(text);
+    const unclosed = unclosedQuoteLine(text, delimiter);
+    if (unclosed !== null) throw new FileError('unclosed_quote', path, '', unclosed);
+    const tab = csvTab(name, text, delimiter);
+    tabs.push(tab);
     encodings[name] = encoding;
-    if (badLines.length > 0) issues.push(undecodableIssue(name, file, values, encoding, badLines));
+    if (badLines.length > 0) issues.push(undecodableIssue(name, file, parseCsv(text, delimiter), encoding, badLines));
   }
   const raw: RawWorkbook = { tabs, issues };
   const lookup: CellTextLookup = (sheet, row, column) => {
@@ -200,6 +197,25 @@ async function readCsvFolder(folder: string): Promise<WorkbookFile> {
     return { text: typeof value === 'string' ? value.trim() : '' };
   };
   return { format: 'csv', raw, references: resolveReferences(raw, lookup, []), encodings };
+}
+
+/**
+ * Files up to this size are split into rows once, when read. A bigger one (候補者, イベント, 費用 of a large NPO)
+ * keeps only its text: the core reads its rows one at a time (RawTab.eachRow), each dropped once its record is made,
+ * so the grid of a big tab is never in memory (on 60,000 rows it weighs about three times the text). Asked for its
+ * whole grid (`values`: a `{{=費用!E2}}` into a big tab; templates' targets are few), it splits the text again.
+ */
+const EAGER_TAB_CHARS = 256 * 1024;
+
+function csvTab(name: string, text: string, delimiter: ',' | '\t'): RawTab {
+  if (text.length <= EAGER_TAB_CHARS) return { name, values: parseCsv(text, delimiter) };
+  return {
+    name,
+    get values() {
+      return parseCsv(text, delimiter);
+    },
+    eachRow: (visit) => forEachCsvRow(text, delimiter, visit),
+  };
 }
 
 /** One warning per file whose bytes were not all valid: at the first cell holding U+FFFD, naming file and line. */
@@ -235,13 +251,21 @@ function undecodableIssue(
 // ---------------------------------------------------------------------------------------------------------------
 // .xlsx
 
+/**
+ * exceljs, loaded on first use: a CSV folder never needs it, and loading it (with archiver and its streams) costs
+ * about a tenth of a second at every start of the runner.
+ */
+function excelJs(): typeof ExcelJS {
+  return require('exceljs') as typeof ExcelJS;
+}
+
 async function readXlsx(path: string): Promise<WorkbookFile> {
   const bytes = await readRegularFile(path, MAX_WORKBOOK_BYTES);
   const inflated = declaredUncompressedBytes(bytes);
   if (inflated !== null && inflated > MAX_XLSX_UNCOMPRESSED_BYTES) {
     throw new FileError('too_large', path, `展開後 ${describeLimit(MAX_XLSX_UNCOMPRESSED_BYTES)}`);
   }
-  const book = new ExcelJS.Workbook();
+  const book = new (excelJs().Workbook)();
   try {
     // exceljs's Buffer type predates @types/node 20's generic Buffer.
     await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -290,7 +314,7 @@ export function declaredUncompressedBytes(zip: Buffer): number | null {
 /** A cell's formula text without `=` (shared formulas translated to this cell by exceljs), or undefined. */
 export function cellFormula(cell: ExcelJS.Cell): string | undefined {
   const master = cell.master;
-  if (master.type !== ExcelJS.ValueType.Formula) return undefined;
+  if (master.type !== excelJs().ValueType.Formula) return undefined;
   const formula = master.formula;
   return typeof formula === 'string' && formula !== '' ? formula : undefined;
 }
@@ -315,7 +339,7 @@ export function sheetValues(sheet: ExcelJS.Worksheet): CellValue[][] {
 
 /** One exceljs cell → the value the core reads: cached formula results, plain text, local-midnight dates. */
 export function cellValue(cell: ExcelJS.Cell): CellValue {
-  if (cell.type === ExcelJS.ValueType.Merge) return null;
+  if (cell.type === excelJs().ValueType.Merge) return null;
   return plainValue(cell.value);
 }
 
@@ -433,7 +457,7 @@ function sheetFormulas(sheet: ExcelJS.Worksheet): string[][] {
     const formulas: string[] = [];
     for (let c = 1; row && c <= row.cellCount; c++) {
       const cell = row.findCell(c);
-      formulas.push(cell && cell.type === ExcelJS.ValueType.Formula ? `=${cell.formula}` : '');
+      formulas.push(cell && cell.type === excelJs().ValueType.Formula ? `=${cell.formula}` : '');
     }
     grid.push(formulas);
   }

@@ -1,6 +1,6 @@
 // This file defines the blank .xlsx template: every tab, header, dropdown and number/date rule, all from the schema.
 import { writeFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { FISCAL_YEAR_RANGE, inputHelpFor, inputRuleFor, PLAUSIBLE_DATES } from '../core/input-rules';
 import { columnLetters } from '../core/issues';
 import { type ColumnDef, SETTINGS, type SettingDef, TABS, type TabDef, type TabKey, tabDef } from '../core/schema';
@@ -145,7 +145,9 @@ function addTab(book: ExcelJS.Workbook, def: TabDef): void {
 
 /** The blank workbook: one tab per TABS entry, in schema order. */
 export function buildTemplateWorkbook(): ExcelJS.Workbook {
-  const book = new ExcelJS.Workbook();
+  // Loaded here, not at the top: every start of the runner (report, validate) would pay for loading exceljs.
+  const { Workbook } = require('exceljs') as typeof ExcelJS;
+  const book = new Workbook();
   book.creator = 'jigyo-hokoku';
   for (const def of TABS as readonly TabDef[]) addTab(book, def);
   return book;

@@ -455,7 +455,7 @@ describe('template', () => {
 });
 
 describe('bin/jigyo-hokoku.js', () => {
-  it('runs the CLI through tsx and passes the exit code on', async () => {
+  it('runs the CLI and passes the exit code on (test/node/bin.test.ts: how)', async () => {
     const cwd = outputDir('cli-bin');
     const run = (args: string[]) =>
       new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {

@@ -1,5 +1,7 @@
 // Tests for CSV decoding (encoding detection), delimiter detection and RFC 4180 parsing.
-import { decodeCsv, detectDelimiter, parseCsv, UnclosedQuoteError } from '../../src/node/read-csv';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { decodeCsv, detectDelimiter, parseCsv, UnclosedQuoteError, unclosedQuoteLine } from '../../src/node/read-csv';
 import { encodeShiftJis } from './support';
 
 describe('decodeCsv', () => {
@@ -136,5 +138,85 @@ describe('parseCsv', () => {
     expect(unclosedLine('a,"x\ny"\r1,"say ""hi"""\n2,"oops\n')).toBe(4);
     // "a"b is a closed quote followed by plain text (relaxed); the quote opening on line 2 is the culprit.
     expect(unclosedLine('"a"b,c\nd,"e\n')).toBe(2);
+  });
+
+  it('keeps the last row when the text ends right after a delimiter', () => {
+    // Dropping the unterminated last row, or its last empty field, fails here.
+    expect(parseCsv('a,b\n1,')).toEqual([
+      ['a', 'b'],
+      ['1', ''],
+    ]);
+    expect(parseCsv(',')).toEqual([['', '']]);
+    expect(parseCsv('"x",')).toEqual([['x', '']]);
+  });
+
+  it('reads a closed quote followed by text as the text typed from the opening quote on, "" read once', () => {
+    expect(parseCsv('"abc"def,x\n')).toEqual([['"abc"def', 'x']]);
+    expect(parseCsv('"a""b"c"d\r\n')).toEqual([['"a"b"c"d']]);
+    expect(parseCsv('""x\t"y"', '\t')).toEqual([['""x', 'y']]);
+    expect(parseCsv('"a\nb"c\rz')).toEqual([['"a\nb"c'], ['z']]);
+  });
+
+  it('reads an empty quoted field as one empty field, also as the last line', () => {
+    expect(parseCsv('a\n""')).toEqual([['a'], ['']]);
+    expect(parseCsv('"",""\n')).toEqual([['', '']]);
+  });
+
+  it('reads every text as csv-parse does with relax_quotes and relax_column_count (the reader it replaced)', () => {
+    const oracle = (text: string, delimiter: ',' | '\t'): string[][] | 'unclosed' => {
+      try {
+        return parse(text, {
+          delimiter,
+          record_delimiter: ['\r\n', '\n', '\r'],
+          relax_quotes: true,
+          relax_column_count: true,
+          skip_empty_lines: false,
+        }) as string[][];
+      } catch (error) {
+        if ((error as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED') return 'unclosed';
+        throw error;
+      }
+    };
+    const ours = (text: string, delimiter: ',' | '\t'): string[][] | 'unclosed' => {
+      try {
+        return parseCsv(text, delimiter);
+      } catch (error) {
+        if (error instanceof UnclosedQuoteError) return 'unclosed';
+        throw error;
+      }
+    };
+    const piece = fc.constantFrom('a', 'あ', '"', '""', ',', '\t', '\n', '\r', '\r\n', ' ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), fc.constantFrom(',' as const, '\t' as const), (pieces, d) => {
+        const text = pieces.join('');
+        expect(ours(text, d)).toEqual(oracle(text, d));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds the unclosed quote without building rows, on the line parseCsv names', () => {
+    expect(unclosedQuoteLine('a,b\r\n1,"x""\r\n2,3')).toBe(2);
+    expect(unclosedQuoteLine('a,"x\ny"\r1,"say ""hi"""\n2,"oops\n')).toBe(4);
+    // A quote inside a field does not open one; a closed quote followed by text does not either.
+    expect(unclosedQuoteLine('5"3,x\n"a"b"c,d\n')).toBeNull();
+    expect(unclosedQuoteLine('a\t"b', '\t')).toBe(1);
+    expect(unclosedQuoteLine('a\t"b', ',')).toBeNull();
+    expect(unclosedQuoteLine('')).toBeNull();
+    const piece = fc.constantFrom('a', '"', '""', ',', '\t', '\n', '\r', '\r\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), fc.constantFrom(',' as const, '\t' as const), (pieces, d) => {
+        const text = pieces.join('');
+        let expected: number | null = null;
+        try {
+          parseCsv(text, d);
+        } catch (error) {
+          if (!(error instanceof UnclosedQuoteError)) throw error;
+          expected = error.line;
+        }
+        expect(unclosedQuoteLine(text, d)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

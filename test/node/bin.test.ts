@@ -1,0 +1,125 @@
+// This file tests bin/jigyo-hokoku.js: it runs the prebuilt bundle dist/node/cli.cjs (no TypeScript loader) and rebuilds it when it is stale or missing.
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listFiles, outputDir, REPO } from './support';
+
+const cliBundle = require('../../scripts/cli-bundle.js') as {
+  CLI_BUNDLE: string;
+  isCliBundleStale: (bundle?: string, sources?: readonly string[]) => boolean;
+};
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Every module file the child loaded, and its Node options. */
+  readonly loaded: { modules: string[]; execArgv: string[]; nodeOptions: string };
+}
+
+/** Runs the bin in a child with a probe preloaded that lists, at exit, every module file the child required. */
+function runBin(args: string[], cwd: string): Promise<Run> {
+  const probe = join(cwd, 'probe.js');
+  const report = join(cwd, 'loaded.json');
+  writeFileSync(
+    probe,
+    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(report)}, JSON.stringify({
+      modules: Object.keys(require.cache),
+      execArgv: process.execArgv,
+      nodeOptions: process.env.NODE_OPTIONS ?? '',
+    })));\n`,
+  );
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--require', probe, join(REPO, 'bin/jigyo-hokoku.js'), ...args],
+      { cwd, env: { ...process.env, NODE_OPTIONS: '' } },
+      (error, stdout, stderr) => {
+        const loaded = JSON.parse(readFileSync(report, 'utf8'));
+        resolve({ code: error ? Number(error.code) : 0, stdout, stderr, loaded });
+      },
+    );
+  });
+}
+
+describe('bin/jigyo-hokoku.js', () => {
+  it('runs dist/node/cli.cjs with no TypeScript loader and no .ts file, and passes the exit code on', async () => {
+    const cwd = outputDir('bin-bundle');
+    const ok = await runBin(['report', '--format', 'html'], cwd);
+    expect(ok.code).toBe(0);
+    // The sample's one warning (a refund), then the file written.
+    expect(ok.stdout).toBe(
+      '費用!E44: [警告] 「金額」の「-8800」がマイナスです。返金であればこのままで構いません\nout/事業報告書_2022年度.html\n',
+    );
+    expect(listFiles(join(cwd, 'out'))).toEqual(['事業報告書_2022年度.html']);
+    // Going back to `require('tsx/cjs')` + src/node/cli.ts fails all three.
+    expect(ok.loaded.modules).toContain(cliBundle.CLI_BUNDLE);
+    expect(ok.loaded.modules.filter((path) => /\.[cm]?ts$/.test(path))).toEqual([]);
+    expect(ok.loaded.modules.filter((path) => /[/\\](tsx|ts-node|typescript|esbuild)[/\\]/.test(path))).toEqual([]);
+    expect(ok.loaded.execArgv.join(' ')).not.toMatch(/tsx|ts-node|--import|--loader/);
+    // A CSV folder never loads exceljs (it is required only for an .xlsx or a template).
+    expect(ok.loaded.modules.filter((path) => path.includes('/node_modules/exceljs/'))).toEqual([]);
+
+    const missing = await runBin(['validate', 'ない.xlsx'], cwd);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(
+      '読み込み中: ない.xlsx\nエラー: ない.xlsx が見つかりません。ファイル名かフォルダ名を確かめてください\n',
+    );
+  }, 60_000);
+
+  it('rebuilds a bundle older than src/ before running it', async () => {
+    const cwd = outputDir('bin-stale');
+    // Made stale by its date only: the file stays whole, so a command run meanwhile by another test still works.
+    const longAgo = new Date('2001-01-01T00:00:00Z');
+    utimesSync(cliBundle.CLI_BUNDLE, longAgo, longAgo);
+    expect(cliBundle.isCliBundleStale()).toBe(true);
+    const run = await runBin(['validate'], cwd);
+    expect(run.code).toBe(0);
+    expect(statSync(cliBundle.CLI_BUNDLE).mtimeMs).toBeGreaterThan(longAgo.getTime() + 1000);
+    expect(run.loaded.modules).toContain(cliBundle.CLI_BUNDLE);
+  }, 60_000);
+});
+
+describe('isCliBundleStale', () => {
+  const at = (path: string, seconds: number) => utimesSync(path, seconds, seconds);
+
+  it('is true when the bundle is missing or any source file or folder entry is newer, false otherwise', () => {
+    const dir = outputDir('bin-stale-check');
+    const bundle = join(dir, 'cli.cjs');
+    const sources = join(dir, 'src');
+    mkdirSync(join(sources, 'core'), { recursive: true });
+    const deep = join(sources, 'core', 'metrics.ts');
+    const lock = join(dir, 'package-lock.json');
+    for (const file of [deep, lock]) writeFileSync(file, '');
+    at(join(sources, 'core'), 1000);
+    at(sources, 1000);
+    at(deep, 1000);
+    at(lock, 1000);
+    expect(cliBundle.isCliBundleStale(bundle, [sources, lock])).toBe(true);
+    writeFileSync(bundle, '');
+    at(bundle, 2000);
+    expect(cliBundle.isCliBundleStale(bundle, [sources, lock])).toBe(false);
+    // A file two folders down, edited after the build.
+    at(deep, 3000);
+    expect(cliBundle.isCliBundleStale(bundle, [sources, lock])).toBe(true);
+    at(deep, 1000);
+    at(lock, 2001);
+    expect(cliBundle.isCliBundleStale(bundle, [sources, lock])).toBe(true);
+    at(lock, 1000);
+    // A source that does not exist (no lock file) is never newer.
+    expect(cliBundle.isCliBundleStale(bundle, [sources, join(dir, 'none')])).toBe(false);
+  });
+});
+
+describe('package.json', () => {
+  it('runs report, validate and template through the bin, not through tsx', () => {
+    const { scripts } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect([scripts.report, scripts.validate, scripts.template]).toEqual([
+      'node bin/jigyo-hokoku.js report',
+      'node bin/jigyo-hokoku.js validate',
+      'node bin/jigyo-hokoku.js template',
+    ]);
+  });
+});
