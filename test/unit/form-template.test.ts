@@ -414,3 +414,56 @@ describe('messages of forms', () => {
     );
   });
 });
+
+describe('checkForm: more cases', () => {
+  it('words the tables it adds in English', () => {
+    const result = check(['{{表:イベント種別別}}', '{{表:属性別}}'], [], { language: 'en' });
+    expect(result.placeholders.map((p) => p.table?.header)).toEqual([
+      ['Kind', 'Events', 'Participants (total)'],
+      ['Status', 'New contacts', 'Registrations', 'Placements', 'Residence status changes'],
+    ]);
+    expect(result.placeholders[0].table?.rows.at(-1)?.map((c) => c.text)).toEqual(['Total', '3', '23']);
+    expect(result.placeholders[1].table?.rows.at(-1)?.map((c) => c.text)).toEqual(['Total', '7', '0', '3', '0']);
+  });
+
+  it('counts 属性別 of another year', () => {
+    const rows = check(['{{表:属性別|年度=前年度}}']).placeholders[0].table?.rows.map((r) => r.map((c) => c.text));
+    // FY2021: C8 (難民認定) only; 1 < 3 is hidden, and with it everything that gives it back.
+    expect(rows?.[6]).toEqual(['合計', '1', '0', '1', '0']);
+    expect(rows?.[1]).toEqual(['難民認定', '（秘匿）', '0', '（秘匿）', '0']);
+  });
+
+  it('is malformed: a condition without =, an empty {{=}}, a stray }} before a good placeholder', () => {
+    const result = check(['{{期間|あ}}', '{{=}}', '}} {{団体名}}', '{{}}']);
+    expect(result.formIssues.map((i) => `${i.cell} ${i.code} ${i.column} ${i.value}`)).toEqual([
+      '本文 1段落目 malformed_template {{期間|あ}} あ',
+      '本文 2段落目 malformed_template {{=}} {{=}}',
+      '本文 3段落目 malformed_template }} {{団体名}} }} {{団体名}}',
+      '本文 4段落目 malformed_template {{}} {{}}',
+    ]);
+    // The good placeholder of paragraph 3 still has its value in the list.
+    expect(result.placeholders[2]).toMatchObject({ source: '{{団体名}}', text: 'テスト支援会' });
+  });
+
+  it('takes 年度 written with a full-width ＝ and spaces, and a table name with ：', () => {
+    expect(values(check(['{{ 新規接点数 | 年度 ＝ 前年度 }} {{表：イベント種別別}}'])).slice(0, 1)).toEqual([
+      '{{ 新規接点数 | 年度 ＝ 前年度 }} → 1',
+    ]);
+    expect(check(['{{表：イベント種別別}}']).placeholders[0].table?.rows).toHaveLength(3);
+  });
+
+  it('puts the last 年度 written when there are two, as a later condition wins', () => {
+    expect(values(check(['{{新規接点数|年度=2022|年度=前年度}}']))).toEqual([
+      '{{新規接点数|年度=2022|年度=前年度}} → 1',
+    ]);
+  });
+
+  it('names the metric that needs a missing tab', () => {
+    const t = tabs();
+    delete (t as Partial<typeof t>).イベント;
+    const result = checkForm(rawWorkbook(t), paragraphs('{{イベント回数}}'), { formName: 'f' });
+    expect(result.formIssues.map((i) => i.message)).toEqual([
+      '「{{イベント回数}}」の指標「イベント回数」には「イベント」タブが必要です。タブを作って行を入力するか（メニューの「シートを準備」で作成できます）、この差し込みを消してください',
+    ]);
+  });
+});
