@@ -49,6 +49,7 @@ const DEFAULT_OUT = 'out';
 export const USAGE = `使い方:
   npm run report -- [ブック] [--year 年度] [--out フォルダ] [--format docx,html,pdf] [--lang ja|en] [--appendix]
                     [--report jigyo|shokai]
+  npm run report -- [ブック] --update 報告書.docx [--out フォルダ]
   npm run report -- [ブック] --template 様式.docx [--year 年度] [--out フォルダ] [--format docx,pdf]
   npm run validate -- [ブック] [--json]
   npm run template -- ファイル.xlsx
