@@ -1,5 +1,12 @@
 // This file defines the sidebar: year picker, dashboard with a cost chart, issue links, report preview and generate button.
-import type { Dashboard, GenerateResponse, IssueView, PreviewResponse, SidebarState } from '../src/core/sidebar-api';
+import type {
+  Dashboard,
+  GenerateResponse,
+  IssueView,
+  PreviewResponse,
+  SidebarState,
+  UpdateResponse,
+} from '../src/core/sidebar-api';
 import { byId, fill, h } from './dom';
 import { callServer, failureMessage } from './server';
 import { formatNumber, type Language, type SidebarText, TEXT } from './text';
@@ -15,6 +22,7 @@ const dashboardBox = byId('dashboard');
 const issuesBox = byId('issues');
 const generateButton = byId<HTMLButtonElement>('generate');
 const generateShokaiButton = byId<HTMLButtonElement>('generate-shokai');
+const updateButton = byId<HTMLButtonElement>('update');
 const generateNote = byId('generate-note');
 const generateResult = byId('generate-result');
 const previewDetails = byId<HTMLDetailsElement>('preview');
@@ -36,7 +44,7 @@ function applyLanguage(language: Language): void {
   document.documentElement.lang = language;
   document.title = text.title;
   for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-text]'))) {
-    if ((node === generateButton || node === generateShokaiButton) && generating) continue;
+    if ((node === generateButton || node === generateShokaiButton || node === updateButton) && generating) continue;
     const value = text[node.dataset.text as keyof SidebarText];
     if (typeof value === 'string') node.textContent = value;
   }
@@ -119,6 +127,7 @@ function showState(state: SidebarState): void {
   fill(generateNote, text.fixErrorsFirst(state.errorCount));
   generateButton.disabled = generating || state.year === null;
   generateShokaiButton.disabled = generateButton.disabled;
+  updateButton.disabled = generateButton.disabled;
   previewFresh = false;
   if (previewDetails.open) loadPreview();
 }
@@ -329,6 +338,7 @@ function generate(kind: 'jigyo' | 'shokai'): void {
   const button = kind === 'shokai' ? generateShokaiButton : generateButton;
   generateButton.disabled = true;
   generateShokaiButton.disabled = true;
+  updateButton.disabled = true;
   button.setAttribute('aria-busy', 'true');
   button.textContent = text.generating;
   fill(
@@ -353,8 +363,69 @@ function generate(kind: 'jigyo' | 'shokai'): void {
       generating = false;
       generateButton.disabled = false;
       generateShokaiButton.disabled = false;
+      updateButton.disabled = false;
       button.removeAttribute('aria-busy');
       button.textContent = kind === 'shokai' ? text.generateShokai : text.generate;
+    });
+}
+
+function showUpdate(outcome: UpdateResponse): void {
+  switch (outcome.kind) {
+    case 'updated': {
+      const link = isWebUrl(outcome.url)
+        ? h('a', { attrs: { href: outcome.url, target: '_blank', rel: 'noopener' } }, outcome.name)
+        : h('span', {}, outcome.name);
+      fill(
+        generateResult,
+        h(
+          'div',
+          { className: 'message success' },
+          h('p', { className: 'doc-link' }, link),
+          h('ul', { className: 'update-lines' }, ...outcome.lines.map((line) => h('li', {}, line))),
+          outcome.warnings > 0 && h('p', { className: 'detail' }, text.createdWarnings(outcome.warnings)),
+        ),
+      );
+      return;
+    }
+    case 'unavailable':
+      fill(
+        generateResult,
+        h('div', { className: 'message warning', attrs: { role: 'alert' } }, h('p', {}, outcome.message)),
+      );
+      return;
+    case 'busy':
+    case 'invalid':
+      showOutcome(outcome);
+      return;
+    default:
+      fill(generateResult, failureBox(text.updateFailed, `unexpected response ${JSON.stringify(outcome)}`));
+  }
+}
+
+/** 報告書の数字を更新 of the year on screen: the last 事業報告書 of that year in 生成履歴. */
+function updateFigures(): void {
+  if (generating) return;
+  generating = true;
+  generateButton.disabled = true;
+  generateShokaiButton.disabled = true;
+  updateButton.disabled = true;
+  updateButton.setAttribute('aria-busy', 'true');
+  updateButton.textContent = text.updating;
+  fill(generateResult, h('p', { className: 'muted progress' }, h('span', { className: 'spinner' }), text.updatingNote));
+  const year = currentYear;
+  const stillShown = () => currentYear === year;
+  (year === undefined ? callServer('sidebarUpdate') : callServer('sidebarUpdate', year))
+    .then((outcome) => (stillShown() ? showUpdate(outcome) : fill(generateResult)))
+    .catch((error: unknown) =>
+      stillShown() ? fill(generateResult, failureBox(text.updateFailed, error)) : fill(generateResult),
+    )
+    .then(() => {
+      generating = false;
+      generateButton.disabled = false;
+      generateShokaiButton.disabled = false;
+      updateButton.disabled = false;
+      updateButton.removeAttribute('aria-busy');
+      updateButton.textContent = text.update;
     });
 }
 
@@ -366,6 +437,7 @@ yearSelect.addEventListener('change', () => {
 refreshButton.addEventListener('click', () => load(currentYear));
 generateButton.addEventListener('click', () => generate('jigyo'));
 generateShokaiButton.addEventListener('click', () => generate('shokai'));
+updateButton.addEventListener('click', updateFigures);
 previewDetails.addEventListener('toggle', () => {
   if (previewDetails.open && !previewFresh) loadPreview();
 });

@@ -1,6 +1,6 @@
 // This file defines the sidebar's typed calls to the Apps Script functions of src/index.ts through google.script.run.
 // Only types are imported from src/: esbuild erases them, so no server code reaches the browser bundle.
-import type { GenerateResponse, PreviewResponse, SidebarState } from '../src/core/sidebar-api';
+import type { GenerateResponse, PreviewResponse, SidebarState, UpdateResponse } from '../src/core/sidebar-api';
 
 /** Each server function the sidebar calls: its arguments and what its success handler receives. */
 interface ServerFunctions {
@@ -11,6 +11,7 @@ interface ServerFunctions {
     readonly result: GenerateResponse;
   };
   readonly sidebarSelectCell: { readonly args: [tab: string, cell: string]; readonly result: boolean };
+  readonly sidebarUpdate: { readonly args: [year?: number]; readonly result: UpdateResponse };
 }
 
 export type ServerFunction = keyof ServerFunctions;

@@ -27,6 +27,10 @@ export interface SidebarText {
   readonly report: string;
   readonly generate: string;
   readonly generateShokai: string;
+  readonly update: string;
+  readonly updating: string;
+  readonly updatingNote: string;
+  readonly updateFailed: string;
   readonly generating: string;
   readonly generatingNote: string;
   readonly created: string;
@@ -66,6 +70,10 @@ const JA: SidebarText = {
   report: '報告書',
   generate: '事業報告書を作成',
   generateShokai: '職業紹介事業報告書を作成',
+  update: '報告書の数字を更新',
+  updating: '更新中…',
+  updatingNote: 'この年度の最後の事業報告書の数字を更新しています。手で直した文章や書式はそのままです。',
+  updateFailed: '更新に失敗しました。',
   generating: '作成中…',
   generatingNote: 'Google ドキュメントを作成しています。しばらくお待ちください。',
   created: '作成しました。',
@@ -107,6 +115,10 @@ const EN: SidebarText = {
   report: 'Report',
   generate: 'Create the annual report',
   generateShokai: 'Create the placement report (職業紹介事業報告書, Japanese)',
+  update: "Update the report's figures",
+  updating: 'Updating…',
+  updatingNote: "Updating the figures of this year's last annual report. Your edits to its text and formatting stay.",
+  updateFailed: 'Updating the report failed.',
   generating: 'Creating…',
   generatingNote: 'Creating a Google Doc. Please wait.',
   created: 'Created.',

@@ -16,7 +16,8 @@ import { buildMenu, menuShowHelp } from './gas/menu';
 import { menuPrepareSheets } from './gas/prepare-sheets';
 import { menuRecalculateFormulas } from './gas/recalculate';
 import { type CustomFunctionLookup, menuSelfTest } from './gas/self-test';
-import { generateReport, loadSidebar, previewReport, selectCell } from './gas/sidebar-server';
+import { generateReport, loadSidebar, previewReport, selectCell, updateFromSidebar } from './gas/sidebar-server';
+import { menuUpdateReport } from './gas/update-doc';
 
 // Module-local: the bundle's banner defines `var global = this;`, the Apps Script global object.
 declare const global: Record<string, unknown>;
@@ -183,6 +184,9 @@ global.menuCreateReport = guarded(menuCreateReport);
 /** メニュー「職業紹介事業報告を作成」: 新しい Google ドキュメントに職業紹介事業報告書（様式第8号の数）を作成します。 */
 global.menuCreateShokaiReport = guarded(menuCreateShokaiReport);
 
+/** メニュー「報告書の数字を更新」: 作成済みの Google ドキュメントの数字だけを最新の入力で書き換えます（ほかの編集はそのまま）。 */
+global.menuUpdateReport = guarded(menuUpdateReport);
+
 /** メニュー「ヘルプ ▸ ヘルプを表示」。 */
 global.menuShowHelp = guarded(menuShowHelp);
 
@@ -213,6 +217,12 @@ global.sidebarPreview = (year?: unknown) => previewReport(year);
  * @param {string} kind
  */
 global.sidebarGenerate = (year?: unknown, kind?: unknown) => generateReport(year, kind);
+
+/**
+ * サイドバー: その年度の最後の事業報告書の数字を更新します。
+ * @param {number} year
+ */
+global.sidebarUpdate = (year?: unknown) => updateFromSidebar(year);
 
 /**
  * サイドバー: 問題のあるセルを選択します。

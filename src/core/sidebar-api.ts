@@ -4,10 +4,11 @@ import { type DayNumber, ymdFromDayNumber } from './cells';
 import { periodFromSettings } from './fiscal-year';
 import { isFiscalYearInRange } from './input-rules';
 import type { Issue } from './issues';
+import { docUpdateText } from './messages';
 import { missingMetricTabs } from './metric-tabs';
 import { findMetric } from './metrics';
 import { type CheckOptions, checkWorkbook, makeReport } from './pipeline';
-import type { RawWorkbook } from './read-workbook';
+import { type RawWorkbook, readWorkbook } from './read-workbook';
 import type { Workbook } from './records';
 import { renderReportBody } from './render-html';
 import type { ReportDocument, ReportKind } from './report-document';
@@ -158,6 +159,25 @@ export type GenerateOutcome =
   | Exclude<GenerateResponse, { kind: 'invalid' }>
   | { readonly kind: 'invalid'; readonly issues: readonly Issue[] };
 
+/** 報告書の数字を更新 (issue 14) as the sidebar receives it: the summary's lines, or why nothing was updated. */
+export type UpdateResponse =
+  | {
+      readonly kind: 'updated';
+      readonly url: string;
+      readonly name: string;
+      readonly lines: readonly string[];
+      readonly warnings: number;
+    }
+  | { readonly kind: 'invalid'; readonly issues: readonly IssueView[] }
+  | { readonly kind: 'busy' }
+  /** No report to update (none in 生成履歴, the document cannot be opened or has no figures; also the dev server). */
+  | { readonly kind: 'unavailable'; readonly message: string };
+
+/** 報告書の数字を更新 as the menu needs it: whole issues. */
+export type UpdateOutcome =
+  | Exclude<UpdateResponse, { kind: 'invalid' }>
+  | { readonly kind: 'invalid'; readonly issues: readonly Issue[] };
+
 /** A step of 事業報告書を作成 worth telling the user about while it runs. */
 export type GenerateStep = 'reading' | 'writing' | 'done';
 
@@ -180,10 +200,18 @@ export interface SidebarDoors {
   readonly selectCell: (tab: string, cell: string) => boolean;
   /** Progress notes for a long run (toasts in Sheets). */
   readonly progress?: (step: GenerateStep, kind: ReportKind) => void;
+  /** 報告書の数字を更新 of the last 事業報告書 of `year` (Sheets only: the dev server has no Google Doc to update). */
+  readonly updateReport?: (year: number | undefined) => UpdateOutcome;
 }
 
 /** The functions the sidebar calls by name through google.script.run (src/index.ts declares each). */
-export const SIDEBAR_FUNCTIONS = ['sidebarLoad', 'sidebarPreview', 'sidebarGenerate', 'sidebarSelectCell'] as const;
+export const SIDEBAR_FUNCTIONS = [
+  'sidebarLoad',
+  'sidebarPreview',
+  'sidebarGenerate',
+  'sidebarSelectCell',
+  'sidebarUpdate',
+] as const;
 export type SidebarFunction = (typeof SIDEBAR_FUNCTIONS)[number];
 
 export interface SidebarHandlers {
@@ -192,6 +220,7 @@ export interface SidebarHandlers {
   /** `kind` 'shokai' makes the 職業紹介事業報告書; anything else the 事業報告書. */
   sidebarGenerate(year?: unknown, kind?: unknown): GenerateResponse;
   sidebarSelectCell(tab?: unknown, cell?: unknown): boolean;
+  sidebarUpdate(year?: unknown): UpdateResponse;
 }
 
 /** An argument from the page is untrusted: a whole number or nothing (then 設定.対象年度). */
@@ -249,6 +278,14 @@ export function sidebarHandlers(doors: SidebarDoors): SidebarHandlers {
     sidebarSelectCell(tab, cell) {
       if (typeof tab !== 'string' || typeof cell !== 'string' || !CELL_ADDRESS.test(cell)) return false;
       return doors.selectCell(tab, cell);
+    },
+    sidebarUpdate(year) {
+      if (!doors.updateReport) {
+        const { language } = readWorkbook(doors.read().raw, { tabs: ['settings'] }).workbook.settings;
+        return { kind: 'unavailable', message: docUpdateText('sheets_only', language) };
+      }
+      const outcome = doors.updateReport(yearArgument(year));
+      return outcome.kind === 'invalid' ? { kind: 'invalid', issues: outcome.issues.map(toView) } : outcome;
     },
   };
 }

@@ -8,6 +8,7 @@ import { SHOKAI_TITLE } from '../core/report-shokai';
 import { type GenerateOutcome, type GenerateStep, generateReport, type SidebarDoors } from '../core/sidebar-api';
 import type { References } from '../core/templates';
 import { BUSY_MESSAGE, openSidebar, showLinkDialog } from './dialogs';
+import { saveFigureRecord } from './figure-record';
 import { readSpreadsheet } from './read-spreadsheet';
 import { resolveReferences } from './references';
 import { renderReportToDoc } from './render-doc';
@@ -47,7 +48,7 @@ export function menuCheckInput(): void {
 export type CreateReportOutcome = GenerateOutcome;
 
 /** The toasts' title and the 生成履歴 形式 per report (the 事業報告書's stay as they were before the second kind). */
-const KIND_LABELS: Readonly<Record<ReportKind, { readonly toast: string; readonly format: string }>> = {
+export const KIND_LABELS: Readonly<Record<ReportKind, { readonly toast: string; readonly format: string }>> = {
   jigyo: { toast: '事業報告書', format: 'Google ドキュメント' },
   shokai: { toast: SHOKAI_TITLE, format: `Google ドキュメント（${SHOKAI_TITLE}）` },
 };
@@ -82,7 +83,9 @@ export function appsScriptDoors(spreadsheet: Spreadsheet, options: { now?: Date 
     writeReport: (report) => {
       const stem = report.kind === 'shokai' ? SHOKAI_TITLE : '事業報告書';
       const name = `${report.year}年度 ${stem} (生成 ${runTime()})`;
-      return { url: renderReportToDoc(report, name).url, name };
+      const { id, url } = renderReportToDoc(report, name);
+      saveFigureRecord(id, report);
+      return { url, name };
     },
     logRun: (run) =>
       appendRunLog(spreadsheet, {

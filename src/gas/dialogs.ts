@@ -8,12 +8,12 @@ import { readSpreadsheet } from './read-spreadsheet';
 export const BUSY_MESSAGE =
   '他の人が事業報告書の作成かシートの準備をしています。しばらくしてからもう一度お試しください。';
 
-const STYLE = '<style>body{font-family:"Noto Sans JP",sans-serif;font-size:13px}</style>';
+export const DIALOG_STYLE = '<style>body{font-family:"Noto Sans JP",sans-serif;font-size:13px}</style>';
 
 export function showLinkDialog(url: string, name: string, warnings: number): void {
   const note = warnings > 0 ? `<p>警告が ${warnings} 件あります（入力チェックで確認できます）。</p>` : '';
   const html = HtmlService.createHtmlOutput(
-    `${STYLE}<p>作成しました: <a href="${escapeHtml(url)}" target="_blank" rel="noopener">${escapeHtml(name)}</a></p>${note}`,
+    `${DIALOG_STYLE}<p>作成しました: <a href="${escapeHtml(url)}" target="_blank" rel="noopener">${escapeHtml(name)}</a></p>${note}`,
   )
     .setWidth(420)
     .setHeight(160);

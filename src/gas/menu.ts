@@ -12,6 +12,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { caption: '入力チェック', functionName: 'menuCheckInput' },
   { caption: '事業報告書を作成', functionName: 'menuCreateReport' },
   { caption: '職業紹介事業報告を作成', functionName: 'menuCreateShokaiReport' },
+  { caption: '報告書の数字を更新', functionName: 'menuUpdateReport' },
   { caption: 'サイドバーを開く', functionName: 'menuOpenSidebar' },
   { caption: '数式を再計算', functionName: 'menuRecalculateFormulas' },
 ];
@@ -30,7 +31,7 @@ export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
   const menu = ui.createAddonMenu();
   MENU_ITEMS.forEach((item, index) => {
     // A separator keeps the daily checks apart from the yearly report and the tools.
-    if (index === 2 || index === 5) menu.addSeparator();
+    if (index === 2 || item.functionName === 'menuOpenSidebar') menu.addSeparator();
     menu.addItem(item.caption, item.functionName);
   });
   // Add-on menus take submenus too (Menu.addSubMenu); this one is built from the same Ui, with no call that needs
@@ -46,6 +47,7 @@ const HELP_TEXT = [
   '入力チェック: 入力内容を確認し、直すべきセルを一覧にします。',
   '事業報告書を作成: 対象年度の事業報告書を新しい Google ドキュメントに作成します。',
   '職業紹介事業報告を作成: 職業紹介事業報告書（様式第8号の数と人材サービス総合サイトの数、4月〜3月）を新しい Google ドキュメントに作成します。',
+  '報告書の数字を更新: 作成済みの報告書（生成履歴の行を選ぶとその報告書、選ばなければその年度の最後の事業報告書）の数字だけを最新の入力で書き換えます。手で直した文章や書式はそのままです。',
   'サイドバーを開く: 集計の一覧、入力チェック、報告書のプレビューを表示します。',
   '数式を再計算: =PROGRAM_COST などのカスタム関数を最新の入力で計算し直します。',
   'ヘルプ ▸ 動作確認: アドオンが使う機能を一時タブと確認用ドキュメントで試し、結果を一覧にします（入力した行は読みません）。',

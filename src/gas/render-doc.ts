@@ -1,18 +1,57 @@
 // This file defines the Google Doc renderer: ReportDocument → a new Doc through DocumentApp, in a constant number of calls.
 import { sanitizeDocumentText, sanitizeReportDocument } from '../core/document-text';
-import { assertNever, type Block, type ReportDocument, type ReportTable, tableGrid } from '../core/report-document';
+import {
+  assertNever,
+  type Block,
+  type FigureSpan,
+  type ReportDocument,
+  type ReportTable,
+  tableGrid,
+} from '../core/report-document';
 
 type Body = GoogleAppsScript.Document.Body;
 type Paragraph = GoogleAppsScript.Document.Paragraph;
+type Document = GoogleAppsScript.Document.Document;
+
+/**
+ * A figure's named range is `jh:` + its tag (tags are at most 120 characters, Docs takes 256). A tag printed in two
+ * places gets two named ranges of the same name (Docs allows that): 報告書の数字を更新 rewrites every one.
+ */
+export const FIGURE_RANGE_PREFIX = 'jh:';
+
+/** Names each figure span of a paragraph's text: four calls per figure plus two per paragraph, none per data row. */
+function nameFigures(document: Document, paragraph: Paragraph, figures: readonly FigureSpan[] | undefined): void {
+  if (!figures || figures.length === 0) return;
+  const text = paragraph.getChild(0).asText();
+  for (const span of figures) {
+    const range = document
+      .newRange()
+      .addElement(text, span.start, span.end - 1)
+      .build();
+    document.addNamedRange(FIGURE_RANGE_PREFIX + span.tag, range);
+  }
+}
 
 export const DOC_FONT = 'Noto Sans JP';
 const HEADER_BACKGROUND = '#e8e8e8';
 
-function appendTable(body: Body, table: ReportTable): void {
-  const docTable = body.appendTable([
-    [...table.header],
-    ...tableGrid(table).map((row) => row.map((cell) => cell?.text ?? '')),
-  ]);
+function appendTable(document: Document, body: Body, table: ReportTable): void {
+  const grid = tableGrid(table);
+  const docTable = body.appendTable([[...table.header], ...grid.map((row) => row.map((cell) => cell?.text ?? ''))]);
+  // Figure cells (事業費, 受益対象者の人数, totals): a fixed number per 事業 row, never per data row.
+  grid.forEach((row, r) => {
+    row.forEach((cell, column) => {
+      if (!cell?.figures?.length) return;
+      nameFigures(
+        document,
+        docTable
+          .getCell(r + 1, column)
+          .getChild(0)
+          .asParagraph(),
+        cell.figures,
+      );
+    });
+  });
   docTable.setBorderWidth(1);
   const header = docTable.getRow(0);
   // The grey is the cells' own attribute; bold must be set on their text: a cell's BOLD attribute may not reach
@@ -39,12 +78,14 @@ const HEADINGS = (): Record<1 | 2 | 3, GoogleAppsScript.Document.ParagraphHeadin
   3: DocumentApp.ParagraphHeading.HEADING3,
 });
 
-function appendBlock(body: Body, block: Block, first: Paragraph | null): Paragraph | null {
+function appendBlock(document: Document, body: Body, block: Block, first: Paragraph | null): Paragraph | null {
   // The body of a new Doc holds one empty paragraph that cannot be removed: the first text block uses it.
   const paragraph = (text: string): Paragraph => {
-    if (!first) return body.appendParagraph(text);
-    first.setText(text);
-    return first;
+    let written = first;
+    if (written) written.setText(text);
+    else written = body.appendParagraph(text);
+    if ('figures' in block) nameFigures(document, written, block.figures);
+    return written;
   };
   switch (block.kind) {
     case 'title':
@@ -69,7 +110,7 @@ function appendBlock(body: Body, block: Block, first: Paragraph | null): Paragra
     }
     case 'table':
       // A table cannot take the empty first paragraph's place: it follows it, and the next text block still uses it.
-      appendTable(body, block);
+      appendTable(document, body, block);
       return first;
     default:
       return assertNever(block);
@@ -85,7 +126,7 @@ export function renderReportToDoc(given: ReportDocument, name: string): { id: st
   const document = DocumentApp.create(sanitizeDocumentText(name));
   const body = document.getBody();
   let first: Paragraph | null = body.getChild(0).asParagraph();
-  for (const block of report.blocks) first = appendBlock(body, block, first);
+  for (const block of report.blocks) first = appendBlock(document, body, block, first);
   // One call sets the Japanese font for every paragraph and table cell.
   body.editAsText().setFontFamily(DOC_FONT);
   document.saveAndClose();

@@ -6,12 +6,18 @@ import {
   type SidebarHandlers,
   type SidebarState,
   sidebarHandlers,
+  type UpdateResponse,
 } from '../core/sidebar-api';
 import { appsScriptDoors } from './actions';
+import { updateReport } from './update-doc';
 
 /** The handlers over the active spreadsheet, made per call as Apps Script runs each call afresh. */
 function handlers(): SidebarHandlers {
-  return sidebarHandlers(appsScriptDoors(SpreadsheetApp.getActiveSpreadsheet()));
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return sidebarHandlers({
+    ...appsScriptDoors(spreadsheet),
+    updateReport: (year) => updateReport(spreadsheet, { year }),
+  });
 }
 
 /** Dashboard, years and issues in one call (the sidebar's first call on open). */
@@ -31,4 +37,9 @@ export function generateReport(year?: unknown, kind?: unknown): GenerateResponse
 /** Selects an issue's cell; false when the tab no longer exists or the address is not one cell. */
 export function selectCell(tab: unknown, cell: unknown): boolean {
   return handlers().sidebarSelectCell(tab, cell);
+}
+
+/** 報告書の数字を更新 of the last 事業報告書 of `year` (or 設定.対象年度). */
+export function updateFromSidebar(year?: unknown): UpdateResponse {
+  return handlers().sidebarUpdate(year);
 }

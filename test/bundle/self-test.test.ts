@@ -121,6 +121,8 @@ describe('scopes and time zone: the manifest against the code', () => {
       DocumentApp: 'documents',
       HtmlService: 'script.container.ui',
       LockService: null,
+      // The record of a report's figures, in the spreadsheet's own document properties (issue 14).
+      PropertiesService: null,
       ScriptApp: null,
       Session: null,
       Utilities: null,

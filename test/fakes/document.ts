@@ -521,9 +521,19 @@ export class FakeRangeElement extends FakeObject {
     super();
   }
 
+  /** The stretch's offsets, whole or partial (not API: the fake's own view). */
+  get first(): number {
+    return this.start;
+  }
+
+  get last(): number {
+    return this.end;
+  }
+
   getElement = (): FakeText => this.paragraph.editAsText();
-  getStartOffset = (): number => this.start;
-  getEndOffsetInclusive = (): number => this.end;
+  /** -1 when the stretch is the whole Text element (not partial), as in Apps Script. */
+  getStartOffset = (): number => (this.isPartial() ? this.start : -1);
+  getEndOffsetInclusive = (): number => (this.isPartial() ? this.end : -1);
   isPartial = (): boolean => !(this.start === 0 && this.end === this.paragraph.getText().length - 1);
 }
 
@@ -632,7 +642,7 @@ export class FakeDocument extends FakeObject {
     }
     const parts = range.elements.map((element) => ({
       paragraph: element.paragraph,
-      anchor: element.paragraph.anchor(element.getStartOffset(), element.getEndOffsetInclusive()),
+      anchor: element.paragraph.anchor(element.first, element.last),
     }));
     const namedRange = new FakeDocumentNamedRange(`kix.fake${++this.namedRangeCount}`, name, parts, this.body);
     if (!namedRange.live) throw new Error('The range is not in this document.');

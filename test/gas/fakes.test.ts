@@ -409,6 +409,9 @@ describe('fakes', () => {
       expect(figure()).toEqual(['12']);
       const [element] = document.getNamedRanges()[0].getRange().getRangeElements();
       expect([element.getStartOffset(), element.getEndOffsetInclusive(), element.isPartial()]).toEqual([10, 11, true]);
+      const whole = document.getBody().appendParagraph('6,408').getChild(0).asText();
+      const [all] = document.newRange().addElement(whole, 0, 4).build().getRangeElements();
+      expect([all.getStartOffset(), all.getEndOffsetInclusive(), all.isPartial()]).toEqual([-1, -1, false]);
     });
 
     it('moves a range when text goes right before it and leaves it when text goes right after it', () => {

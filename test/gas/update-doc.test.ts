@@ -1,0 +1,345 @@
+// Tests of 報告書の数字を更新 on the fakes (issue 14): the named ranges a report gets, an update that rewrites only
+// them after staff edited the Doc, the 生成履歴 row 形式「更新」, the gates (errors, lock) and the calls it makes.
+import { createReport } from '../../src/gas/actions';
+import { MENU_ITEMS } from '../../src/gas/menu';
+import { updateFromSidebar } from '../../src/gas/sidebar-server';
+import { chooseRun, menuUpdateReport, reportRuns, updateReport } from '../../src/gas/update-doc';
+import {
+  createFakeEnvironment,
+  type FakeDocument,
+  type FakeEnvironment,
+  fakeSheet,
+  installFakes,
+  sheetValues,
+  unwrap,
+} from '../fakes';
+import { rawWorkbook } from '../helpers/raw';
+import { sampleSheets, scaledSampleSheets } from '../helpers/sample';
+
+const MADE = new Date('2026-05-10T01:00:00Z'); // 10:00 in Tokyo
+const UPDATED = new Date('2026-06-20T03:30:00Z'); // 12:30 in Tokyo
+
+function withFakes<T>(sheets: Record<string, unknown[][]>, run: (env: FakeEnvironment) => T): T {
+  const env = createFakeEnvironment({ sheets, htmlFiles: { sidebar: '<html></html>' } });
+  const uninstall = installFakes(env);
+  try {
+    return run(env);
+  } finally {
+    uninstall();
+  }
+}
+
+/** 事業報告書を作成 on the fakes; the report is env.documents[0]. */
+function make(env: FakeEnvironment): FakeDocument {
+  const outcome = createReport(env.SpreadsheetApp.getActiveSpreadsheet(), { now: MADE });
+  if (outcome.kind !== 'created') throw new Error(`not created: ${JSON.stringify(outcome)}`);
+  return unwrap(env.documents[0]);
+}
+
+/** Name → the text of each range of that name, read on the fake itself (no counted call). */
+function figures(document: FakeDocument): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const range of document.getNamedRanges()) {
+    const text = range
+      .getRange()
+      .elements.map((element) => element.paragraph.getText().slice(element.first, element.last + 1))
+      .join('');
+    out[range.getName()] ??= [];
+    out[range.getName()].push(text);
+  }
+  return out;
+}
+
+/** The paragraph of the body whose text contains `part`. */
+function paragraphWith(document: FakeDocument, part: string) {
+  const found = document
+    .getBody()
+    .getParagraphs()
+    .find((paragraph) => paragraph.getText().includes(part));
+  if (!found) throw new Error(`no paragraph with ${part}`);
+  return found;
+}
+
+/** A 費用 row of 1,000,000 yen for 育成事業 in FY2022: its 事業費 goes up by exactly 1,000 千円. */
+function addCost(env: FakeEnvironment): void {
+  unwrap(fakeSheet(env, '費用')).appendRow(['2022-06-01', '育成事業', '人件費', '給料手当', 1000000, '賞与', 'X-1']);
+}
+
+const STATUS_PARAGRAPH = '今年度は新たに';
+
+describe('named ranges of a new report', () => {
+  it('names every figure jh:<tag>, over exactly the figure text, and keeps the record under the Doc ID', () => {
+    withFakes(sampleSheets(), (env) => {
+      const document = make(env);
+      const named = figures(document);
+      expect(Object.keys(named)).toHaveLength(32);
+      expect(named['jh:cost:育成事業']).toEqual(['9,966']);
+      expect(named['jh:cost:ファンドレイジング']).toEqual(['800']);
+      expect(named['jh:total:特定非営利活動']).toEqual(['22,393']);
+      expect(named['jh:total:その他の事業']).toEqual(['0']);
+      expect(named['jh:m:在留資格変更数']).toEqual(['2名']);
+      expect(named['jh:m:ヒアリング企業数']).toEqual(['23']);
+      expect(named['jh:m:イベント回数|事業内容=育成事業|種別=交流会,勉強会']).toEqual(['9']);
+      expect(named['jh:beneficiaries:育成事業']).toEqual(['キャリア教育機会参加者延べ282名']);
+      const properties = unwrap(env.PropertiesService).getDocumentProperties().getProperties();
+      expect(properties['jh:figures:fake-document-1']).toBe('1');
+      expect(JSON.parse(properties['jh:figures:fake-document-1:0'])).toMatchObject({ v: 1, kind: 'jigyo', year: 2022 });
+    });
+  });
+
+  it('makes the same Doc calls for a workbook 100 times larger (four per figure, none per data row)', () => {
+    const calls = (sheets: Record<string, unknown[][]>) =>
+      withFakes(sheets, (env) => {
+        make(env);
+        return env.calls.snapshot();
+      });
+    const small = calls(sampleSheets());
+    expect(calls(scaledSampleSheets(100))).toEqual(small);
+    expect(small['Document.addNamedRange']).toBe(32);
+    expect(small['Document.newRange']).toBe(32);
+  });
+});
+
+describe('報告書の数字を更新', () => {
+  it('rewrites only the figures that changed, keeping text typed around them, new paragraphs and bold', () => {
+    withFakes(sampleSheets(), (env) => {
+      const document = make(env);
+      const body = document.getBody();
+      // Staff edit the Doc: words before and after a figure, a new paragraph, a bold 事業費.
+      const status = paragraphWith(document, STATUS_PARAGRAPH).editAsText();
+      status.insertText(0, '【重要】');
+      status.insertText(status.getText().length, '（速報値）');
+      const figureAt = status.getText().indexOf('新たに2名') + 3;
+      status.setBold(figureAt, figureAt + 1, true);
+      body.insertParagraph(3, 'スタッフが書き足した段落。');
+      const costCell = body.getTables()[0].getCell(2, 7).getChild(0).asParagraph().editAsText();
+      costCell.setBold(0, 4, true);
+      const before = body.getText();
+      // The accountant's late entries: one cost row and one change of status.
+      addCost(env);
+      const candidates = unwrap(fakeSheet(env, '候補者'));
+      const header = sheetValues(env, '候補者')[0] as string[];
+      const row = header.map(() => '');
+      row[header.indexOf('候補者ID')] = 'C9999';
+      row[header.indexOf('初回接点日')] = '2022-04-02';
+      row[header.indexOf('在留資格変更日')] = '2022-09-01';
+      candidates.appendRow(row);
+      env.calls.reset();
+
+      const outcome = updateReport(env.SpreadsheetApp.getActiveSpreadsheet(), { now: UPDATED });
+
+      expect(outcome).toEqual({
+        kind: 'updated',
+        url: 'https://docs.google.com/document/d/fake-document-1/edit',
+        name: '2022年度 事業報告書 (生成 2026-05-10 10:00)',
+        warnings: expect.any(Number),
+        lines: [
+          '数字の更新: 変わった数字 4 件、変わらない数字 28 件',
+          '変更 本文【統合事業】1段落目: 137名 → 138名',
+          '変更 本文【統合事業】7段落目: 2名 → 3名',
+          '変更 見出し「（１）特定非営利活動に係る事業（事業費の総費用【 … 】千円）」: 22,393 → 23,393',
+          '変更 表「育成事業」の事業費（千円）: 9,966 → 10,966',
+        ],
+      });
+      const named = figures(document);
+      expect(named['jh:cost:育成事業']).toEqual(['10,966']);
+      expect(named['jh:total:特定非営利活動']).toEqual(['23,393']);
+      expect(named['jh:m:在留資格変更数']).toEqual(['3名']);
+      expect(Object.keys(named)).toHaveLength(32);
+      // Everything else is as the editor left it, byte for byte.
+      const expected = before
+        .replace('9,966', '10,966')
+        .replace('【 22,393 】', '【 23,393 】')
+        .replace('新たに2名の', '新たに3名の')
+        .replace('137名', '138名');
+      expect(body.getText()).toBe(expected);
+      const statusAfter = paragraphWith(document, STATUS_PARAGRAPH).editAsText();
+      expect(statusAfter.getText()).toMatch(/^【重要】.*新たに3名の.*（速報値）$/);
+      // The figure typed over stays bold, and the words on either side stay plain.
+      const [bold, boldEnd] = [
+        statusAfter.getText().indexOf('新たに3名') + 3,
+        statusAfter.getText().indexOf('新たに3名') + 4,
+      ];
+      expect([bold - 1, bold, boldEnd, boldEnd + 1].map((offset) => statusAfter.isBold(offset))).toEqual([
+        null,
+        true,
+        true,
+        null,
+      ]);
+      expect(body.getParagraphs()[3].getText()).toBe('スタッフが書き足した段落。');
+      const cell = body.getTables()[0].getCell(2, 7).getChild(0).asParagraph().editAsText();
+      expect(cell.getText()).toBe('10,966');
+      expect([0, 5].map((offset) => cell.isBold(offset))).toEqual([true, true]);
+      // One 生成履歴 row 形式「更新」 for the same Doc, after the one that made it.
+      expect(sheetValues(env, '生成履歴').map((r) => r.slice(0, 4))).toEqual([
+        ['日時', '年度', '形式', '文書URL/パス'],
+        ['2026-05-10 10:00', '2022', 'Google ドキュメント', 'https://docs.google.com/document/d/fake-document-1/edit'],
+        ['2026-06-20 12:30', '2022', '更新', 'https://docs.google.com/document/d/fake-document-1/edit'],
+      ]);
+      expect(env.documents).toHaveLength(1);
+    });
+  });
+
+  it('reports a figure whose place the editor deleted and does not put it back', () => {
+    withFakes(sampleSheets(), (env) => {
+      const document = make(env);
+      const paragraph = paragraphWith(document, STATUS_PARAGRAPH);
+      paragraph.removeFromParent();
+      const outcome = updateReport(env.SpreadsheetApp.getActiveSpreadsheet(), { now: UPDATED });
+      expect(outcome.kind === 'updated' && outcome.lines).toEqual([
+        '数字の更新: 変わった数字 0 件、変わらない数字 31 件',
+        '削除されていた数字（戻していません） 本文【統合事業】7段落目: 作成時 2名、今は 2名',
+      ]);
+      expect(document.getBody().getText()).not.toContain(STATUS_PARAGRAPH);
+      expect(figures(document)['jh:m:在留資格変更数']).toBeUndefined();
+    });
+  });
+
+  it('updates nothing and adds no 生成履歴 row while the workbook has errors', () => {
+    withFakes(sampleSheets(), (env) => {
+      const document = make(env);
+      addCost(env);
+      unwrap(fakeSheet(env, '費用')).appendRow(['2022-07-01', '育成事業', '人件費', '', '約5万', '', '']);
+      const before = document.getBody().getText();
+      const outcome = updateReport(env.SpreadsheetApp.getActiveSpreadsheet(), { now: UPDATED });
+      expect(outcome.kind).toBe('invalid');
+      if (outcome.kind === 'invalid') expect(outcome.issues.filter((i) => i.severity === 'error')).toHaveLength(1);
+      expect(document.getBody().getText()).toBe(before);
+      expect(sheetValues(env, '生成履歴')).toHaveLength(2);
+    });
+  });
+
+  it('takes the document lock: busy while someone else holds it, and lets it go afterwards', () => {
+    withFakes(sampleSheets(), (env) => {
+      const document = make(env);
+      addCost(env);
+      env.locks.holdElsewhere('document');
+      expect(updateReport(env.SpreadsheetApp.getActiveSpreadsheet())).toEqual({ kind: 'busy' });
+      expect(figures(document)['jh:cost:育成事業']).toEqual(['9,966']);
+      env.locks.releaseElsewhere('document');
+      env.calls.reset();
+      expect(updateReport(env.SpreadsheetApp.getActiveSpreadsheet()).kind).toBe('updated');
+      expect([env.calls.count('Lock.tryLock'), env.calls.count('Lock.releaseLock')]).toEqual([1, 1]);
+      expect(env.LockService.getDocumentLock().tryLock(0)).toBe(true);
+    });
+  });
+
+  it('says why when 生成履歴 has no report of the year, or its Doc has no figures', () => {
+    withFakes(sampleSheets(), (env) => {
+      expect(updateReport(env.SpreadsheetApp.getActiveSpreadsheet())).toEqual({
+        kind: 'unavailable',
+        message: '生成履歴に2022年度の事業報告書がありません。先に「事業報告書を作成」で作成してください。',
+      });
+      const document = make(env);
+      for (const range of document.getNamedRanges()) range.remove();
+      expect(updateReport(env.SpreadsheetApp.getActiveSpreadsheet())).toEqual({
+        kind: 'unavailable',
+        message:
+          'この文書には更新できる数字がありません（この機能より前に作成したか、数字がすべて削除されています）。新しく報告書を作成してください。',
+      });
+    });
+  });
+
+  it('reads each tab once and makes the same calls for 10 and 1,000 rows per tab: none per data row', () => {
+    const calls = (sheets: Record<string, unknown[][]>) =>
+      withFakes(sheets, (env) => {
+        make(env);
+        addCost(env);
+        env.calls.reset();
+        const outcome = updateReport(env.SpreadsheetApp.getActiveSpreadsheet(), { now: UPDATED });
+        expect(outcome.kind === 'updated' && outcome.lines[0]).toBe(
+          '数字の更新: 変わった数字 2 件、変わらない数字 30 件',
+        );
+        return env.calls.snapshot();
+      });
+    // 10 rows: the sample's first 10 候補者, イベント and 費用 rows; 1,000 rows: the sample 7 times (1,078 to 2,128).
+    const tenRows = sampleSheets();
+    for (const tab of ['候補者', 'イベント', '費用']) tenRows[tab] = tenRows[tab].slice(0, 11);
+    const small = calls(tenRows);
+    const large = calls(scaledSampleSheets(7));
+    expect(large).toEqual(small);
+    // One getValues per tab of the sample (9) and one for the 生成履歴 header the new row goes under.
+    expect(small['Range.getValues']).toBe(10);
+    // Reading the Doc: openById and getNamedRanges, then per figure (32) getName, getRange, getRangeElements,
+    // getElement, asText, getStartOffset and getText (7), getEndOffsetInclusive for the 24 partial ones, and one
+    // getText more for the 8 that fill their Text element (table cells: offsets -1, the length tells the end).
+    // Rewriting the 2 changed figures (育成事業's 事業費 cell, the （１） heading total): the same read again without
+    // the text (6 each, plus getEndOffsetInclusive for the heading and getText for the cell), then remove,
+    // insertText, deleteText, newRange, addElement, build, addNamedRange (7 each). Then getUrl, getName, saveAndClose.
+    const doc = Object.entries(small).filter(([key]) =>
+      /^(Document|DocumentApp|DocumentNamedRange|DocumentRange|RangeBuilder|RangeElement|Text)\./.test(key),
+    );
+    const total = doc.reduce((sum, [, count]) => sum + count, 0);
+    expect(total).toBe(2 + (32 * 7 + 24 + 8) + (2 * 6 + 1 + 1 + 2 * 7) + 3);
+    expect(small['Text.insertText']).toBe(2);
+    expect(small['Document.addNamedRange']).toBe(2);
+  });
+});
+
+describe('choosing the report in 生成履歴', () => {
+  const log = (rows: unknown[][]) =>
+    rawWorkbook({ 生成履歴: [['日時', '年度', '形式', '文書URL/パス', '警告数', '実行者'], ...rows] });
+  const url = (id: string) => `https://docs.google.com/document/d/${id}/edit`;
+
+  it('takes the last 事業報告書 of the year; an 更新 row keeps the kind of the row that made its Doc', () => {
+    const runs = reportRuns(
+      log([
+        ['2026-04-01 09:00', 2022, 'Google ドキュメント', url('doc-aaaaaaaa'), 0, ''],
+        ['2026-04-02 09:00', '2022', 'Google ドキュメント（職業紹介事業報告書）', url('doc-bbbbbbbb'), 0, ''],
+        ['2026-04-03 09:00', 2021, 'Google ドキュメント', url('doc-cccccccc'), 0, ''],
+        ['2026-04-04 09:00', 2022, '更新', url('doc-bbbbbbbb'), 0, ''],
+        ['2026-04-05 09:00', 2022, '動作確認', url('doc-dddddddd'), 0, ''],
+        ['2026-04-06 09:00', 2022, 'Google ドキュメント', '/tmp/report.docx', 0, ''],
+        ['2026-04-07 09:00', '', 'Google ドキュメント', url('doc-eeeeeeee'), 0, ''],
+      ]),
+    );
+    expect(runs).toEqual([
+      { row: 2, year: 2022, kind: 'jigyo', documentId: 'doc-aaaaaaaa' },
+      { row: 3, year: 2022, kind: 'shokai', documentId: 'doc-bbbbbbbb' },
+      { row: 4, year: 2021, kind: 'jigyo', documentId: 'doc-cccccccc' },
+      { row: 5, year: 2022, kind: 'shokai', documentId: 'doc-bbbbbbbb' },
+    ]);
+    expect(chooseRun(runs, 2022)?.documentId).toBe('doc-aaaaaaaa');
+    expect(chooseRun(runs, 2021)?.documentId).toBe('doc-cccccccc');
+    expect(chooseRun(runs, 2020)).toBeUndefined();
+    expect(chooseRun(runs, 2022, 3)?.kind).toBe('shokai');
+    expect(chooseRun(runs, 2022, 8)).toBeUndefined();
+  });
+
+  it('updates the report on the 生成履歴 row the user selected (menu), and shows the summary', () => {
+    withFakes(sampleSheets(), (env) => {
+      make(env);
+      createReport(env.SpreadsheetApp.getActiveSpreadsheet(), { now: UPDATED });
+      addCost(env);
+      const log = unwrap(fakeSheet(env, '生成履歴'));
+      log.getRange(2, 1).activate();
+      menuUpdateReport();
+      expect(figures(unwrap(env.documents[0]))['jh:cost:育成事業']).toEqual(['10,966']);
+      expect(figures(unwrap(env.documents[1]))['jh:cost:育成事業']).toEqual(['9,966']);
+      const [dialog] = unwrap(env.ui).dialogs;
+      expect(dialog.title).toBe('報告書の数字を更新しました');
+      expect(dialog.content).toContain('<li>変更 表「育成事業」の事業費（千円）: 9,966 → 10,966</li>');
+      expect(dialog.content).toContain('href="https://docs.google.com/document/d/fake-document-1/edit"');
+    });
+  });
+
+  it('is the menu item after the two reports, and the sidebar button updates the year on screen', () => {
+    const captions = MENU_ITEMS.map((item) => item.caption);
+    const at = captions.indexOf('報告書の数字を更新');
+    expect(at).toBeGreaterThan(captions.indexOf('職業紹介事業報告を作成'));
+    expect(at).toBeLessThan(captions.indexOf('サイドバーを開く'));
+    expect(MENU_ITEMS[at].functionName).toBe('menuUpdateReport');
+    withFakes(sampleSheets(), (env) => {
+      make(env);
+      addCost(env);
+      const response = updateFromSidebar(2022);
+      expect(response.kind === 'updated' && response.lines.at(-1)).toBe(
+        '変更 表「育成事業」の事業費（千円）: 9,966 → 10,966',
+      );
+      expect(updateFromSidebar(2021)).toEqual({
+        kind: 'unavailable',
+        message: '生成履歴に2021年度の事業報告書がありません。先に「事業報告書を作成」で作成してください。',
+      });
+    });
+  });
+});
