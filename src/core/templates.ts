@@ -126,7 +126,12 @@ export function parseTemplate(
         });
       }
     }
-    if (ok) parts.push(year === undefined ? { kind: 'metric', metric, filters, source: match[0] } : { kind: 'metric', metric, filters, source: match[0], year });
+    if (ok)
+      parts.push(
+        year === undefined
+          ? { kind: 'metric', metric, filters, source: match[0] }
+          : { kind: 'metric', metric, filters, source: match[0], year },
+      );
   }
   if (last < text.length) parts.push({ kind: 'text', text: text.slice(last) });
   const leftover = parts.some((part) => part.kind === 'text' && /\{\{|\}\}/.test(part.text));

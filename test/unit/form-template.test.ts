@@ -467,3 +467,15 @@ describe('checkForm: more cases', () => {
     ]);
   });
 });
+
+describe('parseTemplate and 年度', () => {
+  it('keeps 年度= an unknown filter in 本文 (the report has one year); a form takes it', () => {
+    expect(parseTemplate('{{就職者数|年度=前年度}}').problems.map((p) => [p.code, p.value])).toEqual([
+      ['unknown_filter', '年度'],
+    ]);
+    const form = parseTemplate('{{就職者数|年度=前年度|属性=難民認定}}', { years: true });
+    expect(form.problems).toEqual([]);
+    expect(form.parts[0]).toMatchObject({ kind: 'metric', year: '前年度', filters: { 属性: ['難民認定'] } });
+    expect(parseTemplate('{{就職者数}}', { years: true }).parts[0]).not.toHaveProperty('year');
+  });
+});
