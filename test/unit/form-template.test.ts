@@ -2,7 +2,7 @@
 // by hand from the small workbook below, and the replacements the adapters write.
 import { checkForm, type FormParagraph, type FormPlace, fillForm, resolveFormYear } from '../../src/core/form-template';
 import { formatFormIssue, formPlaceText, formValueLine } from '../../src/core/messages';
-import { type ResolvedReference, referenceKey } from '../../src/core/templates';
+import { parseTemplate, type ResolvedReference, referenceKey } from '../../src/core/templates';
 import { rawWorkbook } from '../helpers/raw';
 
 /**
