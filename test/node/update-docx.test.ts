@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readZip, writeZip, type ZipPart } from '../../src/node/docx-package';
+import { figureRecordProperties, renderReportDocx } from '../../src/node/render-docx';
 import { listFiles, outputDir, runCli, type Tabs, unzip, writeCsvFolder } from './support';
 
 const PROGRAM_HEADER = [
@@ -269,10 +270,10 @@ describe('--update on an edited report', () => {
     expect(updatedXml).toContain(
       '<w:t xml:space="preserve">3名</w:t></w:r></w:sdtContent></w:sdt><w:r><w:t xml:space="preserve">が難民認定の方です。</w:t>',
     );
-    for (const planted of ['SENTINEL', '機密']) {
-      expect(updatedXml).not.toContain(planted);
-      expect(run.stdout + run.stderr).not.toContain(planted);
-    }
+    // No person-level value in any part (tags and the figure record included), nor in what was printed.
+    for (const [name, bytes] of after)
+      expect([name, /SENTINEL|機密/.test(bytes.toString('utf8'))]).toEqual([name, false]);
+    expect(run.stdout + run.stderr).not.toMatch(/SENTINEL|機密/);
   });
 
   it('writes （秘匿） without the unit when a figure becomes hidden, and numbers a second update', async () => {
@@ -374,5 +375,50 @@ describe('--update on an edited report', () => {
       'エラー: --update は報告書を作ったときの設定で数字を更新するので、--year --appendix とは一緒に使えません\n（npm run report -- --help で使い方を表示します）\n',
     );
     expect(listFiles(join(cwd, 'out'))).toEqual(['事業報告書_2022年度.docx']);
+  });
+});
+
+describe('the .docx renderer marks each figure', () => {
+  it('as a plain-text content control (alias and tag = the tag, escaped), one ordinary run inside', async () => {
+    const docx = await renderReportDocx({
+      language: 'ja',
+      title: 't',
+      year: 2022,
+      orgName: 'o',
+      blocks: [
+        { kind: 'paragraph', text: '今年は2名が就職。', figures: [{ start: 3, end: 5, tag: 'm:就職者数' }] },
+        {
+          kind: 'table',
+          header: ['事業内容', '事業費'],
+          rows: [[{ text: 'A&B' }, { text: '1,000', figures: [{ start: 0, end: 5, tag: 'cost:A%26B<"x">' }] }]],
+          align: ['left', 'right'],
+          widths: [50, 50],
+          figureRows: { id: 'programs:特定非営利活動', rows: ['A&B'] },
+        },
+      ],
+    });
+    const parts = unzip(docx);
+    const xml = (parts.get('word/document.xml') as Buffer).toString('utf8');
+    expect(xml).toContain(
+      '<w:r><w:t xml:space="preserve">今年は</w:t></w:r><w:sdt><w:sdtPr><w:alias w:val="m:就職者数"/><w:tag w:val="m:就職者数"/><w:text/></w:sdtPr><w:sdtContent><w:r><w:t xml:space="preserve">2名</w:t></w:r></w:sdtContent></w:sdt><w:r><w:t xml:space="preserve">が就職。</w:t></w:r>',
+    );
+    expect(xml).toContain(
+      '<w:sdt><w:sdtPr><w:alias w:val="cost:A%26B&lt;&quot;x&quot;&gt;"/><w:tag w:val="cost:A%26B&lt;&quot;x&quot;&gt;"/><w:text/></w:sdtPr><w:sdtContent><w:r><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr><w:t xml:space="preserve">1,000</w:t></w:r></w:sdtContent></w:sdt>',
+    );
+    const custom = (parts.get('docProps/custom.xml') as Buffer).toString('utf8');
+    expect(custom).toContain(
+      'name="jigyo-hokoku figures 001"><vt:lpwstr>{&quot;v&quot;:1,&quot;kind&quot;:&quot;jigyo&quot;',
+    );
+  });
+
+  it('cuts the record into properties of at most 240 characters, never inside a surrogate pair', () => {
+    const text = `${'a'.repeat(239)}😀${'b'.repeat(240)}c`;
+    const properties = figureRecordProperties(text);
+    expect(properties.map((p) => [p.name, p.value.length])).toEqual([
+      ['jigyo-hokoku figures 001', 239],
+      ['jigyo-hokoku figures 002', 240],
+      ['jigyo-hokoku figures 003', 3],
+    ]);
+    expect(properties.map((p) => p.value).join('')).toBe(text);
   });
 });
