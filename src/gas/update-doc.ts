@@ -154,6 +154,11 @@ export function updateReport(
     const language = settings.language;
     const year = options.year ?? settings.fiscalYear;
     const run = chooseRun(reportRuns(raw), year, options.row);
+    if (!run && year === null) {
+      // No 対象年度 and no row chosen: the same errors as 事業報告書を作成 says (設定.対象年度 is missing).
+      const checked = makeReport(raw, { references });
+      if (!checked.ok) return { kind: 'invalid', issues: checked.issues };
+    }
     if (!run) return { kind: 'unavailable', message: docUpdateText('no_report', language, year ?? 0) };
     const result = makeReport(raw, { references, year: run.year, kind: run.kind });
     if (!result.ok) return { kind: 'invalid', issues: result.issues };

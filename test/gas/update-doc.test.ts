@@ -224,6 +224,20 @@ describe('報告書の数字を更新', () => {
     });
   });
 
+  it('lists the 設定 error when 対象年度 is missing and no 生成履歴 row is chosen (the first row under 設定, A7)', () => {
+    const sheets = sampleSheets();
+    sheets.設定 = sheets.設定.filter((row) => row[0] !== '対象年度');
+    withFakes(sheets, (env) => {
+      const outcome = updateReport(env.SpreadsheetApp.getActiveSpreadsheet());
+      expect(
+        outcome.kind === 'invalid' &&
+          outcome.issues
+            .filter((issue) => issue.severity === 'error')
+            .map((issue) => `${issue.tab}!${issue.cell} ${issue.code}`),
+      ).toEqual(['設定!A7 missing_setting']);
+    });
+  });
+
   it('says why when 生成履歴 has no report of the year, or its Doc has no figures', () => {
     withFakes(sampleSheets(), (env) => {
       expect(updateReport(env.SpreadsheetApp.getActiveSpreadsheet())).toEqual({
