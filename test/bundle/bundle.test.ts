@@ -47,13 +47,20 @@ describe('dist/Code.js', () => {
 
   it('keeps JSDoc only on the custom functions: a menu, trigger or sidebar stub carries none (bytes Sheets never reads)', () => {
     const banner = code.slice(0, code.indexOf('"use strict"'));
-    // Ten custom functions, ten doc comments, each ending in @customfunction right above its stub.
-    expect(banner.match(/\/\*\*/g)).toHaveLength(CUSTOM_FUNCTION_NAMES.length);
-    expect(CUSTOM_FUNCTION_NAMES).toHaveLength(10);
-    expect(banner).toMatch(/^function onOpen\(_event\) \{\n\}\nfunction onInstall\(_event\) \{\n\}\n\/\*\*/m);
-    expect(banner).toContain(
-      ' * @customfunction\n */\nfunction JIGYO_TABLE(行, 年度) {\n}\nfunction menuPrepareSheets() {\n}\n',
+    // Every stub with what ends right before it: a doc comment (*/), the stub before it (}), or `var global = this;`.
+    const stubs = [...banner.matchAll(/(\*\/|\}|this;)\nfunction (\w+)\(/g)].map((match) => ({
+      name: match[2],
+      documented: match[1] === '*/',
+    }));
+    expect(stubs).toHaveLength(banner.match(/^function /gm)?.length ?? -1);
+    expect(stubs.map((stub) => stub.name)).toEqual(
+      expect.arrayContaining(['onOpen', 'menuPrepareSheets', 'sidebarLoad']),
     );
+    const custom = new Set<string>(CUSTOM_FUNCTION_NAMES);
+    for (const stub of stubs) expect(stub).toEqual({ name: stub.name, documented: custom.has(stub.name) });
+    // One doc comment per custom function, each ending in @customfunction; no menu caption reaches the banner.
+    expect(banner.match(/\/\*\*/g)).toHaveLength(CUSTOM_FUNCTION_NAMES.length);
+    expect(banner.match(/ \* @customfunction\n \*\/\n/g)).toHaveLength(CUSTOM_FUNCTION_NAMES.length);
     expect(banner).not.toContain('メニュー「');
   });
 
@@ -67,7 +74,15 @@ describe('dist/Code.js', () => {
     expect(env.calls.total()).toBe(0);
     const declared = Object.keys(context).filter((key) => typeof context[key] === 'function');
     const menuFunctions = [...MENU_ITEMS, ...HELP_MENU.items].map((item) => item.functionName);
-    const sidebar = ['sidebarLoad', 'sidebarPreview', 'sidebarGenerate', 'sidebarSelectCell', 'sidebarUpdate'];
+    const sidebar = [
+      'sidebarLoad',
+      'sidebarPreview',
+      'sidebarGenerate',
+      'sidebarSelectCell',
+      'sidebarUpdate',
+      'sidebarFormCheck',
+      'sidebarFormCreate',
+    ];
     expect(declared.sort()).toEqual(
       ['onOpen', 'onInstall', ...CUSTOM_FUNCTION_NAMES, ...menuFunctions, ...sidebar].sort(),
     );
