@@ -54,6 +54,8 @@ describe('sidebarUpdate', () => {
       cell: 'E7',
       column: '金額',
       value: '約5万',
+      params: {},
+      language: 'ja',
       message: '費用!E7: 金額「約5万」を数として読めません',
     };
     const outcomes: UpdateOutcome[] = [
