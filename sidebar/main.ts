@@ -8,6 +8,7 @@ import type {
   UpdateResponse,
 } from '../src/core/sidebar-api';
 import { byId, fill, h } from './dom';
+import { initForms } from './forms';
 import { callServer, failureMessage } from './server';
 import { formatNumber, type Language, type SidebarText, TEXT } from './text';
 
@@ -122,6 +123,7 @@ function showState(state: SidebarState): void {
   currentYear = year;
   showYears(state);
   showDashboard(state.dashboard);
+  formsSection.showForms(state.forms);
   fill(issuesBox, ...issueSummary(state.issues));
   generateNote.hidden = state.errorCount === 0;
   fill(generateNote, text.fixErrorsFirst(state.errorCount));
@@ -440,6 +442,14 @@ generateShokaiButton.addEventListener('click', () => generate('shokai'));
 updateButton.addEventListener('click', updateFigures);
 previewDetails.addEventListener('toggle', () => {
   if (previewDetails.open && !previewFresh) loadPreview();
+});
+
+// テンプレートから作成: its own section (sidebar/forms.ts), sharing the year, the wording and the issue links.
+const formsSection = initForms({
+  text: () => text,
+  year: () => currentYear,
+  issueLinks,
+  failureBox: (message, error) => failureBox(message, error),
 });
 
 load();

@@ -1,5 +1,6 @@
 // This file defines the sidebar's typed calls to the Apps Script functions of src/index.ts through google.script.run.
 // Only types are imported from src/: esbuild erases them, so no server code reaches the browser bundle.
+import type { FormCheckResponse, FormCreateResponse } from '../src/core/form-run';
 import type { GenerateResponse, PreviewResponse, SidebarState, UpdateResponse } from '../src/core/sidebar-api';
 
 /** Each server function the sidebar calls: its arguments and what its success handler receives. */
@@ -12,6 +13,11 @@ interface ServerFunctions {
   };
   readonly sidebarSelectCell: { readonly args: [tab: string, cell: string]; readonly result: boolean };
   readonly sidebarUpdate: { readonly args: [year?: number]; readonly result: UpdateResponse };
+  readonly sidebarFormCheck: { readonly args: [url: string, year: number | null]; readonly result: FormCheckResponse };
+  readonly sidebarFormCreate: {
+    readonly args: [url: string, year: number | null];
+    readonly result: FormCreateResponse;
+  };
 }
 
 export type ServerFunction = keyof ServerFunctions;

@@ -43,6 +43,18 @@ export interface SidebarText {
   readonly previewLoading: string;
   readonly previewBlocked: string;
   readonly previewFailed: string;
+  readonly forms: string;
+  readonly formPick: string;
+  readonly formPickPrompt: string;
+  readonly formPickNone: string;
+  readonly formUrl: string;
+  readonly formCheck: string;
+  readonly formCreate: string;
+  readonly formNone: string;
+  readonly formWorking: string;
+  readonly formReady: string;
+  readonly formBlocked: string;
+  readonly formCheckFailed: string;
 }
 
 const JA: SidebarText = {
@@ -86,6 +98,18 @@ const JA: SidebarText = {
   previewLoading: 'プレビューを作成中…',
   previewBlocked: '入力にエラーがあるためプレビューできません。',
   previewFailed: 'プレビューを作成できませんでした。',
+  forms: 'テンプレートから作成',
+  formPick: '以前使ったテンプレート',
+  formPickPrompt: '選んでください',
+  formPickNone: '（まだありません）',
+  formUrl: 'または Google ドキュメントの URL',
+  formCheck: '確認',
+  formCreate: '作成',
+  formNone: 'テンプレートを選ぶか、URL を入力してください。',
+  formWorking: 'テンプレートを読み込んでいます…',
+  formReady: 'すべての差し込みに値が入ります。「作成」で新しいドキュメントを作ります。',
+  formBlocked: 'エラーがあるため作成できません。次の箇所を直してください。',
+  formCheckFailed: 'テンプレートを確認できませんでした。',
 };
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -131,6 +155,18 @@ const EN: SidebarText = {
   previewLoading: 'Building the preview…',
   previewBlocked: 'The input has errors, so there is no preview.',
   previewFailed: 'Could not build the preview.',
+  forms: 'Fill a template',
+  formPick: 'Templates used before',
+  formPickPrompt: 'Choose one',
+  formPickNone: '(none yet)',
+  formUrl: 'or the URL of a Google Doc',
+  formCheck: 'Check',
+  formCreate: 'Create',
+  formNone: 'Choose a template or type its URL.',
+  formWorking: 'Reading the template…',
+  formReady: 'Every placeholder has a value. Create makes a new document.',
+  formBlocked: 'It cannot be filled until these are fixed.',
+  formCheckFailed: 'Could not check the template.',
 };
 
 export const TEXT: Readonly<Record<Language, SidebarText>> = { ja: JA, en: EN };

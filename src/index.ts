@@ -12,11 +12,20 @@ import {
   totalCost,
 } from './gas/custom-functions';
 import { openSidebar } from './gas/dialogs';
+import { menuCreateFromForm } from './gas/fill-doc';
 import { buildMenu, menuShowHelp } from './gas/menu';
 import { menuPrepareSheets } from './gas/prepare-sheets';
 import { menuRecalculateFormulas } from './gas/recalculate';
 import { type CustomFunctionLookup, menuSelfTest } from './gas/self-test';
-import { generateReport, loadSidebar, previewReport, selectCell, updateFromSidebar } from './gas/sidebar-server';
+import {
+  checkFormFromSidebar,
+  createFormFromSidebar,
+  generateReport,
+  loadSidebar,
+  previewReport,
+  selectCell,
+  updateFromSidebar,
+} from './gas/sidebar-server';
 import { menuUpdateReport } from './gas/update-doc';
 
 // Module-local: the bundle's banner defines `var global = this;`, the Apps Script global object.
@@ -187,6 +196,9 @@ global.menuCreateShokaiReport = guarded(menuCreateShokaiReport);
 /** メニュー「報告書の数字を更新」: 作成済みの Google ドキュメントの数字だけを最新の入力で書き換えます（ほかの編集はそのまま）。 */
 global.menuUpdateReport = guarded(menuUpdateReport);
 
+/** メニュー「テンプレートから作成」: サイドバーで Google ドキュメントの様式を選び、{{…}} を集計値で埋めた新しいドキュメントを作成します。 */
+global.menuCreateFromForm = guarded(menuCreateFromForm);
+
 /** メニュー「ヘルプ ▸ ヘルプを表示」。 */
 global.menuShowHelp = guarded(menuShowHelp);
 
@@ -223,6 +235,20 @@ global.sidebarGenerate = (year?: unknown, kind?: unknown) => generateReport(year
  * @param {number} year
  */
 global.sidebarUpdate = (year?: unknown) => updateFromSidebar(year);
+
+/**
+ * サイドバー: テンプレート（Google ドキュメント）の差し込みを確認します（何も書きません）。
+ * @param {string} url
+ * @param {number} year
+ */
+global.sidebarFormCheck = (url?: unknown, year?: unknown) => checkFormFromSidebar(url, year);
+
+/**
+ * サイドバー: テンプレートの差し込みを埋めた新しいドキュメントを作成します。
+ * @param {string} url
+ * @param {number} year
+ */
+global.sidebarFormCreate = (url?: unknown, year?: unknown) => createFormFromSidebar(url, year);
 
 /**
  * サイドバー: 問題のあるセルを選択します。

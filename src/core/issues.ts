@@ -61,6 +61,7 @@ export type IssueCode =
   // テンプレートから作成 in Sheets (src/gas/fill-doc.ts): the Doc cannot be opened; a part the copy cannot hold.
   | 'form_unreadable'
   | 'form_element_skipped'
+  | 'form_sheets_only'
   | 'internal_error';
 
 /** Facts a message may quote; never a personal value (see `maskedValue`). */

@@ -183,6 +183,8 @@ function japanese({ code, tab, column, value, params, masked }: MessageInput): s
       return `「${value}」を Google ドキュメントとして開けません。ドキュメントの URL（https://docs.google.com/document/d/…）で、あなたが閲覧できるものを指定してください`;
     case 'form_element_skipped':
       return `${value === 'TABLE_OF_CONTENTS' ? '目次' : 'スクリプトで写せない部分'}は作成する文書に入りません。必要なら、できあがった文書に挿入してください`;
+    case 'form_sheets_only':
+      return 'Google ドキュメントのテンプレートは、スプレッドシートのアドオンから使えます（手元では npm run report -- ブック --template 様式.docx）';
     case 'internal_error':
       return `内部エラー: ${value}`;
   }
@@ -309,6 +311,8 @@ function english({ code, tab, column, value, params, masked }: MessageInput): st
       return `"${value}" cannot be opened as a Google Doc. Give the URL of a document you can view (https://docs.google.com/document/d/…)`;
     case 'form_element_skipped':
       return `${value === 'TABLE_OF_CONTENTS' ? 'The table of contents' : 'A part that scripts cannot copy'} is left out of the new document. Insert it there if you need it`;
+    case 'form_sheets_only':
+      return 'Google Doc templates are used from the add-on in Sheets (locally: npm run report -- WORKBOOK --template FORM.docx)';
     case 'internal_error':
       return `Internal error: ${value}`;
   }

@@ -25,6 +25,7 @@ export type EventRecord = RecordOf<'events'>;
 export type CostRecord = RecordOf<'costs'>;
 export type NarrativeRecord = RecordOf<'narrative'>;
 export type MeetingRecord = RecordOf<'meetings'>;
+export type FormRecord = RecordOf<'forms'>;
 
 export type RoundingMode = '四捨五入' | '切り捨て' | '合計に合わせる';
 
@@ -93,5 +94,7 @@ export interface Workbook {
   readonly narrative: readonly NarrativeRecord[];
   /** 会議 (optional): empty when the tab is missing. */
   readonly meetings: readonly MeetingRecord[];
+  /** 様式 (optional): the templates of テンプレートから作成, empty when the tab is missing. */
+  readonly forms: readonly FormRecord[];
   readonly layouts: Readonly<Record<TabKey, TabLayout>>;
 }

@@ -48,6 +48,7 @@ export type TabKey =
   | 'costs'
   | 'narrative'
   | 'meetings'
+  | 'forms'
   | 'runs';
 
 export interface TabDef {
@@ -756,6 +757,32 @@ export const TABS = [
         type: 'text',
         help: '例: 原案どおり承認（報告書にそのまま載ります）',
         width: 160,
+      },
+    ],
+  },
+  {
+    // Templates of テンプレートから作成: each use adds or updates its row; staff may add rows too.
+    key: 'forms',
+    ja: '様式',
+    en: 'Forms',
+    kind: 'table',
+    required: false,
+    columns: [
+      {
+        key: 'formName',
+        ja: '名前',
+        en: 'Name',
+        type: 'text',
+        help: 'テンプレートの名前（例: 助成金実績報告）',
+        width: 220,
+      },
+      {
+        key: 'formUrl',
+        ja: '文書URL',
+        en: 'Document URL',
+        type: 'text',
+        help: 'テンプレートの Google ドキュメントの URL',
+        width: 420,
       },
     ],
   },

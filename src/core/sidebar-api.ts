@@ -2,9 +2,18 @@
 // sidebar shows, as plain JSON built from a raw workbook, with reading, writing the document and logging injected.
 import { type DayNumber, ymdFromDayNumber } from './cells';
 import { periodFromSettings } from './fiscal-year';
+import {
+  createFromForm,
+  type FormCheckResponse,
+  type FormCreateResponse,
+  type FormDoors,
+  type FormEntry,
+  formEntries,
+  previewForm,
+} from './form-run';
 import { isFiscalYearInRange } from './input-rules';
 import type { Issue } from './issues';
-import { docUpdateText } from './messages';
+import { docUpdateText, finalizeIssue } from './messages';
 import { missingMetricTabs } from './metric-tabs';
 import { findMetric } from './metrics';
 import { type CheckOptions, checkWorkbook, makeReport } from './pipeline';
@@ -49,6 +58,8 @@ export interface SidebarState {
   readonly dashboard: Dashboard | null;
   readonly issues: readonly IssueView[];
   readonly errorCount: number;
+  /** 様式: the forms used before, for テンプレートから作成 (latest first). */
+  readonly forms: readonly FormEntry[];
 }
 
 const FIGURES: readonly { metric: string; ja: string; en: string; unit: { ja: string; en: string } }[] = [
@@ -129,6 +140,7 @@ export function sidebarState(
     dashboard: year === null ? null : buildDashboard(workbook, year, language),
     issues: issues.map(toView),
     errorCount: issues.filter((issue) => issue.severity === 'error').length,
+    forms: formEntries(workbook.forms),
   };
 }
 
@@ -202,6 +214,8 @@ export interface SidebarDoors {
   readonly progress?: (step: GenerateStep, kind: ReportKind) => void;
   /** 報告書の数字を更新 of the last 事業報告書 of `year` (Sheets only: the dev server has no Google Doc to update). */
   readonly updateReport?: (year: number | undefined) => UpdateOutcome;
+  /** テンプレートから作成 (Sheets only: the dev server has no Google Doc to read). */
+  readonly forms?: Omit<FormDoors, 'read' | 'exclusive'>;
 }
 
 /** The functions the sidebar calls by name through google.script.run (src/index.ts declares each). */
@@ -211,6 +225,8 @@ export const SIDEBAR_FUNCTIONS = [
   'sidebarGenerate',
   'sidebarSelectCell',
   'sidebarUpdate',
+  'sidebarFormCheck',
+  'sidebarFormCreate',
 ] as const;
 export type SidebarFunction = (typeof SIDEBAR_FUNCTIONS)[number];
 
@@ -221,6 +237,10 @@ export interface SidebarHandlers {
   sidebarGenerate(year?: unknown, kind?: unknown): GenerateResponse;
   sidebarSelectCell(tab?: unknown, cell?: unknown): boolean;
   sidebarUpdate(year?: unknown): UpdateResponse;
+  /** テンプレートから作成: the check list of the form at `url` (URL or ID); writes nothing. */
+  sidebarFormCheck(url?: unknown, year?: unknown): FormCheckResponse;
+  /** テンプレートから作成: the filled copy, or the check list when something stops it. */
+  sidebarFormCreate(url?: unknown, year?: unknown): FormCreateResponse;
 }
 
 /** An argument from the page is untrusted: a whole number or nothing (then 設定.対象年度). */
@@ -260,6 +280,20 @@ export function generateReport(
   return outcome === 'busy' ? { kind: 'busy' } : outcome;
 }
 
+function formDoors(doors: SidebarDoors, forms: NonNullable<SidebarDoors['forms']>): FormDoors {
+  return { read: doors.read, exclusive: doors.exclusive, ...forms };
+}
+
+/** Google Doc forms need Apps Script; the dev server says so in the report language. */
+function formsUnavailable(doors: SidebarDoors): FormCheckResponse {
+  const { language } = readWorkbook(doors.read().raw, { tabs: ['settings'] }).workbook.settings;
+  const issue = finalizeIssue(
+    { severity: 'error', code: 'form_sheets_only', tab: '', cell: '', column: '', value: '' },
+    language,
+  );
+  return { kind: 'unreadable', message: issue.message };
+}
+
 /** The sidebar's four server functions over the given doors; Apps Script and the dev server differ only in those. */
 export function sidebarHandlers(doors: SidebarDoors): SidebarHandlers {
   return {
@@ -278,6 +312,16 @@ export function sidebarHandlers(doors: SidebarDoors): SidebarHandlers {
     sidebarSelectCell(tab, cell) {
       if (typeof tab !== 'string' || typeof cell !== 'string' || !CELL_ADDRESS.test(cell)) return false;
       return doors.selectCell(tab, cell);
+    },
+    sidebarFormCheck(url, year) {
+      return doors.forms
+        ? previewForm(formDoors(doors, doors.forms), url, yearArgument(year))
+        : formsUnavailable(doors);
+    },
+    sidebarFormCreate(url, year) {
+      return doors.forms
+        ? createFromForm(formDoors(doors, doors.forms), url, yearArgument(year))
+        : formsUnavailable(doors);
     },
     sidebarUpdate(year) {
       if (!doors.updateReport) {

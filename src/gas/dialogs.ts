@@ -35,10 +35,12 @@ export const SIDEBAR_VIEWPORT = 'width=device-width, initial-scale=1';
  * and the viewport are set on the HtmlOutput: HtmlService ignores the page's own `<title>`, `document.title` and
  * `<meta name="viewport">`.
  */
-export function openSidebar(language?: Language): void {
+export function openSidebar(language?: Language, section?: 'forms'): void {
   const known = language ?? readReportLanguage();
   const html = HtmlService.createHtmlOutputFromFile('sidebar')
     .setTitle(known === 'en' ? 'Annual report' : '事業報告書')
     .addMetaTag('viewport', SIDEBAR_VIEWPORT);
+  // The section to open (テンプレートから作成): a fixed word the page reads once loaded, never user text.
+  if (section) html.append(`<script>window.jhSection=${JSON.stringify(section)}</script>`);
   SpreadsheetApp.getUi().showSidebar(html);
 }

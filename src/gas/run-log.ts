@@ -1,7 +1,7 @@
 // This file defines the 生成履歴 tab writer: one appended row per generated report or 動作確認, safe against formula
 // injection, with the run's time and per-user key.
 import { matchHeaders } from '../core/read-workbook';
-import { tabDef } from '../core/schema';
+import { type TabDef, tabDef } from '../core/schema';
 import { findContractSheet, listSheets } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -39,7 +39,18 @@ export function asLiteral(value: string | number): string | number {
 
 /** Appends one row to 生成履歴 under its headers (in whatever order they are), creating the tab when missing. */
 export function appendRunLog(spreadsheet: Spreadsheet, entry: RunEntry): void {
-  const def = tabDef('runs');
+  appendTabRow(spreadsheet, tabDef('runs'), entry as unknown as Readonly<Record<string, string | number>>);
+}
+
+/**
+ * Appends one row to a tab the add-on writes (生成履歴, 様式) under its headers, in whatever order they are, creating
+ * the tab when missing; `entry` holds a value per column key, each stored as text Sheets never reads as a formula.
+ */
+export function appendTabRow(
+  spreadsheet: Spreadsheet,
+  def: TabDef,
+  entry: Readonly<Record<string, string | number>>,
+): void {
   const found = findContractSheet(listSheets(spreadsheet), def);
   let sheet = found?.sheet;
   let columns: Readonly<Record<string, number>>;
@@ -56,10 +67,8 @@ export function appendRunLog(spreadsheet: Spreadsheet, entry: RunEntry): void {
   const row: (string | number)[] = Array.from({ length: width }, () => '');
   for (const column of def.columns) {
     const index = columns[column.key];
-    if (index !== undefined) row[index] = asLiteral(String(entry[column.key as keyof RunEntry]));
+    if (index !== undefined) row[index] = asLiteral(String(entry[column.key]));
   }
-  // A 生成履歴 tab with none of its headers gets the entry in schema order rather than nothing.
-  sheet.appendRow(
-    width > 0 ? row : def.columns.map((column) => asLiteral(String(entry[column.key as keyof RunEntry]))),
-  );
+  // A tab with none of its headers gets the entry in schema order rather than nothing.
+  sheet.appendRow(width > 0 ? row : def.columns.map((column) => asLiteral(String(entry[column.key]))));
 }

@@ -4,7 +4,7 @@
 // biome-ignore format: a table reads better one service per line
 const CLASSES_OF_SERVICE = {
   Spreadsheet: ['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'NamedRange', 'Ui', 'Menu', 'PromptResponse', 'DataValidationBuilder', 'DataValidation'],
-  Document: ['DocumentApp', 'Document', 'Body', 'Paragraph', 'ListItem', 'Table', 'TableRow', 'TableCell', 'Text', 'PageBreak', 'HorizontalRule', 'RangeBuilder', 'RangeElement', 'DocumentRange', 'DocumentNamedRange'],
+  Document: ['DocumentApp', 'Document', 'Body', 'Paragraph', 'ListItem', 'Table', 'TableRow', 'TableCell', 'HeaderSection', 'FooterSection', 'TableOfContents', 'Text', 'PageBreak', 'HorizontalRule', 'RangeBuilder', 'RangeElement', 'DocumentRange', 'DocumentNamedRange'],
   Html: ['HtmlService', 'HtmlOutput'],
   Lock: ['LockService', 'Lock'],
   Cache: ['CacheService', 'Cache'],

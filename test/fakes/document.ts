@@ -2,7 +2,7 @@
 import { enumOf, FakeObject, unwrap } from './base';
 
 // biome-ignore format: enum tables
-const ELEMENT_TYPE = enumOf(['BODY_SECTION', 'PARAGRAPH', 'LIST_ITEM', 'TABLE', 'TABLE_ROW', 'TABLE_CELL', 'TEXT', 'PAGE_BREAK', 'HORIZONTAL_RULE']);
+const ELEMENT_TYPE = enumOf(['BODY_SECTION', 'HEADER_SECTION', 'FOOTER_SECTION', 'PARAGRAPH', 'LIST_ITEM', 'TABLE', 'TABLE_ROW', 'TABLE_CELL', 'TABLE_OF_CONTENTS', 'TEXT', 'PAGE_BREAK', 'HORIZONTAL_RULE']);
 // biome-ignore format: enum tables
 const PARAGRAPH_HEADING = enumOf(['NORMAL', 'HEADING1', 'HEADING2', 'HEADING3', 'HEADING4', 'HEADING5', 'HEADING6', 'TITLE', 'SUBTITLE']);
 const HORIZONTAL_ALIGNMENT = enumOf(['LEFT', 'CENTER', 'RIGHT', 'JUSTIFY']);
@@ -20,6 +20,10 @@ const ATTRIBUTE = enumOf([
 type ElementType = keyof typeof ELEMENT_TYPE;
 type Attribute = keyof typeof ATTRIBUTE;
 export type Attributes = Partial<Record<Attribute, unknown>>;
+
+/** The attributes that style characters: what Text.getAttributes(offset) lists and Text.setAttributes applies. */
+// biome-ignore format: one list
+const STYLE_ATTRIBUTES: readonly Attribute[] = ['BACKGROUND_COLOR', 'BOLD', 'FONT_FAMILY', 'FONT_SIZE', 'FOREGROUND_COLOR', 'ITALIC', 'LINK_URL', 'STRIKETHROUGH', 'UNDERLINE'];
 
 /** Apps Script's getAttributes() lists every attribute, null where the element sets none. */
 const NO_ATTRIBUTES = Object.fromEntries(Object.keys(ATTRIBUTE).map((name) => [name, null])) as Attributes;
@@ -57,6 +61,20 @@ export abstract class FakeElement extends FakeObject {
     if (!types.includes(this.type)) throw new Error(`Cannot cast ${this.type} to ${types[0]}.`);
     return this;
   }
+
+  /**
+   * Element.copy(): a detached, deep copy: the element's attributes, its text with the text's styles, and a copy of
+   * every child. Named ranges stay with the original.
+   */
+  copy(): this {
+    const twin = new (this.constructor as new () => this)();
+    Object.assign(twin.attributes, this.attributes);
+    twin.copyContent(this);
+    return twin;
+  }
+
+  /** What copy() takes over besides the attributes: a container's children and styles, a paragraph's text. */
+  protected copyContent(_from: this): void {}
 
   protected attribute = (name: Attribute): unknown => this.attributes[name] ?? null;
 
@@ -105,6 +123,13 @@ export abstract class FakeContainer extends FakeElement {
     this.children.splice(this.getChildIndex(child), 1);
     child.parent = null;
     return this;
+  }
+
+  protected override copyContent(from: this): void {
+    this.removeAll();
+    for (const child of from.children) this.adopt(child.copy());
+    this.runs.push(...from.runs.map((run) => ({ ...run })));
+    Object.assign(this.textStyle, from.textStyle);
   }
 
   protected adopt<T extends FakeElement>(child: T, index = this.children.length): T {
@@ -191,6 +216,48 @@ export class FakeText extends FakeElement {
   getForegroundColor = (offset?: number): string | null => this.read('FOREGROUND_COLOR', offset) as string | null;
   setBackgroundColor = (...args: StyleArgs<string | null>): this => this.style('BACKGROUND_COLOR', args);
   getBackgroundColor = (offset?: number): string | null => this.read('BACKGROUND_COLOR', offset) as string | null;
+  setUnderline = (...args: StyleArgs<boolean | null>): this => this.style('UNDERLINE', args);
+  isUnderline = (offset?: number): boolean | null => this.read('UNDERLINE', offset) as boolean | null;
+  setStrikethrough = (...args: StyleArgs<boolean | null>): this => this.style('STRIKETHROUGH', args);
+  isStrikethrough = (offset?: number): boolean | null => this.read('STRIKETHROUGH', offset) as boolean | null;
+  setLinkUrl = (...args: StyleArgs<string | null>): this => this.style('LINK_URL', args);
+  getLinkUrl = (offset?: number): string | null => this.read('LINK_URL', offset) as string | null;
+
+  /** The text attributes at `offset` (of the whole text without one), null where none is set. */
+  override getAttributes = (offset?: number): Attributes =>
+    Object.fromEntries(STYLE_ATTRIBUTES.map((name) => [name, this.read(name, this.offsetOf(offset))])) as Attributes;
+
+  /** setAttributes(attributes) styles the whole text; setAttributes(start, endInclusive, attributes) a stretch. */
+  override setAttributes = (...args: [Attributes] | [number, number, Attributes]): this => {
+    const attributes = args.length === 3 ? args[2] : args[0];
+    for (const [name, value] of Object.entries(attributes)) {
+      if (!STYLE_ATTRIBUTES.includes(name as Attribute)) continue;
+      const range = args.length === 3 ? [args[0], args[1]] : [];
+      this.style(name as Attribute, [...range, value]);
+    }
+    return this;
+  };
+
+  /** The offsets where a run of equally styled characters starts (Text.getTextAttributeIndices); [0] when empty. */
+  getTextAttributeIndices(): number[] {
+    const length = this.getText().length;
+    const styleAt = (offset: number) => JSON.stringify(this.getAttributes(offset));
+    const indices = [0];
+    for (let offset = 1; offset < length; offset++) {
+      if (styleAt(offset) !== styleAt(offset - 1)) indices.push(offset);
+    }
+    return indices;
+  }
+
+  /** A Text view is not an element of its own in the fake: copy the paragraph instead. */
+  override copy(): this {
+    throw new Error('The fake copies paragraphs, list items and tables, not a Text view.');
+  }
+
+  /** Offsets are the paragraph's, as in isBold(offset) and setBold(start, end, value). */
+  private offsetOf(offset: number | undefined): number | undefined {
+    return offset ?? this.span?.start;
+  }
 
   private style(attribute: Attribute, args: unknown[]): this {
     const runs = this.owner.runs;
@@ -260,6 +327,11 @@ export class FakeParagraph extends FakeContainer {
 
   override getText = (): string => this.text;
   override getNumChildren = (): number => (this.text ? 1 : 0) + this.children.length;
+
+  protected override copyContent(from: this): void {
+    super.copyContent(from);
+    this.text = from.text;
+  }
 
   override getChild(childIndex: number): FakeElement {
     if (this.text && childIndex === 0) return this.editAsText();
@@ -354,12 +426,25 @@ export class FakeListItem extends FakeParagraph {
   getGlyphType = (): string => (this.attribute('GLYPH_TYPE') as string | null) ?? 'BULLET';
   setNestingLevel = (nestingLevel: number): this => this.put('NESTING_LEVEL', nestingLevel);
   getNestingLevel = (): number => (this.attribute('NESTING_LEVEL') as number | null) ?? 0;
+
+  /** Items with the same list ID form one list (numbered together); a new item starts a list of its own. */
+  getListId = (): string => {
+    this.attributes.LIST_ID ??= `kix.fakelist${++listCount}`;
+    return this.attributes.LIST_ID as string;
+  };
+
+  /** setListId(listItem): this item joins `listItem`'s list. */
+  setListId = (listItem: FakeListItem): this => this.put('LIST_ID', listItem.getListId());
 }
+
+let listCount = 0;
 
 // --- Sections: body and table cell -------------------------------------------------------------------------------
 
-const toParagraph = (paragraph: string | FakeParagraph): FakeParagraph =>
-  typeof paragraph === 'string' ? new FakeParagraph(paragraph) : paragraph;
+function toParagraph(paragraph: string | FakeParagraph): FakeParagraph {
+  if (paragraph instanceof FakeListItem) throw new Error('Cannot convert ListItem to Paragraph.');
+  return typeof paragraph === 'string' ? new FakeParagraph(paragraph) : paragraph;
+}
 const toListItem = (listItem: string | FakeListItem): FakeListItem =>
   typeof listItem === 'string' ? new FakeListItem(listItem) : listItem;
 
@@ -418,6 +503,51 @@ export class FakeBody extends FakeSection {
   getMarginLeft = (): number => (this.attribute('MARGIN_LEFT') as number | null) ?? 72;
   setMarginRight = (marginRight: number): this => this.put('MARGIN_RIGHT', marginRight);
   getMarginRight = (): number => (this.attribute('MARGIN_RIGHT') as number | null) ?? 72;
+}
+
+/** A document's header or footer: like the body, it starts with one empty paragraph and keeps its last one. */
+abstract class FakeHeaderFooter extends FakeSection {
+  constructor() {
+    super();
+    this.adopt(new FakeParagraph());
+  }
+
+  override removeChild(child: FakeElement): this {
+    if (child === this.children[this.children.length - 1]) {
+      throw new Error("Can't remove the last paragraph in a document section.");
+    }
+    return super.removeChild(child);
+  }
+
+  getParagraphs = (): FakeParagraph[] => descendants(this).filter((e) => e instanceof FakeParagraph);
+}
+
+export class FakeHeaderSection extends FakeHeaderFooter {
+  readonly service = 'HeaderSection';
+  readonly type = 'HEADER_SECTION';
+}
+
+export class FakeFooterSection extends FakeHeaderFooter {
+  readonly service = 'FooterSection';
+  readonly type = 'FOOTER_SECTION';
+}
+
+/**
+ * A table of contents: Docs lets a script read it but not append one (no Body.appendTableOfContents), so a copy
+ * cannot be placed in another body. Tests plant one with `plantTableOfContents`.
+ */
+export class FakeTableOfContents extends FakeContainer {
+  readonly service = 'TableOfContents';
+  readonly type = 'TABLE_OF_CONTENTS';
+}
+
+/** Puts a table of contents holding `lines` at `index` of `section` (a test arrangement, not an API call). */
+export function plantTableOfContents(section: FakeBody, index: number, lines: readonly string[]): void {
+  const toc = new FakeTableOfContents();
+  for (const line of lines) toc.children.push(Object.assign(new FakeParagraph(line), { parent: toc }));
+  const raw = unwrap(section);
+  raw.children.splice(index, 0, toc);
+  toc.parent = raw;
 }
 
 /** Every element below `container`, depth first in document order. */
@@ -484,6 +614,11 @@ export class FakeTable extends FakeContainer {
   constructor(cells: readonly (readonly string[])[] = []) {
     super();
     for (const row of cells) this.adopt(new FakeTableRow(row));
+  }
+
+  protected override copyContent(from: this): void {
+    super.copyContent(from);
+    for (const [column, width] of from.columnWidths) this.columnWidths.set(column, width);
   }
 
   getNumRows = (): number => this.children.length;
@@ -634,6 +769,23 @@ export class FakeDocument extends FakeObject {
   getName = (): string => this.name;
   getBody = (): FakeBody => this.body;
   newRange = (): FakeRangeBuilder => new FakeRangeBuilder();
+  /** The document's header and footer: null until addHeader / addFooter (or a template that has them). */
+  header: FakeHeaderSection | null = null;
+  footer: FakeFooterSection | null = null;
+  getHeader = (): FakeHeaderSection | null => this.header;
+  getFooter = (): FakeFooterSection | null => this.footer;
+
+  addHeader(): FakeHeaderSection {
+    if (this.header) throw new Error('Document tab already contains a header.');
+    this.header = new FakeHeaderSection();
+    return this.header;
+  }
+
+  addFooter(): FakeFooterSection {
+    if (this.footer) throw new Error('Document tab already contains a footer.');
+    this.footer = new FakeFooterSection();
+    return this.footer;
+  }
 
   /** Names need not be unique; Docs takes 1 to 256 UTF-16 code units. */
   addNamedRange(name: string, range: FakeDocumentRange): FakeDocumentNamedRange {
@@ -688,6 +840,16 @@ export class FakeDocumentApp extends FakeObject {
     const document = this.documents.find((doc) => doc.getId() === id);
     if (!document) throw new Error("Document is missing (perhaps it was deleted, or you don't have read access?)");
     return document;
+  }
+
+  /**
+   * Opens a document by its URL (…/document/d/ID/…): an unknown ID is the error Apps Script gives for a document
+   * the user cannot read, and a string that is no document URL is an invalid argument.
+   */
+  openByUrl(url: string): FakeDocument {
+    const id = /^https:\/\/docs\.google\.com\/document\/(?:u\/\d+\/)?d\/([\w-]+)/.exec(String(url))?.[1];
+    if (!id) throw new Error('Invalid argument: url');
+    return this.openById(id);
   }
 
   /** The add-on lives in a spreadsheet, so there is no active document. */

@@ -36,6 +36,7 @@ describe('シートを準備 (prepareSheets)', () => {
         '費用',
         '本文',
         '会議',
+        '様式',
         '生成履歴',
       ]);
       for (const def of TABS) {
@@ -87,11 +88,11 @@ describe('シートを準備 (prepareSheets)', () => {
     });
   });
 
-  it('leaves a filled workbook byte-for-byte as it is, adding only the tabs it lacks (会議, 生成履歴)', () => {
+  it('leaves a filled workbook byte-for-byte as it is, adding only the tabs it lacks (会議, 様式, 生成履歴)', () => {
     withFakes(sampleSheets(), (env) => {
       const spreadsheet = env.SpreadsheetApp.getActiveSpreadsheet();
       const before = allValues(env);
-      expect(prepareSheets(spreadsheet)).toEqual({ createdTabs: ['会議', '生成履歴'], addedColumns: {} });
+      expect(prepareSheets(spreadsheet)).toEqual({ createdTabs: ['会議', '様式', '生成履歴'], addedColumns: {} });
       const after = allValues(env);
       for (const name of Object.keys(before)) expect(after[name]).toEqual(before[name]);
       env.calls.reset();
