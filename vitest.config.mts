@@ -8,5 +8,7 @@ export default defineConfig({
     globals: true,
     include: ['test/unit/**/*.test.ts', 'test/gas/**/*.test.ts'],
     setupFiles: ['./test/vitest-setup.ts'],
+    // Mutated code under a loaded machine is slower: a test that times out would count as a failed dry run.
+    testTimeout: 60_000,
   },
 });
