@@ -541,6 +541,28 @@ describeInBrowser('sidebar in Chromium at 300 px', () => {
     await expectFits(page, '7b-generated-shokai');
   });
 
+  it('offers 報告書の数字を更新 for the year on screen; the dev server, having no Google Doc, says where to update', async () => {
+    const page = await openLoaded(sample);
+    expect(await page.locator('#update').textContent()).toBe('報告書の数字を更新');
+    const release = await holdCalls(page, 'sidebarUpdate');
+    const from = sample.calls.length;
+    await page.locator('#update').click();
+    await page.locator('#generate-result .progress').waitFor();
+    expect(await page.locator('#update').textContent()).toBe('更新中…');
+    expect(await page.locator('#generate').isDisabled()).toBe(true);
+    expect(await page.locator('#generate-shokai').isDisabled()).toBe(true);
+    release();
+    const message = page.locator('#generate-result .message.warning p');
+    await message.waitFor();
+    expect(await message.textContent()).toBe(
+      'Google ドキュメントの報告書は Sheets からだけ更新できます（ここでは npm run report -- ブック --update 報告書.docx）。',
+    );
+    expect(callsSince(sample, from)).toEqual([['sidebarUpdate', 2022]]);
+    expect(await page.locator('#update').textContent()).toBe('報告書の数字を更新');
+    expect(await page.locator('#update').isEnabled()).toBe(true);
+    await expectFits(page, '7c-update-unavailable');
+  });
+
   it('drops a result that arrives after the year was switched', async () => {
     const page = await openLoaded(sample);
     const release = await holdCalls(page, 'sidebarGenerate');
