@@ -180,6 +180,35 @@ describe('報告書の数字を更新', () => {
     });
   });
 
+  it('rewrites every place of a figure printed twice in one sentence, the second after the first has grown', () => {
+    const sheets = sampleSheets();
+    sheets.本文 = [
+      ...sheets.本文,
+      [
+        '啓発事業',
+        '',
+        99,
+        '育成事業の事業費は{{事業費|事業内容=育成事業}}円（再掲 {{事業費|事業内容=育成事業}}円）。',
+        '',
+      ],
+    ];
+    // The sample's 【啓発事業】 has two paragraphs (本文 rows 9 and 10): the added row is its third.
+    withFakes(sheets, (env) => {
+      const document = make(env);
+      const tag = 'jh:m:事業費|事業内容=育成事業';
+      expect(figures(document)[tag]).toEqual(['9,966,300', '9,966,300']);
+      addCost(env);
+      const outcome = updateReport(env.SpreadsheetApp.getActiveSpreadsheet(), { now: UPDATED });
+      expect(outcome.kind === 'updated' && outcome.lines).toContain(
+        '変更 本文【啓発事業】3段落目: 9,966,300 → 10,966,300',
+      );
+      expect(paragraphWith(document, '育成事業の事業費は').getText()).toBe(
+        '育成事業の事業費は10,966,300円（再掲 10,966,300円）。',
+      );
+      expect(figures(document)[tag]).toEqual(['10,966,300', '10,966,300']);
+    });
+  });
+
   it('reports a figure whose place the editor deleted and does not put it back', () => {
     withFakes(sampleSheets(), (env) => {
       const document = make(env);
