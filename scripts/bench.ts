@@ -9,7 +9,8 @@
 //                                  installed in DIR, never in this project) against validate and report --format html
 //                                  on a clean 60,000-row workbook, alternating, and print the ratios of the medians
 //                                  (--peer-runs N, default 7; --peer-rows N, default 60000; --peer-bench FOLDER, the
-//                                  folder of duckdb-peer.mjs and make-clean-workbook.mjs, default ../shared/bench)
+//                                  folder of duckdb-peer.mjs and make-clean-workbook.mjs, default ../shared/bench;
+//                                  --peer-only skips everything else)
 import { spawnSync } from 'node:child_process';
 import {
   existsSync,
@@ -39,6 +40,7 @@ import { buildServer } from './build';
 // The runner's bundle (scripts/cli-bundle.js, shared with bin/jigyo-hokoku.js).
 const cliBundle = require('./cli-bundle.js') as {
   CLI_BUNDLE: string;
+  NODE_FLAGS: readonly string[];
   isCliBundleStale: () => boolean;
   buildCli: () => Promise<string>;
 };
@@ -64,6 +66,8 @@ interface Options {
   readonly peerRuns: number;
   readonly peerRows: number;
   readonly peerBench: string;
+  /** Only the peer race (needs --peer). */
+  readonly peerOnly: boolean;
 }
 
 function wholeOption(argv: readonly string[], name: string, fallback: number): number {
@@ -82,6 +86,7 @@ function pathOption(argv: readonly string[], name: string): string | null {
 }
 
 function parseOptions(argv: readonly string[]): Options {
+  if (argv.includes('--peer-only') && !argv.includes('--peer')) throw new Error('--peer-only needs --peer DIR');
   return {
     json: argv.includes('--json'),
     runs: wholeOption(argv, '--runs', 7),
@@ -90,6 +95,7 @@ function parseOptions(argv: readonly string[]): Options {
     peerRuns: wholeOption(argv, '--peer-runs', 7),
     peerRows: wholeOption(argv, '--peer-rows', 60_000),
     peerBench: pathOption(argv, '--peer-bench') ?? join(ROOT, '../shared/bench'),
+    peerOnly: argv.includes('--peer-only'),
   };
 }
 
@@ -472,17 +478,22 @@ function measurePeer(options: Options, progress: (text: string) => void): PeerFi
     const made = spawnSync(process.execPath, [generator, String(options.peerRows), workbook], { stdio: 'ignore' });
     if (made.status !== 0) throw new Error('--peer: make-clean-workbook.mjs failed');
     const node = process.execPath;
+    const flags = cliBundle.NODE_FLAGS;
     const bin = join(ROOT, 'bin/jigyo-hokoku.js');
     const out = join(work, 'out');
     const env = { ...process.env, PEER_DIR: peerDir };
     const commands: { name: string; argv: string[] }[] = [
       { name: 'duckdb peer', argv: [node, script, workbook] },
-      { name: 'validate', argv: [node, bin, 'validate', workbook] },
-      { name: 'report --format html', argv: [node, bin, 'report', workbook, '--format', 'html', '--out', out] },
+      // As `npm run validate` and `npm run report` start it (package.json passes the runner's Node options).
+      { name: 'validate', argv: [node, ...flags, bin, 'validate', workbook] },
+      {
+        name: 'report --format html',
+        argv: [node, ...flags, bin, 'report', workbook, '--format', 'html', '--out', out],
+      },
       { name: 'node -e 0', argv: [node, '-e', '0'] },
       {
         name: 'sample report (docx,html)',
-        argv: [node, bin, 'report', '--format', 'docx,html', '--out', out],
+        argv: [node, ...flags, bin, 'report', '--format', 'docx,html', '--out', out],
       },
     ];
     const runs = commands.map(() => [] as ProcessRun[]);
@@ -588,12 +599,13 @@ interface BenchResult {
   readonly peer: PeerFigures | null;
 }
 
+function machineLine(m: Record<string, string | number>): string {
+  return `Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}, load average ${m.loadAverage} at start, ${m.loadAverageAtEnd} at end`;
+}
+
 function printText(result: BenchResult): void {
   const out: string[] = [];
-  const m = result.machine;
-  out.push(
-    `Machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}, load average ${m.loadAverage} at start, ${m.loadAverageAtEnd} at end`,
-  );
+  out.push(machineLine(result.machine));
   out.push('');
   out.push(`Service calls per action (synthetic workbook, N rows in each of 候補者, イベント, 費用)`);
   out.push(
@@ -685,6 +697,13 @@ async function main(): Promise<void> {
   if (cliBundle.isCliBundleStale()) {
     await cliBundle.buildCli();
     progress('built dist/node/cli.cjs');
+  }
+  if (options.peerOnly) {
+    const peer = measurePeer(options, progress);
+    info.loadAverageAtEnd = Number(loadavg()[0].toFixed(2));
+    if (options.json) process.stdout.write(`${JSON.stringify({ machine: info, peer }, null, 2)}\n`);
+    else process.stdout.write(`${[machineLine(info), '', ...printPeer(peer)].join('\n')}\n`);
+    return;
   }
   const calls: CallRow[] = [];
   let largest: Sheets | undefined;

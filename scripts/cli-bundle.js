@@ -102,4 +102,22 @@ function buildCliSync() {
   return finish(temporary);
 }
 
-module.exports = { CLI_BUNDLE, CLI_ENTRY, CLI_SOURCES, isCliBundleStale, buildCli, buildCliSync, cliBuildOptions };
+/**
+ * Node options of the runner (package.json's report, validate and template scripts pass them; test/node/bin.test.ts
+ * holds the scripts to this list). A young generation of 4 MB instead of Node's 16: a big workbook's records all
+ * survive, so a large nursery only copies them more often while holding 24 MB more. Measured on 60,000 rows per tab
+ * (validate, medians of 5 alternating runs, loaded 2-core machine): peak memory 185 → 161 MB, wall 4.1 → 3.0 s, the
+ * same CPU time.
+ */
+const NODE_FLAGS = ['--max-semi-space-size=4'];
+
+module.exports = {
+  NODE_FLAGS,
+  CLI_BUNDLE,
+  CLI_ENTRY,
+  CLI_SOURCES,
+  isCliBundleStale,
+  buildCli,
+  buildCliSync,
+  cliBuildOptions,
+};

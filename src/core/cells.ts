@@ -582,6 +582,11 @@ function parseDateText(cellText: string): CellResult<DayNumber> {
  * Impossible days (2023-02-29, 平成31年5月1日) → invalid_date. Whether the day is plausible is the validator's job.
  */
 export function parseDate(value: CellValue): CellResult<DayNumber> {
+  // Text first: nearly every cell of a CSV file, and the Date test below is not free.
+  if (typeof value === 'string') {
+    const text = readStringCell(value);
+    return typeof text === 'string' ? parseDateText(text) : text;
+  }
   if (isDateObject(value)) {
     const day = dayNumberFromLocalDate(value);
     return day === null ? FAILURES.invalid_date : succeed(day);
@@ -590,9 +595,7 @@ export function parseDate(value: CellValue): CellResult<DayNumber> {
     if (!(value >= 1 && value < MAX_SERIAL + 1)) return FAILURES.invalid_date; // also rejects NaN
     return succeed(Math.floor(value) - SERIAL_OF_1970_01_01);
   }
-  if (typeof value !== 'string') return value === null || value === undefined ? BLANK : FAILURES.invalid_date;
-  const text = readStringCell(value);
-  return typeof text === 'string' ? parseDateText(text) : text;
+  return value === null || value === undefined ? BLANK : FAILURES.invalid_date;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,4 +1,6 @@
 // This file defines CSV reading: bytes in UTF-8 (with or without BOM), UTF-16 or Shift_JIS → text → rows (RFC 4180).
+import { isUtf8 } from 'node:buffer';
+
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
 
 export interface DecodedCsv {
@@ -32,6 +34,20 @@ export function decodeCsv(bytes: Uint8Array): DecodedCsv {
     if (mostlyUtf8(utf8)) return { text: utf8, encoding: 'utf-8', badLines: linesWith(utf8, REPLACEMENT) };
     return decodeAs('shift_jis', bytes);
   }
+}
+
+/**
+ * The bytes of a file that decodeCsv reads as UTF-8 without a single bad byte, without its BOM; null for any other
+ * file. Such bytes can be kept as they are and decoded when their rows are needed: half the memory of the decoded
+ * text for Japanese (two bytes a character in a JavaScript string), and the quotes, delimiters and line breaks are
+ * ASCII bytes that never occur inside a multi-byte character, so unclosedQuoteLine reads the bytes directly.
+ */
+export function plainUtf8Body(bytes: Uint8Array): Uint8Array | null {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (!bom && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return null;
+  if (!bom && sniffUtf16(bytes) !== null) return null;
+  const body = bom ? bytes.subarray(3) : bytes;
+  return isUtf8(body) ? body : null;
 }
 
 function decodeAs(encoding: CsvEncoding, bytes: Uint8Array): DecodedCsv {
@@ -226,12 +242,13 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** 1-based line of `index` (CRLF, LF or CR end a line). */
-function lineAt(text: string, index: number): number {
+/** 1-based line of `index` (CRLF, LF or CR end a line), in a string or in UTF-8 bytes. */
+function lineAt(text: string | Uint8Array, index: number): number {
+  const codeAt = characterCodes(text);
   let line = 1;
   for (let i = 0; i < index; i++) {
-    const code = text.charCodeAt(i);
-    if (code === LF || (code === CR && text.charCodeAt(i + 1) !== LF)) line++;
+    const code = codeAt(i);
+    if (code === LF || (code === CR && codeAt(i + 1) !== LF)) line++;
   }
   return line;
 }
@@ -242,19 +259,27 @@ function lineAt(text: string, index: number): number {
  * them). Jumps from quote to quote: a quote opens a field only at its start (the first character, or after the
  * delimiter or a line break); inside, "" is a quote and any other quote closes the field.
  */
-export function unclosedQuoteLine(text: string, delimiter: ',' | '\t' = ','): number | null {
+export function unclosedQuoteLine(text: string | Uint8Array, delimiter: ',' | '\t' = ','): number | null {
   const separator = delimiter.charCodeAt(0);
-  let i = text.indexOf('"');
+  const codeAt = characterCodes(text);
+  const nextQuote =
+    typeof text === 'string' ? (from: number) => text.indexOf('"', from) : (from: number) => text.indexOf(QUOTE, from);
+  let i = nextQuote(0);
   while (i >= 0) {
-    const before = i === 0 ? LF : text.charCodeAt(i - 1);
+    const before = i === 0 ? LF : codeAt(i - 1);
     if (before !== separator && before !== LF && before !== CR) {
-      i = text.indexOf('"', i + 1);
+      i = nextQuote(i + 1);
       continue;
     }
-    let close = text.indexOf('"', i + 1);
-    while (close >= 0 && text.charCodeAt(close + 1) === QUOTE) close = text.indexOf('"', close + 2);
+    let close = nextQuote(i + 1);
+    while (close >= 0 && codeAt(close + 1) === QUOTE) close = nextQuote(close + 2);
     if (close < 0) return lineAt(text, i);
-    i = text.indexOf('"', close + 1);
+    i = nextQuote(close + 1);
   }
   return null;
+}
+
+/** The code of the character (of a string) or byte (of UTF-8 bytes) at an index; NaN or undefined past the end. */
+function characterCodes(text: string | Uint8Array): (index: number) => number {
+  return typeof text === 'string' ? (index) => text.charCodeAt(index) : (index) => text[index];
 }

@@ -10,7 +10,15 @@ import { matchKey, type RawTab, type RawWorkbook } from '../core/read-workbook';
 import { TABS, type TabDef } from '../core/schema';
 import { type References, type ResolvedReference, referenceKey } from '../core/templates';
 import { describeCause, FileError } from './file-error';
-import { type CsvEncoding, decodeCsv, detectDelimiter, forEachCsvRow, parseCsv, unclosedQuoteLine } from './read-csv';
+import {
+  type CsvEncoding,
+  decodeCsv,
+  detectDelimiter,
+  forEachCsvRow,
+  parseCsv,
+  plainUtf8Body,
+  unclosedQuoteLine,
+} from './read-csv';
 
 export type WorkbookFormat = 'xlsx' | 'csv';
 
@@ -178,9 +186,19 @@ async function readCsvFolder(folder: string): Promise<WorkbookFile> {
       throw error;
     });
     budget -= bytes.length;
-    const { text, encoding, badLines } = decodeCsv(bytes);
     // macOS hands out decomposed (NFD) file names: イベント would not match its tab otherwise.
     const name = basename(file, extname(file)).normalize('NFC');
+    const body = bytes.length > EAGER_TAB_BYTES ? plainUtf8Body(bytes) : null;
+    if (body !== null) {
+      // A big, clean UTF-8 file: checked on its bytes, decoded only when its rows are read.
+      const delimiter = detectDelimiter(firstLineOf(body));
+      const unclosed = unclosedQuoteLine(body, delimiter);
+      if (unclosed !== null) throw new FileError('unclosed_quote', path, '', unclosed);
+      tabs.push(csvBytesTab(name, body, delimiter));
+      encodings[name] = 'utf-8';
+      continue;
+    }
+    const { text, encoding, badLines } = decodeCsv(bytes);
     const delimiter = detectDelimiter(text);
     const unclosed = unclosedQuoteLine(text, delimiter);
     if (unclosed !== null) throw new FileError('unclosed_quote', path, '', unclosed);
@@ -201,11 +219,13 @@ async function readCsvFolder(folder: string): Promise<WorkbookFile> {
 
 /**
  * Files up to this size are split into rows once, when read. A bigger one (候補者, イベント, 費用 of a large NPO)
- * keeps only its text: the core reads its rows one at a time (RawTab.eachRow), each dropped once its record is made,
- * so the grid of a big tab is never in memory (on 60,000 rows it weighs about three times the text). Asked for its
- * whole grid (`values`: a `{{=費用!E2}}` into a big tab; templates' targets are few), it splits the text again.
+ * keeps only its text, or its bytes when they are clean UTF-8 (half the memory of Japanese text): the core reads its
+ * rows one at a time (RawTab.eachRow), each dropped once its record is made, so the grid of a big tab is never in
+ * memory (on 60,000 rows it weighs about three times the text). Asked for its whole grid (`values`: a `{{=費用!E2}}`
+ * into a big tab; templates' targets are few), it splits the text again.
  */
 const EAGER_TAB_CHARS = 256 * 1024;
+const EAGER_TAB_BYTES = EAGER_TAB_CHARS;
 
 function csvTab(name: string, text: string, delimiter: ',' | '\t'): RawTab {
   if (text.length <= EAGER_TAB_CHARS) return { name, values: parseCsv(text, delimiter) };
@@ -216,6 +236,25 @@ function csvTab(name: string, text: string, delimiter: ',' | '\t'): RawTab {
     },
     eachRow: (visit) => forEachCsvRow(text, delimiter, visit),
   };
+}
+
+const UTF8 = new TextDecoder('utf-8');
+
+function csvBytesTab(name: string, body: Uint8Array, delimiter: ',' | '\t'): RawTab {
+  return {
+    name,
+    get values() {
+      return parseCsv(UTF8.decode(body), delimiter);
+    },
+    eachRow: (visit) => forEachCsvRow(UTF8.decode(body), delimiter, visit),
+  };
+}
+
+/** The first line of UTF-8 bytes as text (what detectDelimiter looks at). */
+function firstLineOf(body: Uint8Array): string {
+  let end = 0;
+  while (end < body.length && body[end] !== 0x0a && body[end] !== 0x0d) end++;
+  return UTF8.decode(body.subarray(0, end));
 }
 
 /** One warning per file whose bytes were not all valid: at the first cell holding U+FFFD, naming file and line. */

@@ -6,6 +6,7 @@ import { listFiles, outputDir, REPO } from './support';
 
 const cliBundle = require('../../scripts/cli-bundle.js') as {
   CLI_BUNDLE: string;
+  NODE_FLAGS: readonly string[];
   isCliBundleStale: (bundle?: string, sources?: readonly string[]) => boolean;
 };
 
@@ -112,14 +113,15 @@ describe('isCliBundleStale', () => {
 });
 
 describe('package.json', () => {
-  it('runs report, validate and template through the bin, not through tsx', () => {
+  it('runs report, validate and template through the bin with NODE_FLAGS, not through tsx', () => {
     const { scripts } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
+    expect(cliBundle.NODE_FLAGS).toEqual(['--max-semi-space-size=4']);
     expect([scripts.report, scripts.validate, scripts.template]).toEqual([
-      'node bin/jigyo-hokoku.js report',
-      'node bin/jigyo-hokoku.js validate',
-      'node bin/jigyo-hokoku.js template',
+      'node --max-semi-space-size=4 bin/jigyo-hokoku.js report',
+      'node --max-semi-space-size=4 bin/jigyo-hokoku.js validate',
+      'node --max-semi-space-size=4 bin/jigyo-hokoku.js template',
     ]);
   });
 });

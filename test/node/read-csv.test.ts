@@ -203,7 +203,7 @@ describe('parseCsv', () => {
     expect(unclosedQuoteLine('a\t"b', '\t')).toBe(1);
     expect(unclosedQuoteLine('a\t"b', ',')).toBeNull();
     expect(unclosedQuoteLine('')).toBeNull();
-    const piece = fc.constantFrom('a', '"', '""', ',', '\t', '\n', '\r', '\r\n');
+    const piece = fc.constantFrom('a', 'あ', '"', '""', ',', '\t', '\n', '\r', '\r\n');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 24 }), fc.constantFrom(',' as const, '\t' as const), (pieces, d) => {
         const text = pieces.join('');
@@ -215,6 +215,8 @@ describe('parseCsv', () => {
           expected = error.line;
         }
         expect(unclosedQuoteLine(text, d)).toBe(expected);
+        // The same on the UTF-8 bytes (the runner checks a big clean file before decoding it).
+        expect(unclosedQuoteLine(Buffer.from(text), d)).toBe(expected);
       }),
       { numRuns: 3000 },
     );
