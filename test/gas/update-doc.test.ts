@@ -209,6 +209,36 @@ describe('報告書の数字を更新', () => {
     });
   });
 
+  it('leaves the 事業 table and its total alone when a 事業 was added, and still updates the text', () => {
+    withFakes(sampleSheets(), (env) => {
+      const document = make(env);
+      addCost(env);
+      unwrap(fakeSheet(env, '事業')).appendRow([
+        '相談事業',
+        '相談事業',
+        '特定非営利活動',
+        '実施',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        9,
+      ]);
+      const outcome = updateReport(env.SpreadsheetApp.getActiveSpreadsheet(), { now: UPDATED });
+      expect(outcome.kind === 'updated' && outcome.lines[0]).toBe(
+        '数字の更新: 変わった数字 0 件、変わらない数字 23 件',
+      );
+      // 9 figures sit in that table: 4 事業費, 4 受益対象者の人数 and the （１） total in the heading above it.
+      expect(outcome.kind === 'updated' && outcome.lines[1]).toBe(
+        '事業の表（特定非営利活動）は更新しませんでした: 事業の行が作成時と違います（増えた行: 相談事業／なくなった行: なし）。この表の数字 9 件は、手で直すか新しい報告書を作ってください',
+      );
+      const named = figures(document);
+      expect([named['jh:cost:育成事業'], named['jh:total:特定非営利活動']]).toEqual([['9,966'], ['22,393']]);
+    });
+  });
+
   it('reports a figure whose place the editor deleted and does not put it back', () => {
     withFakes(sampleSheets(), (env) => {
       const document = make(env);
