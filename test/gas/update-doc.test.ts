@@ -87,6 +87,19 @@ describe('named ranges of a new report', () => {
     });
   });
 
+  it('keeps the records of the newest 40 reports only, so the 500 KB property store never fills up', () => {
+    withFakes(sampleSheets(), (env) => {
+      for (let run = 0; run < 41; run++) createReport(env.SpreadsheetApp.getActiveSpreadsheet(), { now: MADE });
+      const properties = unwrap(env.PropertiesService).getDocumentProperties().getProperties();
+      const ids = Array.from({ length: 40 }, (_, i) => `fake-document-${i + 2}`);
+      expect(properties['jh:figures']).toBe(ids.join(' '));
+      expect(Object.keys(properties).filter((key) => key.startsWith('jh:figures:fake-document-1:'))).toEqual([]);
+      expect(properties['jh:figures:fake-document-1']).toBeUndefined();
+      expect(Object.keys(properties)).toHaveLength(1 + 40 * 2);
+      expect(properties['jh:figures:fake-document-41']).toBe('1');
+    });
+  });
+
   it('makes the same Doc calls for a workbook 100 times larger (four per figure, none per data row)', () => {
     const calls = (sheets: Record<string, unknown[][]>) =>
       withFakes(sheets, (env) => {
