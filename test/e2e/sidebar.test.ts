@@ -563,6 +563,81 @@ describeInBrowser('sidebar in Chromium at 300 px', () => {
     await expectFits(page, '7c-update-unavailable');
   });
 
+  it('テンプレートから作成: picks a form of 様式 or a URL, lists each placeholder, and shows the new Doc; text stays text', async () => {
+    const url = 'https://docs.google.com/document/d/form0000000001/edit';
+    const workbookPath = copySample((tabs) => {
+      tabs.set('様式', [
+        ['名前', '文書URL'],
+        ['助成金実績報告', url],
+        [XSS, 'https://docs.google.com/document/d/form0000000002/edit'],
+      ]);
+    });
+    const server = await serve({ workbook: workbookPath });
+    const page = await openLoaded(server);
+    await page.locator('#forms summary').click();
+    expect(await texts(page, '#form-pick option')).toEqual(['選んでください', XSS, '助成金実績報告']);
+    // Nothing chosen: a note, no server call.
+    const from = server.calls.length;
+    await page.locator('#form-check').click();
+    expect(await page.locator('#form-result .note-error').textContent()).toBe(
+      'テンプレートを選ぶか、URL を入力してください。',
+    );
+    expect(callsSince(server, from)).toEqual([]);
+    // The dev server has no Google Doc to read: it says where forms are filled.
+    await page.locator('#form-pick').selectOption(url);
+    await page.locator('#form-check').click();
+    await page.locator('#form-result .message.error p').waitFor();
+    expect(await page.locator('#form-result .message.error p').textContent()).toBe(
+      'Google ドキュメントのテンプレートは、スプレッドシートのアドオンから使えます（手元では npm run report -- ブック --template 様式.docx）',
+    );
+    expect(callsSince(server, from)).toEqual([['sidebarFormCheck', url, 2022]]);
+    // As Apps Script answers: the check list, then the created Doc.
+    await answerCalls(page, 'sidebarFormCheck', 200, {
+      kind: 'checked',
+      name: XSS,
+      url,
+      year: 2022,
+      ok: false,
+      placeholders: [
+        {
+          severity: 'ok',
+          where: '本文 1段落目',
+          source: '{{団体名}}',
+          line: `本文 1段落目 {{団体名}} → ${XSS}`,
+          problems: [],
+        },
+        { severity: 'error', where: '表1 2行目2列目', source: '{{ない}}', line: null, problems: ['指標がありません'] },
+      ],
+      formIssues: [],
+      workbookErrors: [],
+    });
+    await page.locator('#form-url').fill(url);
+    await page.locator('#form-check').click();
+    await page.locator('#form-result .form-lines').waitFor();
+    expect(await texts(page, '#form-result .form-line')).toEqual([
+      `本文 1段落目 {{団体名}} → ${XSS}`,
+      '表1 2行目2列目 {{ない}}指標がありません',
+    ]);
+    expect(await page.locator('#form-result .message.error p').first().textContent()).toBe(
+      'エラーがあるため作成できません。次の箇所を直してください。',
+    );
+    await expectFits(page, '7d-form-check');
+    await answerCalls(page, 'sidebarFormCreate', 200, {
+      kind: 'created',
+      url: 'https://docs.google.com/document/d/copy/edit',
+      name: '助成金実績報告_2022年度 (生成 2023-05-10 09:30)',
+      warnings: 0,
+    });
+    await page.locator('#form-create').click();
+    await page.locator('#form-result a').waitFor();
+    expect(await page.locator('#form-result a').getAttribute('href')).toBe(
+      'https://docs.google.com/document/d/copy/edit',
+    );
+    expect(await page.locator('#form-result a').textContent()).toBe('助成金実績報告_2022年度 (生成 2023-05-10 09:30)');
+    expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+  });
+
   it('drops a result that arrives after the year was switched', async () => {
     const page = await openLoaded(sample);
     const release = await holdCalls(page, 'sidebarGenerate');
