@@ -65,32 +65,34 @@ class FormCopy {
 
   /** Copies every top-level element of `section` (detached) and reads the text of each paragraph in it. */
   readSection(section: Section, part: Part): Block[] {
+    const type = DocumentApp.ElementType;
     const count = { paragraph: 0, table: 0 };
     const blocks: Block[] = [];
     const children = section.getNumChildren();
     for (let index = 0; index < children; index++) {
       const child = section.getChild(index);
-      const type = child.getType();
-      if (type === DocumentApp.ElementType.PARAGRAPH) {
+      const kind = child.getType();
+      if (kind === type.PARAGRAPH) {
         const element = child.copy().asParagraph();
         blocks.push({ kind: 'paragraph', element, slot: this.add(element, { part, paragraph: ++count.paragraph }) });
-      } else if (type === DocumentApp.ElementType.LIST_ITEM) {
+      } else if (kind === type.LIST_ITEM) {
         const element = child.copy().asListItem();
         const slot = this.add(element, { part, paragraph: ++count.paragraph });
         blocks.push({ kind: 'listItem', element, slot, listId: element.getListId() });
-      } else if (type === DocumentApp.ElementType.TABLE) {
+      } else if (kind === type.TABLE) {
         const element = child.copy().asTable();
         this.readTable(element, part, count);
         blocks.push({ kind: 'table', element });
       } else {
         // A table of contents (or what Docs does not expose): no section can take a copy of it.
-        this.skipped.push({ place: { part, paragraph: count.paragraph + 1 }, element: String(type) });
+        this.skipped.push({ place: { part, paragraph: count.paragraph + 1 }, element: String(kind) });
       }
     }
     return blocks;
   }
 
   private readTable(table: Table, part: Part, count: { paragraph: number; table: number }): void {
+    const type = DocumentApp.ElementType;
     const number = ++count.table;
     const rows = table.getNumRows();
     for (let r = 0; r < rows; r++) {
@@ -102,10 +104,10 @@ class FormCopy {
         const children = cell.getNumChildren();
         for (let k = 0; k < children; k++) {
           const child = cell.getChild(k);
-          const type = child.getType();
-          if (type === DocumentApp.ElementType.TABLE) this.readTable(child.asTable(), part, count);
-          else if (type === DocumentApp.ElementType.PARAGRAPH || type === DocumentApp.ElementType.LIST_ITEM) {
-            const paragraph = type === DocumentApp.ElementType.LIST_ITEM ? child.asListItem() : child.asParagraph();
+          const kind = child.getType();
+          if (kind === type.TABLE) this.readTable(child.asTable(), part, count);
+          else if (kind === type.PARAGRAPH || kind === type.LIST_ITEM) {
+            const paragraph = kind === type.LIST_ITEM ? child.asListItem() : child.asParagraph();
             this.add(paragraph, { part, paragraph: ++count.paragraph, cell: at }, cell);
           }
         }
