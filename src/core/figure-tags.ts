@@ -1,6 +1,6 @@
 // This file defines figure tags: the stable names by meaning of the figures a report inserts (issue 14).
 import { normalizeText } from './cells';
-import type { FilterKey, Filters, MetricDef } from './metrics';
+import type { Filters, MetricDef } from './metrics';
 
 /*
  * A tag names a figure by what it means, so the same figure has the same tag in every report made from the workbook,
@@ -18,31 +18,21 @@ import type { FilterKey, Filters, MetricDef } from './metrics';
  *
  * A tag holds only metric names, the filters the template author typed, 事業内容, 区分, 費目 and cell references:
  * never a value of a 候補者 row. Escaping: in each piece taken from the workbook, `%`, the separators `: | = , /`,
- * the XML specials `< > & " '`, `!`-free whitespace (space, U+3000…), controls, lone surrogates and noncharacters
- * are written `%XX` (an ASCII character, two hex digits) or `%uXXXX` (any other UTF-16 unit). Every other character
- * (kanji, kana, letters, digits) stays as it is, so a tag is readable and safe in XML attributes and Doc range names.
+ * the XML specials `< > & " '`, and the Unicode categories C and Z (controls, format characters, lone surrogates,
+ * noncharacters, spaces) are written `%XX` (an ASCII character, two hex digits) or `%uXXXX` (each UTF-16 unit of any
+ * other). Every other character (kanji, kana, letters, digits, emoji) stays as it is, so a tag is readable and safe
+ * in XML attributes and Doc range names.
  * A tag longer than MAX_TAG_LENGTH keeps its first characters and ends in `~` and an FNV-1a hash of the whole tag.
  */
 
 /** Google Doc named ranges allow 256 characters; Word shows a content control's tag in one line. */
 export const MAX_TAG_LENGTH = 120;
 
-const ASCII_ESCAPED = /[%:|=,/<>&"'\s]/;
-
-/** Whether a UTF-16 unit (or code point) must be escaped outside ASCII: controls, spaces, surrogates, nonchars. */
-function escapesUnit(code: number): boolean {
-  return (
-    code < 0x20 ||
-    (code >= 0x7f && code <= 0xa0) ||
-    code === 0x3000 ||
-    (code >= 0x2000 && code <= 0x200f) ||
-    (code >= 0x2028 && code <= 0x202f) ||
-    code === 0xfeff ||
-    (code >= 0xd800 && code <= 0xdfff) ||
-    (code >= 0xfdd0 && code <= 0xfdef) ||
-    code >= 0xfffe
-  );
-}
+/**
+ * What a piece escapes: `%`, the separators, the XML specials, and every character of the Unicode categories C
+ * (controls, format characters, lone surrogates, private use, unassigned, noncharacters) and Z (spaces, separators).
+ */
+const ESCAPED = /[%:|=,/<>&"'\p{C}\p{Z}]/u;
 
 function hex(code: number, digits: number): string {
   return code.toString(16).toUpperCase().padStart(digits, '0');
@@ -50,20 +40,15 @@ function hex(code: number, digits: number): string {
 
 /** One piece of a tag taken from the workbook, width-folded and trimmed, escaped as described above. */
 export function escapeTagPiece(text: string): string {
-  const folded = normalizeText(text);
   let out = '';
-  for (let i = 0; i < folded.length; i++) {
-    const code = folded.charCodeAt(i);
-    // A valid surrogate pair is one character (an emoji, a rare kanji): kept.
-    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < folded.length;
-    const low = pair ? folded.charCodeAt(i + 1) : 0;
-    if (pair && low >= 0xdc00 && low <= 0xdfff) {
-      const point = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-      out += (point & 0xfffe) === 0xfffe ? `%u${hex(code, 4)}%u${hex(low, 4)}` : folded.slice(i, i + 2);
-      i++;
-    } else if (code < 0x80)
-      out += ASCII_ESCAPED.test(folded[i]) || code < 0x20 || code === 0x7f ? `%${hex(code, 2)}` : folded[i];
-    else out += escapesUnit(code) ? `%u${hex(code, 4)}` : folded[i];
+  // for…of walks code points: a pair (an emoji, a rare kanji) comes whole, a lone surrogate as itself.
+  for (const character of normalizeText(text)) {
+    if (!ESCAPED.test(character)) out += character;
+    else
+      for (let i = 0; i < character.length; i++) {
+        const code = character.charCodeAt(i);
+        out += code < 0x80 ? `%${hex(code, 2)}` : `%u${hex(code, 4)}`;
+      }
   }
   return out;
 }
@@ -90,8 +75,8 @@ export function boundTag(tag: string): string {
 /** `m:新規接点数|属性=人道配慮,難民`: filters in the metric's own order, each key's values sorted. */
 export function metricTag(metric: MetricDef, filters: Filters): string {
   let tag = `m:${escapeTagPiece(metric.id)}`;
-  const keys = [...metric.filters, ...(Object.keys(filters) as FilterKey[]).filter((k) => !metric.filters.includes(k))];
-  for (const key of keys) {
+  // A placeholder's filters are among its metric's (parseTemplate refuses others).
+  for (const key of metric.filters) {
     const values = filters[key];
     if (!values || values.length === 0) continue;
     tag += `|${escapeTagPiece(key)}=${values.map(escapeTagPiece).sort().join(',')}`;

@@ -34,10 +34,9 @@ export interface FigureRecord {
 
 /** A heading's text with each figure shown as `…` (the figure changes; the place must not). */
 function maskFigures(text: string, figures: readonly FigureSpan[] | undefined): string {
-  if (!figures || figures.length === 0) return text;
   let out = '';
   let last = 0;
-  for (const span of figures) {
+  for (const span of figures ?? []) {
     out += `${text.slice(last, span.start)}…`;
     last = span.end;
   }
@@ -59,13 +58,18 @@ function addFigures(
 }
 
 function addTable(into: Map<string, FigureValue>, tables: Map<string, readonly string[]>, table: ReportTable): void {
-  const id = table.figureRows?.id;
-  if (id !== undefined && table.figureRows) tables.set(id, table.figureRows.rows);
+  const rows = table.figureRows;
+  if (rows) tables.set(rows.id, rows.rows);
   tableGrid(table).forEach((row, r) => {
-    const rowName = table.figureRows?.rows[r] ?? row.find((cell) => cell !== null)?.text ?? '';
     row.forEach((cell, c) => {
       if (cell?.figures)
-        addFigures(into, cell.text, cell.figures, { kind: 'cell', row: rowName, column: table.header[c] ?? '' }, id);
+        addFigures(
+          into,
+          cell.text,
+          cell.figures,
+          { kind: 'cell', row: rows?.rows[r] ?? '', column: table.header[c] ?? '' },
+          rows?.id,
+        );
     });
   });
 }
@@ -79,32 +83,24 @@ export function figureRecord(report: ReportDocument): FigureRecord {
   let section = '';
   let paragraph = 0;
   for (const block of report.blocks as readonly Block[]) {
-    switch (block.kind) {
-      case 'heading':
+    if (block.kind === 'table') addTable(figures, tables, block);
+    else if (block.kind === 'heading') {
+      for (const span of block.figures ?? [])
         // A 区分's total in its heading (標準) belongs to that 区分's table: refused with it when its rows change.
-        for (const span of block.figures ?? [])
-          addFigures(
-            figures,
-            block.text,
-            [span],
-            { kind: 'heading', text: maskFigures(block.text, block.figures) },
-            span.tag.startsWith(TOTAL_TAG) ? `programs:${span.tag.slice(TOTAL_TAG.length)}` : undefined,
-          );
-        if (block.level < 3) {
-          section = maskFigures(block.text, block.figures);
-          paragraph = 0;
-        }
-        break;
-      case 'paragraph':
-      case 'note':
-        paragraph++;
-        addFigures(figures, block.text, block.figures, { kind: 'text', section, paragraph });
-        break;
-      case 'table':
-        addTable(figures, tables, block);
-        break;
-      default:
-        break;
+        addFigures(
+          figures,
+          block.text,
+          [span],
+          { kind: 'heading', text: maskFigures(block.text, block.figures) },
+          span.tag.startsWith(TOTAL_TAG) ? `programs:${span.tag.slice(TOTAL_TAG.length)}` : undefined,
+        );
+      if (block.level < 3) {
+        section = maskFigures(block.text, block.figures);
+        paragraph = 0;
+      }
+    } else if (block.kind === 'paragraph' || block.kind === 'note') {
+      paragraph++;
+      addFigures(figures, block.text, block.figures, { kind: 'text', section, paragraph });
     }
   }
   return { kind: report.kind ?? 'jigyo', year: report.year, language: report.language, figures, tables };
@@ -113,30 +109,6 @@ export function figureRecord(report: ReportDocument): FigureRecord {
 /** Tag → text of every figure of the report (the brief's `figureValues`). */
 export function figureValues(report: ReportDocument): Map<string, string> {
   return new Map([...figureRecord(report).figures].map(([tag, value]) => [tag, value.text]));
-}
-
-/** The report without its figure spans and table rows: what it was before issue 14 (for comparing old fixtures). */
-export function withoutFigures(report: ReportDocument): ReportDocument {
-  const blocks = report.blocks.map((block): Block => {
-    if (block.kind === 'table') {
-      const { figureRows: _rows, ...table } = block;
-      return {
-        ...table,
-        rows: block.rows.map((row) =>
-          row.map((cell) => {
-            const { figures: _cell, ...rest } = cell;
-            return rest;
-          }),
-        ),
-      };
-    }
-    if ('figures' in block) {
-      const { figures: _figures, ...rest } = block;
-      return rest as Block;
-    }
-    return block;
-  });
-  return { ...report, blocks };
 }
 
 // --- The record in a file: JSON, read back with every shape and size checked (a file may be forged) ---
@@ -227,8 +199,7 @@ export function decodeFigureRecord(text: string): FigureRecord | null {
 
 export interface FigureChange {
   readonly tag: string;
-  /** Null for a tag neither this report nor the record knows where. */
-  readonly place: FigurePlace | null;
+  readonly place: FigurePlace;
   /** The text in the document now ('' for a figure not in it). */
   readonly before: string;
   /** The text the workbook gives now (null: the workbook no longer makes this figure). */
@@ -255,8 +226,10 @@ export interface FigureUpdate {
   readonly deleted: readonly FigureChange[];
   /** Made by the workbook now, not in the report when it was made (not inserted: staff add them if wanted). */
   readonly added: readonly FigureChange[];
-  /** In the document, no longer made by the workbook (a template changed): left as they are. */
+  /** In the document and the record, no longer made by the workbook (a template changed): left as they are. */
   readonly gone: readonly FigureChange[];
+  /** Tags of ours in the document that neither the record nor the workbook knows (copied in, forged): left. */
+  readonly unknown: number;
   /** Tables whose 事業 rows changed: their figures are left as they are. */
   readonly refused: readonly TableRefusal[];
   /** False when the document had no record of its figures (then deleted and added cannot be told apart). */
@@ -311,16 +284,18 @@ export function diffFigures(
   const changed: FigureChange[] = [];
   const gone: FigureChange[] = [];
   let unchanged = 0;
+  let unknown = 0;
   for (const [tag, before] of present) {
-    const table = tableOf(tag);
-    const refusal = table === undefined ? undefined : refused.get(table);
+    const refusal = refused.get(tableOf(tag) ?? '');
     if (refusal) {
       refused.set(refusal.table, { ...refusal, figures: refusal.figures + 1 });
       continue;
     }
     const value = now.figures.get(tag);
+    const recorded = made?.figures.get(tag);
     if (!value) {
-      gone.push({ tag, place: made?.figures.get(tag)?.place ?? null, before, after: null });
+      if (recorded) gone.push({ tag, place: recorded.place, before, after: null });
+      else unknown++;
       continue;
     }
     replacements.set(tag, value.text);
@@ -330,8 +305,7 @@ export function diffFigures(
   const deleted: FigureChange[] = [];
   const added: FigureChange[] = [];
   for (const [tag, value] of made?.figures ?? []) {
-    const table = tableOf(tag);
-    if (present.has(tag) || (table !== undefined && refused.has(table))) continue;
+    if (present.has(tag) || refused.has(tableOf(tag) ?? '')) continue;
     deleted.push({
       tag,
       place: now.figures.get(tag)?.place ?? value.place,
@@ -340,7 +314,7 @@ export function diffFigures(
     });
   }
   for (const [tag, value] of now.figures) {
-    if (present.has(tag) || made?.figures.has(tag) || (value.table !== undefined && refused.has(value.table))) continue;
+    if (present.has(tag) || made?.figures.has(tag) || refused.has(value.table ?? '')) continue;
     added.push({ tag, place: value.place, before: '', after: value.text });
   }
   return {
@@ -350,6 +324,7 @@ export function diffFigures(
     deleted,
     added,
     gone,
+    unknown,
     refused: [...refused.values()],
     hadRecord: made !== null,
   };
@@ -371,8 +346,7 @@ function quoted(text: string): string {
   return line.length > MAX_QUOTED ? `${line.slice(0, MAX_QUOTED)}…` : line;
 }
 
-export function describePlace(place: FigurePlace | null, language: Language): string {
-  if (!place) return figureUpdateText('place_unknown', language);
+export function describePlace(place: FigurePlace, language: Language): string {
   if (place.kind === 'text')
     return figureUpdateText('place_text', language, { name: quoted(place.section), count: place.paragraph });
   if (place.kind === 'heading') return figureUpdateText('place_heading', language, { name: quoted(place.text) });
@@ -413,9 +387,7 @@ export function figureUpdateLines(update: FigureUpdate, language: Language): str
     );
   for (const change of update.deleted) lines.push(line('deleted', change));
   for (const change of update.added) lines.push(line('added', change));
-  const known = update.gone.filter((change) => change.place !== null);
-  for (const change of known) lines.push(line('gone', change));
-  const unknown = update.gone.length - known.length;
-  if (unknown > 0) lines.push(figureUpdateText('unknown_tags', language, { count: unknown }));
+  for (const change of update.gone) lines.push(line('gone', change));
+  if (update.unknown > 0) lines.push(figureUpdateText('unknown_tags', language, { count: update.unknown }));
   return lines;
 }

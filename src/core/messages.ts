@@ -654,8 +654,7 @@ export type FigureUpdatePhrase =
   | 'table_comparison'
   | 'place_text'
   | 'place_heading'
-  | 'place_cell'
-  | 'place_unknown';
+  | 'place_cell';
 
 export interface FigureUpdateParams {
   readonly name?: string;
@@ -702,8 +701,6 @@ function figureUpdateJapanese(
       return `見出し「${name}」`;
     case 'place_cell':
       return `表「${name}」の${value}`;
-    case 'place_unknown':
-      return '場所不明';
   }
 }
 
@@ -742,8 +739,6 @@ function figureUpdateEnglish(
       return `Heading "${name}"`;
     case 'place_cell':
       return `Table row "${name}", ${value}`;
-    case 'place_unknown':
-      return 'unknown place';
   }
 }
 

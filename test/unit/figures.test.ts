@@ -9,6 +9,7 @@ import {
   figureRecord,
   figureUpdateLines,
   figureValues,
+  MAX_RECORD_CHARS,
 } from '../../src/core/figures';
 import { findMetric, type MetricDef } from '../../src/core/metrics';
 import { makeReport } from '../../src/core/pipeline';
@@ -95,6 +96,25 @@ describe('figure tags', () => {
     expect(escapeTagPiece('x\u0007y\u0085z')).toBe('x%07y%u0085z');
     expect(escapeTagPiece('x\ufffey\ud800z')).toBe('x%uFFFEy%uD800z');
     expect(escapeTagPiece('😀事業')).toBe('😀事業');
+    // Category by category, each side of the line: kept ~ ¡ ‐ ‰ 〜 ア; escaped DEL, NBSP, ZWSP, LRM, LS, NNBSP, BOM,
+    // a private-use character, a noncharacter outside the BMP (as its two UTF-16 units).
+    expect(escapeTagPiece('~¡‐‰〜ア')).toBe('~¡‐‰〜ア');
+    expect(
+      ['\u007f', 'a\u00a0b', '\u200b', '\u200e', '\u2028', 'a\u202fb', '\ufeff', '\ue000', '\u{1fffe}'].map((piece) =>
+        escapeTagPiece(`x${piece}y`),
+      ),
+    ).toEqual([
+      'x%7Fy',
+      'xa%20by',
+      'x%u200By',
+      'x%u200Ey',
+      // normalizeText makes these three spaces first.
+      'x%20y',
+      'xa%20by',
+      'x%20y',
+      'x%uE000y',
+      'x%uD83F%uDFFEy',
+    ]);
   });
 
   it('names a placeholder by metric and filters in the metric’s order, values sorted, whatever order typed', () => {
@@ -118,6 +138,16 @@ describe('figure tags', () => {
     expect(b.slice(0, 111)).toBe(a.slice(0, 111));
     expect(b).not.toBe(a);
     expect(boundTag('cost:育成')).toBe('cost:育成');
+    // Exactly MAX_TAG_LENGTH stays as it is; one more is bounded.
+    expect(boundTag(`m:${'a'.repeat(118)}`)).toBe(`m:${'a'.repeat(118)}`);
+    expect(boundTag(`m:${'a'.repeat(119)}`)).toMatch(/^m:a{109}~[0-9A-F]{8}$/);
+    // The cut falls after a high surrogate (U+D800 and U+DBFF, the range's ends): the pair goes whole; after a low
+    // surrogate (a pair ending at the cut) it stays.
+    expect(boundTag(`m:${'a'.repeat(108)}\u{10000}${'b'.repeat(20)}`).slice(0, 111)).toBe(`m:${'a'.repeat(108)}~`);
+    expect(boundTag(`m:${'a'.repeat(108)}\u{10fc00}${'b'.repeat(20)}`).slice(0, 111)).toBe(`m:${'a'.repeat(108)}~`);
+    expect(boundTag(`m:${'a'.repeat(107)}\u{10000}${'b'.repeat(20)}`).slice(0, 112)).toBe(
+      `m:${'a'.repeat(107)}\u{10000}~`,
+    );
     // Never cut inside a surrogate pair: the emoji that would be split at the cut goes whole.
     const emoji = boundTag(`cost:${'a'.repeat(105)}😀${'b'.repeat(50)}`);
     expect(emoji).toHaveLength(MAX_TAG_LENGTH - 1);
@@ -340,6 +370,32 @@ describe('figureRecord', () => {
     expect(figureValues(report(workbook())).get('beneficiaries:育成')).toBe('延べ20名');
   });
 
+  it('counts paragraphs and notes from the top when no heading came yet; a figure outside any table has no table', () => {
+    const record = figureRecord({
+      language: 'ja',
+      title: 't',
+      year: 2022,
+      orgName: 'o',
+      blocks: [
+        { kind: 'paragraph', text: 'x 1', figures: [{ start: 2, end: 3, tag: 'm:a' }] },
+        { kind: 'note', text: '2 y', figures: [{ start: 0, end: 1, tag: 'm:b' }] },
+        { kind: 'heading', level: 3, text: '<小>' },
+        { kind: 'paragraph', text: '3', figures: [{ start: 0, end: 1, tag: 'm:c' }] },
+      ],
+    });
+    expect(record).toStrictEqual({
+      kind: 'jigyo',
+      year: 2022,
+      language: 'ja',
+      tables: new Map(),
+      figures: new Map([
+        ['m:a', { text: '1', place: { kind: 'text', section: '', paragraph: 1 } }],
+        ['m:b', { text: '2', place: { kind: 'text', section: '', paragraph: 2 } }],
+        ['m:c', { text: '3', place: { kind: 'text', section: '', paragraph: 3 } }],
+      ]),
+    });
+  });
+
   it('keeps the first place of a tag printed twice', () => {
     const body = [
       ['見出し', '小見出し', '順序', '本文'],
@@ -361,25 +417,79 @@ describe('the record in a file', () => {
     expect(decodeFigureRecord(encodeFigureRecord(original))).toEqual(original);
   });
 
-  it.each([
-    ['not JSON', '{"v":1,'],
-    ['another version', '{"v":2,"kind":"jigyo","year":2022,"language":"ja","tables":[],"figures":[]}'],
-    ['an unknown kind', '{"v":1,"kind":"x","year":2022,"language":"ja","tables":[],"figures":[]}'],
-    ['a year that is not whole', '{"v":1,"kind":"jigyo","year":2022.5,"language":"ja","tables":[],"figures":[]}'],
-    ['a bad place', '{"v":1,"kind":"jigyo","year":2022,"language":"ja","tables":[],"figures":[["m:a","1",["x"]]]}'],
-    ['a row that is not text', '{"v":1,"kind":"jigyo","year":2022,"language":"ja","tables":[["t",[1]]],"figures":[]}'],
-    [
-      'a huge string',
-      `{"v":1,"kind":"jigyo","year":2022,"language":"ja","tables":[],"figures":[["m:a","${'9'.repeat(2001)}",["h","x"]]]}`,
-    ],
-    ['an array', '[]'],
-    ['null', 'null'],
-  ])('refuses %s (null: the update goes on as without a record)', (_name, text) => {
-    expect(decodeFigureRecord(text)).toBeNull();
+  const shape = (fields: Record<string, unknown>) =>
+    JSON.stringify({ v: 1, kind: 'jigyo', year: 2022, language: 'ja', tables: [], figures: [], ...fields });
+  const many = (item: unknown) => Array.from({ length: 50_001 }, () => item);
+
+  // One test with every case (Stryker maps each mutant to the tests that cover it; it.each names confuse it).
+  it('refuses every wrong shape (null: the update goes on as without a record), accepts each right one', () => {
+    const refused: [string, string][] = [
+      ['not JSON', '{"v":1,'],
+      ['null', 'null'],
+      ['a number', '7'],
+      ['another version', shape({ v: 2 })],
+      ['an unknown kind', shape({ kind: 'x' })],
+      ['a year that is not whole', shape({ year: 2022.5 })],
+      ['another language', shape({ language: 'fr' })],
+      ['tables not a list', shape({ tables: {} })],
+      ['figures not a list', shape({ figures: {} })],
+      ['too many tables', shape({ tables: many(['t', []]) })],
+      ['too many figures', shape({ figures: many(['m:a', '1', ['h', 'x']]) })],
+      ['a table not a pair', shape({ tables: [['t', [], 'x']] })],
+      ['a table entry not a list', shape({ tables: ['t'] })],
+      ['a table name not text', shape({ tables: [[1, []]] })],
+      ['table rows not a list', shape({ tables: [['t', 'a']] })],
+      ['too many rows', shape({ tables: [['t', many('a')]] })],
+      ['a row that is not text', shape({ tables: [['t', ['a', 1]]] })],
+      ['a row too long', shape({ tables: [['t', ['a'.repeat(2001)]]] })],
+      ['a figure not a list', shape({ figures: ['m:a'] })],
+      ['a figure too short', shape({ figures: [['m:a', '1']] })],
+      ['a figure too long', shape({ figures: [['m:a', '1', ['h', 'x'], 't', 'extra']] })],
+      ['a tag not text', shape({ figures: [[1, '1', ['h', 'x']]] })],
+      ['a value not text', shape({ figures: [['m:a', 1, ['h', 'x']]] })],
+      ['a value too long', shape({ figures: [['m:a', '9'.repeat(2001), ['h', 'x']]] })],
+      ['a table name of a figure not text', shape({ figures: [['m:a', '1', ['h', 'x'], 5]] })],
+      ['a place not a list', shape({ figures: [['m:a', '1', 'h']] })],
+      ['a place of no kind', shape({ figures: [['m:a', '1', ['x', 'a']]] })],
+      ['a paragraph below 0', shape({ figures: [['m:a', '1', ['t', 's', -1]]] })],
+      ['a paragraph not whole', shape({ figures: [['m:a', '1', ['t', 's', 1.5]]] })],
+      ['a section not text', shape({ figures: [['m:a', '1', ['t', 5, 1]]] })],
+      ['a heading with more', shape({ figures: [['m:a', '1', ['h', 'x', 'y']]] })],
+      ['a heading not text', shape({ figures: [['m:a', '1', ['h', 5]]] })],
+      ['a cell row not text', shape({ figures: [['m:a', '1', ['c', 5, 'c']]] })],
+      ['a cell column not text', shape({ figures: [['m:a', '1', ['c', 'r', 5]]] })],
+    ];
+    expect(refused.filter(([, text]) => decodeFigureRecord(text) !== null).map(([name]) => name)).toEqual([]);
+    const accepted = decodeFigureRecord(
+      shape({
+        kind: 'shokai',
+        language: 'en',
+        tables: [['t', ['a'.repeat(2000)]]],
+        figures: [
+          ['m:a', '1', ['t', '', 0]],
+          ['m:b', '2', ['h', 'x']],
+          ['m:c', '3', ['c', 'r', 'c'], 't'],
+        ],
+      }),
+    );
+    expect(accepted).toStrictEqual({
+      kind: 'shokai',
+      year: 2022,
+      language: 'en',
+      tables: new Map([['t', ['a'.repeat(2000)]]]),
+      figures: new Map([
+        ['m:a', { text: '1', place: { kind: 'text', section: '', paragraph: 0 } }],
+        ['m:b', { text: '2', place: { kind: 'heading', text: 'x' } }],
+        ['m:c', { text: '3', place: { kind: 'cell', row: 'r', column: 'c' }, table: 't' }],
+      ]),
+    });
   });
 
-  it('refuses a text over MAX_RECORD_CHARS without parsing it', () => {
-    expect(decodeFigureRecord(' '.repeat(4 * 1024 * 1024 + 1))).toBeNull();
+  it('refuses a record over MAX_RECORD_CHARS, even well-formed; takes one of exactly that length', () => {
+    const body = shape({});
+    const padded = (length: number) => `${' '.repeat(length - body.length)}${body}`;
+    expect(decodeFigureRecord(padded(MAX_RECORD_CHARS))).not.toBeNull();
+    expect(decodeFigureRecord(padded(MAX_RECORD_CHARS + 1))).toBeNull();
   });
 });
 
@@ -410,16 +520,20 @@ describe('diffFigures', () => {
     ['m:面談実施数', '5', text('【統合事業】', 2)],
     ['m:登録者数', '8名', text('【統合事業】', 3)],
     ['cost:紹介', '6,408', cell('紹介', '事業費（千円）')],
+    ['cost:育成', '9,966', cell('育成', '事業費（千円）')],
   ]);
 
   it('sorts figures into changed, unchanged, deleted, added and gone', () => {
     const now = hand([
       ['m:就職者数', '3名', text('【職業紹介事業】', 1)],
-      ['m:面談実施数', '6', text('【統合事業】', 2)],
+      // Moved down by a paragraph added to the workbook: the place listed is today's.
+      ['m:面談実施数', '6', text('【統合事業】', 5)],
       ['cost:紹介', '6,408', cell('紹介', '事業費（千円）')],
+      ['cost:育成', '9,966', cell('育成', '事業費（千円）')],
       ['m:新規接点数', '40名', text('【統合事業】', 4)],
+      ['when:紹介', '3回', cell('紹介', '実施日時')],
     ]);
-    // The editor deleted 面談実施数's sentence; 登録者数 is no longer in the workbook's templates.
+    // The editor deleted 面談実施数's sentence and the 育成 row's cost; 登録者数 is no longer in the templates.
     const present = new Map([
       ['m:就職者数', '2名'],
       ['m:登録者数', '8名'],
@@ -436,15 +550,18 @@ describe('diffFigures', () => {
     ]);
     expect(update.unchanged).toBe(1);
     expect(update.deleted).toEqual([
-      { tag: 'm:面談実施数', place: text('【統合事業】', 2).place, before: '5', after: '6' },
+      { tag: 'm:面談実施数', place: text('【統合事業】', 5).place, before: '5', after: '6' },
+      { tag: 'cost:育成', place: cell('育成', '事業費（千円）').place, before: '9,966', after: '9,966' },
     ]);
+    // A new figure in a table whose rows did not change is listed too.
     expect(update.added).toEqual([
       { tag: 'm:新規接点数', place: text('【統合事業】', 4).place, before: '', after: '40名' },
+      { tag: 'when:紹介', place: cell('紹介', '実施日時').place, before: '', after: '3回' },
     ]);
     expect(update.gone).toEqual([
       { tag: 'm:登録者数', place: text('【統合事業】', 3).place, before: '8名', after: null },
-      { tag: 'm:unknown', place: null, before: '1', after: null },
     ]);
+    expect(update.unknown).toBe(1);
     expect(update.refused).toEqual([]);
     expect(update.hadRecord).toBe(true);
   });
@@ -467,19 +584,29 @@ describe('diffFigures', () => {
     expect(update.refused).toEqual([
       { table: 'programs:特定非営利活動', added: ['新規'], removed: ['育成'], figures: 1 },
     ]);
-    // Neither the new row's figure nor the table's figures are listed one by one: the table's line says it.
+    // Neither the new row's figure nor the table's figures (育成's cost, not in the document) are listed one by
+    // one: the table's line says it.
     expect(update.added).toEqual([]);
     expect(update.deleted.map((change) => change.tag)).toEqual(['m:面談実施数', 'm:登録者数']);
   });
 
-  it('accepts the same rows in another order (表示順 changed)', () => {
+  it('accepts the same rows in another order (表示順 changed), refuses a renamed row', () => {
+    // 紹介 (U+7D39) sorts before 育成 (U+80B2): the record's order is not sorted, today's is.
+    const before = hand([], [['programs:特定非営利活動', ['育成', '紹介']]]);
     const now = hand(
       [['cost:紹介', '7,000', cell('紹介', '事業費（千円）')]],
-      [['programs:特定非営利活動', ['育成', '紹介']]],
+      [['programs:特定非営利活動', ['紹介', '育成']]],
     );
-    const update = diffFigures(made, now, new Map([['cost:紹介', '6,408']]));
+    const update = diffFigures(before, now, new Map([['cost:紹介', '6,408']]));
     expect(update.refused).toEqual([]);
     expect([...update.replacements]).toEqual([['cost:紹介', '7,000']]);
+    const renamed = hand(
+      [['cost:紹介', '7,000', cell('紹介', '事業費（千円）')]],
+      [['programs:特定非営利活動', ['紹介', '研修']]],
+    );
+    expect(diffFigures(before, renamed, new Map([['cost:紹介', '6,408']])).refused).toEqual([
+      { table: 'programs:特定非営利活動', added: ['研修'], removed: ['育成'], figures: 1 },
+    ]);
   });
 
   it('refuses a table that is new since (（２） was なし and now has a 事業), its total in the heading with it', () => {
@@ -626,6 +753,26 @@ describe('figureUpdateLines', () => {
     expect(gone).toEqual([
       '数字の更新: 変わった数字 0 件、変わらない数字 0 件',
       `ブックから出なくなった数字（そのままにしました） 本文【統合事業】1段落目: a b${'9'.repeat(57)}…`,
+    ]);
+  });
+
+  it('names the comparison table, joins rows with 、, and cuts a quote only past 60 characters', () => {
+    const before = hand(
+      [
+        ['m:x', '1', text('【統合事業】', 1)],
+        ['comparison:report', '1円', cell('本報告書', '金額', 'comparison')],
+      ],
+      [['comparison', ['a']]],
+    );
+    const after = hand([['m:x', '9'.repeat(60), text('【統合事業】', 1)]], [['comparison', ['b', 'c']]]);
+    const present = new Map([
+      ['m:x', '1'],
+      ['comparison:report', '1円'],
+    ]);
+    expect(figureUpdateLines(diffFigures(before, after, present), 'ja')).toEqual([
+      '数字の更新: 変わった数字 1 件、変わらない数字 0 件',
+      `変更 本文【統合事業】1段落目: 1 → ${'9'.repeat(60)}`,
+      '活動計算書との照合の表は更新しませんでした: 事業の行が作成時と違います（増えた行: b、c／なくなった行: a）。この表の数字 1 件は、手で直すか新しい報告書を作ってください',
     ]);
   });
 
