@@ -85,8 +85,8 @@ export function figureRecord(report: ReportDocument): FigureRecord {
   for (const block of report.blocks as readonly Block[]) {
     if (block.kind === 'table') addTable(figures, tables, block);
     else if (block.kind === 'heading') {
+      // A 区分's total in its heading (標準) belongs to that 区分's table: refused with it when its rows change.
       for (const span of block.figures ?? [])
-        // A 区分's total in its heading (標準) belongs to that 区分's table: refused with it when its rows change.
         addFigures(
           figures,
           block.text,
