@@ -375,6 +375,9 @@ describe('--update on an edited report', () => {
       'エラー: --update は報告書を作ったときの設定で数字を更新するので、--year --appendix とは一緒に使えません\n（npm run report -- --help で使い方を表示します）\n',
     );
     expect(listFiles(join(cwd, 'out'))).toEqual(['事業報告書_2022年度.docx']);
+    const help = await runCli(['report', '--help'], cwd);
+    expect(help.stdout).toContain('\n  npm run report -- [ブック] --update 報告書.docx [--out フォルダ]\n');
+    expect(help.stdout).toContain('\n  --update 報告書.docx  前に作って手直しした .docx の数字だけを');
   });
 });
 
