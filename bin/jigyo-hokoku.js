@@ -9,10 +9,14 @@ if (bundle.isCliBundleStale()) {
     bundle.buildCliSync();
   } catch (error) {
     const cause = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    process.stderr.write(
-      `エラー: 実行用のファイル dist/node/cli.cjs を作れませんでした（${cause}）。このリポジトリで \`npm ci\` を実行してから、もう一度お試しください。\n`,
-    );
-    process.exit(2);
+    if (!require('node:fs').existsSync(bundle.CLI_BUNDLE)) {
+      process.stderr.write(
+        `エラー: 実行用のファイル dist/node/cli.cjs を作れませんでした（${cause}）。このリポジトリで \`npm ci\` を実行してから、もう一度お試しください。\n`,
+      );
+      process.exit(2);
+    }
+    // A bundle that cannot be rebuilt (no esbuild, a read-only folder) still runs, with a word about it.
+    process.stderr.write(`注意: dist/node/cli.cjs を作り直せなかったため、前に作ったものを使います（${cause}）\n`);
   }
 }
 

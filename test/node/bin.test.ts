@@ -19,7 +19,7 @@ interface Run {
 }
 
 /** Runs the bin in a child with a probe preloaded that lists, at exit, every module file the child required. */
-function runBin(args: string[], cwd: string): Promise<Run> {
+function runBin(args: string[], cwd: string, preload: string[] = []): Promise<Run> {
   const probe = join(cwd, 'probe.js');
   const report = join(cwd, 'loaded.json');
   writeFileSync(
@@ -33,7 +33,13 @@ function runBin(args: string[], cwd: string): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--require', probe, join(REPO, 'bin/jigyo-hokoku.js'), ...args],
+      [
+        ...preload.flatMap((path) => ['--require', path]),
+        '--require',
+        probe,
+        join(REPO, 'bin/jigyo-hokoku.js'),
+        ...args,
+      ],
       { cwd, env: { ...process.env, NODE_OPTIONS: '' } },
       (error, stdout, stderr) => {
         const loaded = JSON.parse(readFileSync(report, 'utf8'));
@@ -78,6 +84,31 @@ describe('bin/jigyo-hokoku.js', () => {
     expect(run.code).toBe(0);
     expect(statSync(cliBundle.CLI_BUNDLE).mtimeMs).toBeGreaterThan(longAgo.getTime() + 1000);
     expect(run.loaded.modules).toContain(cliBundle.CLI_BUNDLE);
+  }, 60_000);
+});
+
+describe('bin/jigyo-hokoku.js without esbuild', () => {
+  it('runs the bundle it has, with a notice, when it cannot rebuild a stale one', async () => {
+    const cwd = outputDir('bin-no-esbuild');
+    const noEsbuild = join(cwd, 'no-esbuild.js');
+    writeFileSync(
+      noEsbuild,
+      `const Module = require('node:module');
+      const load = Module._load;
+      Module._load = function (request, ...rest) {
+        if (request === 'esbuild') throw new Error('esbuild is not installed');
+        return load.call(this, request, ...rest);
+      };\n`,
+    );
+    const longAgo = new Date('2001-01-01T00:00:00Z');
+    utimesSync(cliBundle.CLI_BUNDLE, longAgo, longAgo);
+    const run = await runBin(['validate'], cwd, [noEsbuild]);
+    expect(run.code).toBe(0);
+    expect(run.stderr.split('\n')[0]).toBe(
+      '注意: dist/node/cli.cjs を作り直せなかったため、前に作ったものを使います（esbuild is not installed）',
+    );
+    expect(run.loaded.modules).toContain(cliBundle.CLI_BUNDLE);
+    // Left stale: the next command rebuilds it.
   }, 60_000);
 });
 
