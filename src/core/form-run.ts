@@ -118,7 +118,7 @@ export function formAddress(typed: unknown): string | null {
 export function formEntries(forms: readonly FormRecord[]): FormEntry[] {
   const entries = new Map<string, FormEntry>();
   for (const record of forms) {
-    const url = formAddress(record.formUrl ?? '');
+    const url = formAddress(record.formUrl);
     if (!url) continue;
     entries.delete(url);
     entries.set(url, { name: record.formName?.trim() || url, url });
@@ -131,10 +131,10 @@ export function formRowAction(
   forms: readonly FormRecord[],
   form: { readonly name: string; readonly url: string },
 ): FormRowAction {
-  const same = forms.filter((record) => formAddress(record.formUrl ?? '') === form.url);
+  const same = forms.filter((record) => formAddress(record.formUrl) === form.url);
   if (same.length === 0) return { kind: 'append' };
   const last = same[same.length - 1];
-  return (last.formName ?? '').trim() === form.name ? { kind: 'none' } : { kind: 'rename', row: last.row };
+  return last.formName?.trim() === form.name ? { kind: 'none' } : { kind: 'rename', row: last.row };
 }
 
 function issueView(issue: Issue): FormIssueView {
@@ -147,7 +147,7 @@ function checkView(form: OpenedForm, check: FormCheck, skipped: readonly Issue[]
   const placeholders = check.placeholders.map((p): PlaceholderView => {
     const where = formPlaceText(p.place, language);
     const error = hasErrors(p.issues);
-    const value = p.table ? { tableRows: p.table.rows.length } : { text: p.text ?? '' };
+    const value = p.table ? { tableRows: p.table.rows.length } : { text: p.text };
     return {
       severity: error ? 'error' : p.issues.length > 0 ? 'warning' : 'ok',
       where,

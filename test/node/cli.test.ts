@@ -179,7 +179,7 @@ describe('report', () => {
     const before = readFileSync(join(cwd, 'book.xlsx'));
     const run = await runCli(['report', 'book.xlsx', '--format', 'docx'], cwd);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('読み込みました: 10 タブ'); // the template's tabs, 求人 and 会議 included
+    expect(run.stderr).toContain('読み込みました: 11 タブ'); // the template's tabs, 求人, 会議 and 様式 included
     expect(readFileSync(join(cwd, 'book.xlsx')).equals(before)).toBe(true);
     expect(listFiles(join(cwd, 'out'))).toEqual(['事業報告書_2022年度.docx']);
   }, 20_000);

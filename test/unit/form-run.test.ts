@@ -64,11 +64,16 @@ describe('formEntries and formRowAction (様式)', () => {
     row(4, '読めない', 'https://example.com/form'),
     row(5, null, null),
     row(6, '助成金A（改）', `${URL}?tab=t.0`),
-    row(7, '', 'otherdocument0002otherdocument0002'),
+    row(7, null, 'otherdocument0002otherdocument0002'),
+    row(8, '  ', 'https://docs.google.com/document/d/otherdocument0003/edit'),
   ];
 
   it('lists each readable document once, its last row winning, the latest first; a blank name shows the URL', () => {
     expect(formEntries(rows)).toEqual([
+      {
+        name: 'https://docs.google.com/document/d/otherdocument0003/edit',
+        url: 'https://docs.google.com/document/d/otherdocument0003/edit',
+      },
       {
         name: 'https://docs.google.com/document/d/otherdocument0002otherdocument0002/edit',
         url: 'https://docs.google.com/document/d/otherdocument0002otherdocument0002/edit',
@@ -274,11 +279,13 @@ describe('previewForm and createFromForm', () => {
     expect(createFromForm(closed.doors, URL)).toEqual({ kind: 'unreadable', message });
     expect(previewForm(closed.doors, URL)).toEqual({ kind: 'unreadable', message });
     // Before any read, the page's text is refused in Japanese (the language is in the workbook not yet read).
-    expect(previewForm(closed.doors, 'not a url')).toEqual({
+    const refused = {
       kind: 'unreadable',
       message:
         '「not a url」を Google ドキュメントとして開けません。ドキュメントの URL（https://docs.google.com/document/d/…）で、あなたが閲覧できるものを指定してください',
-    });
+    };
+    expect(previewForm(closed.doors, 'not a url')).toEqual(refused);
+    expect(createFromForm(closed.doors, 'not a url')).toEqual(refused);
     expect(closed.recorded).toEqual({ writes: [], logs: [], remembered: [] });
   });
 
