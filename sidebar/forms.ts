@@ -14,6 +14,8 @@ export interface FormsContext {
   /** The workbook's errors as links to their cells. */
   readonly issueLinks: (issues: readonly IssueView[]) => Node[];
   readonly failureBox: (message: string, error: unknown) => HTMLElement;
+  /** Reloads the sidebar's state: a form just used is then among those used before. */
+  readonly refresh: () => void;
 }
 
 /** A link only for a web address (a Doc URL); anything else is shown as text. */
@@ -80,6 +82,7 @@ export function initForms(context: FormsContext): { showForms(forms: readonly Fo
           response.warnings > 0 && h('p', { className: 'detail' }, text.createdWarnings(response.warnings)),
         ),
       );
+      context.refresh();
     } else if (response.kind === 'busy') {
       fill(result, h('div', { className: 'message warning', attrs: { role: 'alert' } }, h('p', {}, text.busy)));
     } else showCheck(response);

@@ -450,6 +450,7 @@ const formsSection = initForms({
   year: () => currentYear,
   issueLinks,
   failureBox: (message, error) => failureBox(message, error),
+  refresh: () => load(currentYear),
 });
 
 load();

@@ -628,8 +628,11 @@ describeInBrowser('sidebar in Chromium at 300 px', () => {
       name: '助成金実績報告_2022年度 (生成 2023-05-10 09:30)',
       warnings: 0,
     });
+    const beforeCreate = server.calls.length;
     await page.locator('#form-create').click();
     await page.locator('#form-result a').waitFor();
+    // The state is read again, so a form just used is offered among those used before.
+    await until(() => callsSince(server, beforeCreate).some(([name]) => name === 'sidebarLoad'), 'a sidebarLoad');
     expect(await page.locator('#form-result a').getAttribute('href')).toBe(
       'https://docs.google.com/document/d/copy/edit',
     );
