@@ -54,7 +54,7 @@ export function escapeTagPiece(text: string): string {
 }
 
 /** FNV-1a over UTF-16 units, 8 hex digits: a stable short stand-in for the cut end of a long tag. */
-function fnv1a(text: string): string {
+export function fnv1a(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

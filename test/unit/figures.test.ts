@@ -1,5 +1,6 @@
 // Tests for issue 14's core: figure tags, the spans a report carries, its figure record, the diff and the summary.
-import { boundTag, escapeTagPiece, isFigureTag, MAX_TAG_LENGTH, metricTag } from '../../src/core/figure-tags';
+import { sanitizeReportDocument } from '../../src/core/document-text';
+import { boundTag, escapeTagPiece, fnv1a, isFigureTag, MAX_TAG_LENGTH, metricTag } from '../../src/core/figure-tags';
 import {
   decodeFigureRecord,
   diffFigures,
@@ -99,6 +100,7 @@ describe('figure tags', () => {
     // Category by category, each side of the line: kept ~ ¡ ‐ ‰ 〜 ア; escaped DEL, NBSP, ZWSP, LRM, LS, NNBSP, BOM,
     // a private-use character, a noncharacter outside the BMP (as its two UTF-16 units).
     expect(escapeTagPiece('~¡‐‰〜ア')).toBe('~¡‐‰〜ア');
+    expect(escapeTagPiece('x\u0080y')).toBe('x%u0080y');
     expect(
       ['\u007f', 'a\u00a0b', '\u200b', '\u200e', '\u2028', 'a\u202fb', '\ufeff', '\ue000', '\u{1fffe}'].map((piece) =>
         escapeTagPiece(`x${piece}y`),
@@ -154,6 +156,10 @@ describe('figure tags', () => {
     expect(emoji.slice(0, 111)).toBe(`cost:${'a'.repeat(105)}~`);
   });
 
+  it('hashes with FNV-1a (the published 32-bit vectors)', () => {
+    expect([fnv1a(''), fnv1a('a'), fnv1a('foobar')]).toEqual(['811C9DC5', 'E40C292C', 'BF9CF968']);
+  });
+
   it('recognises its own tags only (a known kind, within the length)', () => {
     expect(isFigureTag('cost:育成')).toBe(true);
     expect(isFigureTag('m:就職者数')).toBe(true);
@@ -193,13 +199,29 @@ describe('figure spans in the report', () => {
       ['見出し', '小見出し', '順序', '本文'],
       ['職業紹介事業', '', 1, '{{就職者数}} people, {{=集計!B3}}.'],
     ];
-    const references = new Map([['集計!b3', { text: '1,200', sheet: '集計', column: 1 }]]);
+    const references = new Map([['集計!b3', { text: ' 1,200 ', sheet: '集計', column: 1 }]]);
     expect(
       paragraphs(report(workbook({ 本文: english }), { references: () => references })).map((p) => p.figures),
     ).toEqual([
       [
         { start: 0, end: 8, tag: 'm:就職者数' },
         { start: 10, end: 15, tag: 'r:集計!B3' },
+      ],
+    ]);
+  });
+
+  it('closes a figure followed at once by another placeholder, and one that ends the text', () => {
+    const body = [
+      ['見出し', '小見出し', '順序', '本文'],
+      ['職業紹介事業', '', 1, '計{{就職者数}}{{イベント回数}}'],
+    ];
+    expect(paragraphs(report(workbook({ 本文: body }))).map((p) => [p.text, p.figures])).toEqual([
+      [
+        '計22',
+        [
+          { start: 1, end: 2, tag: 'm:就職者数' },
+          { start: 2, end: 3, tag: 'm:イベント回数' },
+        ],
       ],
     ]);
   });
@@ -377,6 +399,8 @@ describe('figureRecord', () => {
       year: 2022,
       orgName: 'o',
       blocks: [
+        { kind: 'title', text: 't' },
+        { kind: 'table', header: ['a'], rows: [[{ text: '9' }]], align: ['left'], widths: [100] },
         { kind: 'paragraph', text: 'x 1', figures: [{ start: 2, end: 3, tag: 'm:a' }] },
         { kind: 'note', text: '2 y', figures: [{ start: 0, end: 1, tag: 'm:b' }] },
         { kind: 'heading', level: 3, text: '<小>' },
@@ -394,6 +418,32 @@ describe('figureRecord', () => {
         ['m:c', { text: '3', place: { kind: 'text', section: '', paragraph: 3 } }],
       ]),
     });
+    // No `table` key at all on a figure outside a table.
+    expect(Object.keys(record.figures.get('m:a') as object)).toEqual(['text', 'place']);
+  });
+
+  it('keeps figure spans through cleaning, drops one left empty', () => {
+    const clean = sanitizeReportDocument({
+      language: 'ja',
+      title: 't',
+      year: 2022,
+      orgName: 'o',
+      blocks: [
+        {
+          kind: 'paragraph',
+          text: 'a\u0001b1c',
+          figures: [
+            { start: 1, end: 2, tag: 'm:gone' },
+            { start: 3, end: 4, tag: 'm:kept' },
+          ],
+        },
+        { kind: 'paragraph', text: '\u0002', figures: [{ start: 0, end: 1, tag: 'm:empty' }] },
+      ],
+    });
+    expect(clean.blocks).toStrictEqual([
+      { kind: 'paragraph', text: 'ab1c', figures: [{ start: 2, end: 3, tag: 'm:kept' }] },
+      { kind: 'paragraph', text: '' },
+    ]);
   });
 
   it('keeps the first place of a tag printed twice', () => {
@@ -446,6 +496,7 @@ describe('the record in a file', () => {
       ['a figure too short', shape({ figures: [['m:a', '1']] })],
       ['a figure too long', shape({ figures: [['m:a', '1', ['h', 'x'], 't', 'extra']] })],
       ['a tag not text', shape({ figures: [[1, '1', ['h', 'x']]] })],
+      ['a tag that is a list', shape({ figures: [[['m:a'], '1', ['h', 'x']]] })],
       ['a value not text', shape({ figures: [['m:a', 1, ['h', 'x']]] })],
       ['a value too long', shape({ figures: [['m:a', '9'.repeat(2001), ['h', 'x']]] })],
       ['a table name of a figure not text', shape({ figures: [['m:a', '1', ['h', 'x'], 5]] })],
@@ -483,6 +534,15 @@ describe('the record in a file', () => {
         ['m:c', { text: '3', place: { kind: 'cell', row: 'r', column: 'c' }, table: 't' }],
       ]),
     });
+  });
+
+  it('takes exactly 50,000 tables, figures and rows; a figure without a table has no table key', () => {
+    const full = (item: unknown) => Array.from({ length: 50_000 }, () => item);
+    expect(decodeFigureRecord(shape({ tables: full(['t', []]) }))?.tables.size).toBe(1);
+    expect(decodeFigureRecord(shape({ figures: full(['m:a', '1', ['h', 'x']]) }))?.figures.size).toBe(1);
+    expect(decodeFigureRecord(shape({ tables: [['t', full('a')]] }))?.tables.get('t')).toHaveLength(50_000);
+    const decoded = decodeFigureRecord(shape({ figures: [['m:a', '1', ['h', 'x']]] }));
+    expect(Object.keys(decoded?.figures.get('m:a') as object)).toEqual(['text', 'place']);
   });
 
   it('refuses a record over MAX_RECORD_CHARS, even well-formed; takes one of exactly that length', () => {
@@ -600,12 +660,19 @@ describe('diffFigures', () => {
     const update = diffFigures(before, now, new Map([['cost:紹介', '6,408']]));
     expect(update.refused).toEqual([]);
     expect([...update.replacements]).toEqual([['cost:紹介', '7,000']]);
+    const sortedFirst = hand([], [['programs:特定非営利活動', ['紹介', '育成']]]);
+    const unsortedNow = hand(
+      [['cost:紹介', '7,000', cell('紹介', '事業費（千円）')]],
+      [['programs:特定非営利活動', ['育成', '紹介']]],
+    );
+    expect(diffFigures(sortedFirst, unsortedNow, new Map([['cost:紹介', '6,408']])).refused).toEqual([]);
+    // 臨時 (U+81E8) sorts after 紹介 as 育成 did: one position still matches, the other does not.
     const renamed = hand(
       [['cost:紹介', '7,000', cell('紹介', '事業費（千円）')]],
-      [['programs:特定非営利活動', ['紹介', '研修']]],
+      [['programs:特定非営利活動', ['紹介', '臨時']]],
     );
     expect(diffFigures(before, renamed, new Map([['cost:紹介', '6,408']])).refused).toEqual([
-      { table: 'programs:特定非営利活動', added: ['研修'], removed: ['育成'], figures: 1 },
+      { table: 'programs:特定非営利活動', added: ['臨時'], removed: ['育成'], figures: 1 },
     ]);
   });
 
@@ -762,7 +829,7 @@ describe('figureUpdateLines', () => {
         ['m:x', '1', text('【統合事業】', 1)],
         ['comparison:report', '1円', cell('本報告書', '金額', 'comparison')],
       ],
-      [['comparison', ['a']]],
+      [['comparison', ['a', 'd']]],
     );
     const after = hand([['m:x', '9'.repeat(60), text('【統合事業】', 1)]], [['comparison', ['b', 'c']]]);
     const present = new Map([
@@ -772,7 +839,7 @@ describe('figureUpdateLines', () => {
     expect(figureUpdateLines(diffFigures(before, after, present), 'ja')).toEqual([
       '数字の更新: 変わった数字 1 件、変わらない数字 0 件',
       `変更 本文【統合事業】1段落目: 1 → ${'9'.repeat(60)}`,
-      '活動計算書との照合の表は更新しませんでした: 事業の行が作成時と違います（増えた行: b、c／なくなった行: a）。この表の数字 1 件は、手で直すか新しい報告書を作ってください',
+      '活動計算書との照合の表は更新しませんでした: 事業の行が作成時と違います（増えた行: b、c／なくなった行: a、d）。この表の数字 1 件は、手で直すか新しい報告書を作ってください',
     ]);
   });
 
