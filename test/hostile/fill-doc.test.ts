@@ -107,10 +107,7 @@ describe('テンプレートから作成: a hostile form', () => {
       expect(docs.documents[1].getName()).toBe(
         '=HYPERLINK("http://evil.example","<b>様式</b>")_2022年度 (生成 2023-05-10 09:30)',
       );
-      expect(sheetValues(env, '様式')[1]).toEqual([
-        `'=HYPERLINK("http://evil.example","<b>様式</b>")`,
-        form.getUrl(),
-      ]);
+      expect(sheetValues(env, '様式')[1]).toEqual([`'=HYPERLINK("http://evil.example","<b>様式</b>")`, form.getUrl()]);
       expect(sheetValues(env, '生成履歴')[1][2]).toBe(
         'Google ドキュメント（様式: =HYPERLINK("http://evil.example","<b>様式</b>")）',
       );
@@ -120,7 +117,11 @@ describe('テンプレートから作成: a hostile form', () => {
   it('a paragraph of 200,000 opening braces is one malformed placeholder, checked in linear time; nothing written', () => {
     withFakes((env, doors, docs) => {
       const form = docs.create('様式');
-      form.getBody().getChild(0).asParagraph().setText(`{{団体名}}${'{'.repeat(200_000)}`);
+      form
+        .getBody()
+        .getChild(0)
+        .asParagraph()
+        .setText(`{{団体名}}${'{'.repeat(200_000)}`);
       const started = Date.now();
       const outcome = createFromForm(doors, form.getUrl());
       expect(Date.now() - started).toBeLessThan(3000);
