@@ -49,6 +49,7 @@ export type IssueCode =
   | 'no_data_for_year'
   | 'statement_cost_mismatch'
   | 'rounding_moved_rows'
+  | 'other_business_left_out'
   | 'invalid_character'
   | 'duplicate_tab'
   | 'undecodable_text'

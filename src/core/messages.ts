@@ -167,6 +167,8 @@ function japanese({ code, tab, column, value, params, masked }: MessageInput): s
       return `${value}年度（${expected}）の費用・イベント・候補者の行が1件もありません。対象年度と年度開始月を確認してください`;
     case 'statement_cost_mismatch':
       return params.reconciliation ? reconciliationJapanese(params.reconciliation) : '';
+    case 'other_business_left_out':
+      return `その他の事業が「定款にない」なので、事業タブの区分「その他の事業」の${count}行（${other}${count > 1 ? ' ほか' : ''}）は報告書に載りません。定款にその他の事業があるなら「記載する」にしてください`;
     case 'rounding_moved_rows':
       return `端数処理「合計に合わせる」により、区分ごとの合計に合うよう、次の事業の事業費（千円）を四捨五入から1千円動かしました: ${movedRows(params.moved ?? [], 'ja')}`;
     case 'unknown_form_table':
@@ -295,6 +297,8 @@ function english({ code, tab, column, value, params, masked }: MessageInput): st
       return `FY${value} (${expected}) has no row in 費用, イベント or 候補者. Check 対象年度 and 年度開始月`;
     case 'statement_cost_mismatch':
       return params.reconciliation ? reconciliationEnglish(params.reconciliation) : '';
+    case 'other_business_left_out':
+      return `その他の事業 is 定款にない, so the ${count} row(s) of 区分 その他の事業 on the 事業 tab (${other}${count > 1 ? ' and more' : ''}) are left out of the report. If the articles have その他の事業, set it to 記載する`;
     case 'rounding_moved_rows':
       return `端数処理 合計に合わせる: so that each 区分 adds up to its total, these programs are printed 1 thousand yen away from their own rounding: ${movedRows(params.moved ?? [], 'en')}`;
     case 'unknown_form_table':

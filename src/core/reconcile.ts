@@ -107,7 +107,29 @@ function movedRows(workbook: Workbook, period: Period): IssueDraft[] {
   return [settingWarning(workbook, 'rounding', { code: 'rounding_moved_rows', value: '', params: { moved: rows } })];
 }
 
-/** The reconciliation warnings of one fiscal year: (a) the 活動計算書 figure, (b) rows moved by 合計に合わせる. */
+/**
+ * (c) その他の事業 = 定款にない leaves （２） out: rows of that 区分 typed on the 事業 tab would vanish from the report
+ * without a word, so they are named (the first row and how many).
+ */
+function otherBusinessLeftOut(workbook: Workbook): IssueDraft[] {
+  if (workbook.settings.otherBusiness !== '定款にない') return [];
+  const rows = workbook.programs.filter((program) => program.category === 'その他の事業');
+  if (rows.length === 0) return [];
+  const layout = workbook.layouts.programs;
+  const first = `${oneLineText(layout.name ?? '事業')}!${a1(layout.columns.category ?? 0, rows[0].row)}`;
+  return [
+    settingWarning(workbook, 'otherBusiness', {
+      code: 'other_business_left_out',
+      value: '',
+      params: { count: rows.length, other: first },
+    }),
+  ];
+}
+
+/**
+ * The reconciliation warnings of one fiscal year: (a) the 活動計算書 figure, (b) rows moved by 合計に合わせる,
+ * (c) その他の事業 rows a 定款にない setting leaves out.
+ */
 export function reconcileProgramCosts(workbook: Workbook, period: Period): IssueDraft[] {
-  return [...statementMismatch(workbook, period), ...movedRows(workbook, period)];
+  return [...statementMismatch(workbook, period), ...movedRows(workbook, period), ...otherBusinessLeftOut(workbook)];
 }

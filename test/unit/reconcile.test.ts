@@ -340,3 +340,41 @@ describe('tabs under their English names', () => {
     ]);
   });
 });
+
+describe('その他の事業 = 定款にない with rows of that 区分 (other_business_left_out)', () => {
+  const leftOut = (settings: unknown[][], language?: 'ja' | 'en') =>
+    checkWorkbook(rawWorkbook(tabs(settings)), { language })
+      .issues.filter((issue) => issue.code === 'other_business_left_out')
+      .map((issue) => `${issue.severity} ${issue.tab}!${issue.cell} ${issue.column}: ${issue.message}`);
+
+  it('names the first row of the 区分 and how many rows the report leaves out, at the setting', () => {
+    // 寄付 (row 5) and 物販 (row 6) are その他の事業: column C is 区分.
+    expect(leftOut([['その他の事業', '定款にない']])).toEqual([
+      'warning 設定!B4 その他の事業: その他の事業が「定款にない」なので、事業タブの区分「その他の事業」の2行（事業!C5 ほか）は報告書に載りません。定款にその他の事業があるなら「記載する」にしてください',
+    ]);
+    expect(leftOut([['その他の事業', '定款にない']], 'en')).toEqual([
+      'warning 設定!B4 その他の事業: その他の事業 is 定款にない, so the 2 row(s) of 区分 その他の事業 on the 事業 tab (事業!C5 and more) are left out of the report. If the articles have その他の事業, set it to 記載する',
+    ]);
+  });
+
+  it('says nothing under 記載する, or when no row is その他の事業', () => {
+    expect(leftOut([['その他の事業', '記載する']])).toEqual([]);
+    expect(leftOut([])).toEqual([]);
+    const onlySpecified = tabs([['その他の事業', '定款にない']]);
+    onlySpecified.事業 = onlySpecified.事業.slice(0, 5);
+    onlySpecified.事業[4] = ['寄付', '募金事業', '特定非営利活動'];
+    const issues = checkWorkbook(rawWorkbook(onlySpecified)).issues;
+    expect(issues.filter((issue) => issue.code === 'other_business_left_out')).toEqual([]);
+  });
+
+  it('with one row, names it without ほか', () => {
+    const one = tabs([['その他の事業', '定款にない']]);
+    one.事業 = one.事業.slice(0, 5);
+    const messages = checkWorkbook(rawWorkbook(one))
+      .issues.filter((issue) => issue.code === 'other_business_left_out')
+      .map((issue) => issue.message);
+    expect(messages).toEqual([
+      'その他の事業が「定款にない」なので、事業タブの区分「その他の事業」の1行（事業!C5）は報告書に載りません。定款にその他の事業があるなら「記載する」にしてください',
+    ]);
+  });
+});
