@@ -1,5 +1,8 @@
 // This file defines how one hand-typed cell value is read: text, counts, yen, dates (DayNumber), booleans.
 
+// era.ts reads cells' day arithmetic too; neither module uses the other while loading, only inside functions.
+import { ERAS } from './era';
+
 /** What a spreadsheet adapter hands over for one cell: getValues() in Sheets, exceljs or CSV locally. */
 export type CellValue = string | number | boolean | Date | null | undefined;
 /** Days since 1970-01-01 (UTC calendar arithmetic), the one representation of a calendar date in the core. */
@@ -312,25 +315,6 @@ const MAX_SERIAL = 2958465;
 // took 12 s.) Only the bare serial is a regular expression: anchored, one quantifier per run of digits.
 const BARE_NUMBER = /^(\d+)(?:\.\d+)?$/;
 
-// First and last days as DayNumber literals, so that loading the bundle computes nothing.
-type Era = { firstYear: number; start: DayNumber; end: DayNumber | null };
-const SHOWA: Era = { firstYear: 1926, start: -15713 /* 1926-12-25 */, end: 6946 /* 1989-01-07 */ };
-const HEISEI: Era = { firstYear: 1989, start: 6947 /* 1989-01-08 */, end: 18016 /* 2019-04-30 */ };
-const REIWA: Era = { firstYear: 2019, start: 18017 /* 2019-05-01 */, end: null };
-
-// 令和4年4月1日, 令和元年5月1日, R4.4.1, r4/4/1, H31.4.30, S64.1.7.
-const ERA_NAMES: ReadonlyArray<readonly [string, Era]> = [
-  ['昭和', SHOWA],
-  ['平成', HEISEI],
-  ['令和', REIWA],
-  ['S', SHOWA],
-  ['s', SHOWA],
-  ['H', HEISEI],
-  ['h', HEISEI],
-  ['R', REIWA],
-  ['r', REIWA],
-];
-
 const isDigitCode = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
 /**
@@ -546,12 +530,18 @@ function readWesternDate(text: string): CellResult<DayNumber> {
   return succeed(dayNumberFromYmd(year, date.month, date.day));
 }
 
-/** 令和4年4月1日, 令和元年5月1日, R4.4.1: strict at era boundaries. */
+/**
+ * 令和4年4月1日, 令和元年5月1日, R4.4.1, r4/4/1, H31.4.30, S64.1.7 (the eras of era.ts, by name or initial): strict at
+ * era boundaries.
+ */
 function readWarekiDate(text: string): CellResult<DayNumber> {
   const cursor = new Cursor(text);
-  const named = ERA_NAMES.find(([name]) => cursor.takeWord(name));
-  if (named === undefined) return FAILURES.invalid_date;
-  const era = named[1];
+  const index = ERAS.findIndex(
+    ({ name, letter }) => cursor.takeWord(name) || cursor.takeWord(letter) || cursor.takeWord(letter.toLowerCase()),
+  );
+  // From 昭和 on: a day of 大正 or 明治 is no date such a workbook holds (T4.4.1 and 大正4年4月1日 are refused).
+  if (index < ERAS.findIndex(({ name }) => name === '昭和')) return FAILURES.invalid_date;
+  const era = ERAS[index];
   cursor.skipSpaces();
   const eraYear = cursor.take('元') !== '' ? 1 : cursor.digits(2);
   const date = eraYear < 1 ? null : readMonthAndDay(cursor);
@@ -559,7 +549,8 @@ function readWarekiDate(text: string): CellResult<DayNumber> {
   if (date === null || !isValidYmd(year, date.month, date.day)) return FAILURES.invalid_date;
   const dayNumber = dayNumberFromYmd(year, date.month, date.day);
   // Strict: 平成31年5月1日 does not exist (that day is 令和元年5月1日), nor does 令和元年4月30日.
-  if (dayNumber < era.start || (era.end !== null && dayNumber > era.end)) return FAILURES.invalid_date;
+  const next = ERAS[index + 1];
+  if (dayNumber < era.start || (next !== undefined && dayNumber >= next.start)) return FAILURES.invalid_date;
   return succeed(dayNumber);
 }
 
