@@ -50,10 +50,18 @@ export function inputRuleFor(column: ColumnDef): InputRule {
   }
 }
 
+/** A column's help (its header note): the schema's words, or else its dropdown's values (`人件費 / その他経費`). */
+export function columnHelp(column: ColumnDef): string {
+  if (column.help !== undefined) return column.help;
+  const rule = inputRuleFor(column);
+  return rule.kind === 'choices' ? rule.values.join(' / ') : '';
+}
+
 /** The help text shown with the rule; a reference that also takes other values (管理費) says so. */
 export function inputHelpFor(column: ColumnDef): string {
   const extra = column.ref?.extra ?? [];
-  return extra.length > 0 ? `${column.help}（${extra.join('、')}は一覧になくても入力できます）` : column.help;
+  const help = columnHelp(column);
+  return extra.length > 0 ? `${help}（${extra.join('、')}は一覧になくても入力できます）` : help;
 }
 
 /** Display format for the column's cells in Sheets and Excel, where one helps reading. */

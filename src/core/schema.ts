@@ -30,8 +30,11 @@ export interface ColumnDef {
   readonly ref?: { readonly tab: TabKey; readonly column: string; readonly extra?: readonly string[] };
   /** Person-level data: never reaches a report, a formula result, a log or an issue message. */
   readonly personal?: boolean;
-  /** Help text shown by the data-validation rule in Sheets. */
-  readonly help: string;
+  /**
+   * Help text shown by the data-validation rule in Sheets; left out when it would only list the choices (the help is
+   * then the dropdown's values joined by ` / `: input-rules' columnHelp).
+   */
+  readonly help?: string;
   /** Column width in pixels for シートを準備 and the template. */
   readonly width?: number;
   /** The smallest value a count or yen column accepts (求人数 ≥ 1, 手数料 ≥ 0); below it is a validation error. */
@@ -261,7 +264,6 @@ export const TABS = [
         en: 'Attribute',
         type: 'choice',
         choices: CANDIDATE_ATTRIBUTES,
-        help: '難民申請中 / 難民認定 / 補完的保護 / 人道配慮 / 避難民 / その他',
         width: 110,
       },
       {
@@ -322,7 +324,6 @@ export const TABS = [
         en: 'Route',
         type: 'choice',
         choices: PLACEMENT_ROUTES,
-        help: '職業紹介 / 自己応募 / その他',
         width: 100,
       },
       {
@@ -338,7 +339,6 @@ export const TABS = [
         ja: '無期雇用',
         en: 'Permanent',
         type: 'boolean',
-        help: 'はい / いいえ',
         width: 80,
       },
       { key: 'left', ja: '離職日', en: 'Left', type: 'date', help: '離職した日', width: 110 },
@@ -531,7 +531,6 @@ export const TABS = [
         type: 'choice',
         required: true,
         choices: EMPLOYMENT_TERMS,
-        help: '期間の定めなし / 4か月以上 / 1か月以上4か月未満 / 1か月未満',
         width: 130,
       },
       { key: 'occupation', ja: '職種', en: 'Occupation', type: 'text', help: '例: 施工管理、調理', width: 120 },
@@ -601,7 +600,6 @@ export const TABS = [
         en: 'Format',
         type: 'choice',
         choices: EVENT_FORMATS,
-        help: '対面 / オンライン / ハイブリッド',
         width: 100,
       },
       { key: 'place', ja: '場所', en: 'Place', type: 'text', help: '開催場所', width: 120 },
@@ -652,7 +650,6 @@ export const TABS = [
         type: 'choice',
         required: true,
         choices: COST_ITEMS,
-        help: '人件費 / その他経費',
         width: 100,
       },
       { key: 'account', ja: '勘定科目', en: 'Account', type: 'text', help: '例: 給料手当、旅費交通費', width: 120 },
@@ -731,7 +728,6 @@ export const TABS = [
         type: 'choice',
         required: true,
         choices: MEETING_KINDS,
-        help: '社員総会 / 理事会 / その他',
         width: 100,
       },
       {

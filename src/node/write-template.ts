@@ -1,7 +1,7 @@
 // This file defines the blank .xlsx template: every tab, header, dropdown and number/date rule, all from the schema.
 import { writeFile } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
-import { FISCAL_YEAR_RANGE, inputHelpFor, inputRuleFor, PLAUSIBLE_DATES } from '../core/input-rules';
+import { columnHelp, FISCAL_YEAR_RANGE, inputHelpFor, inputRuleFor, PLAUSIBLE_DATES } from '../core/input-rules';
 import { columnLetters } from '../core/issues';
 import { type ColumnDef, SETTINGS, type SettingDef, TABS, type TabDef, type TabKey, tabDef } from '../core/schema';
 import { describeCause, FileError } from './file-error';
@@ -122,7 +122,7 @@ function addTab(book: ExcelJS.Workbook, def: TabDef): void {
     cell.value = column.ja;
     cell.font = { bold: true };
     cell.fill = HEADER_FILL;
-    cell.note = column.help;
+    cell.note = columnHelp(column);
   });
   if (def.kind === 'log') return; // 生成履歴 is written by the add-on, not typed into.
   if (def.kind === 'settings') {

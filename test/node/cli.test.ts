@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { columnHelp } from '../../src/core/input-rules';
 import { makeReport } from '../../src/core/pipeline';
 import { SETTINGS, TABS, type TabDef } from '../../src/core/schema';
 import { readWorkbookFile } from '../../src/node/read-workbook-file';
@@ -392,9 +393,11 @@ describe('template', () => {
         // exceljs leaves out a column of its default width (9) when it writes, and reads it back without one.
         const width = sheet.getColumn(index + 1).width ?? 9;
         expect(width).toBe(Math.max(6, Math.round(((column.width ?? 100) - 5) / 7)));
-        expect(sheet.getRow(1).getCell(index + 1).note).toBe(column.help);
+        expect(sheet.getRow(1).getCell(index + 1).note).toBe(columnHelp(column));
       });
     }
+    // A choice column without its own help is noted with its dropdown's values (費目 is column C of 費用).
+    expect((book.getWorksheet('費用') as ExcelJS.Worksheet).getCell('C1').note).toBe('人件費 / その他経費');
     const events = book.getWorksheet('イベント') as ExcelJS.Worksheet;
     const rule = (sheet: ExcelJS.Worksheet, address: string) => sheet.getCell(address).dataValidation;
     // 事業内容 offers the 事業 tab's 事業内容 column; the rules reach the last prepared row.
