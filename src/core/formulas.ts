@@ -13,9 +13,9 @@ import type { FormulaErrorCode, FormulaErrorParams, IssueDraft } from './issues'
 import { formulaErrorMessage, type Language } from './messages';
 import { missingMetricTabs, tabNames } from './metric-tabs';
 import { type FilterKey, type Filters, findMetric, METRICS, type MetricDef } from './metrics';
-import { type Grid, matchKey, type RawWorkbook, readWorkbook } from './read-workbook';
+import { type Grid, isMissingYearSetting, matchKey, type RawWorkbook, readWorkbook } from './read-workbook';
 import type { Workbook } from './records';
-import { ADMIN_COST, SETTINGS, type TabDef, type TabKey, tabDef } from './schema';
+import { ADMIN_COST, type TabDef, type TabKey, tabDef } from './schema';
 
 /**
  * A formula error: its message is what the cell shows on hover. `language` is null until 設定 has been read (then
@@ -138,11 +138,9 @@ function evaluate(raw: RawWorkbook, request: FormulaRequest, rangeTab: TabKey | 
 /** Settings a formula does not need (団体名…) must not break it; an explicit 年度 stands in for 対象年度. */
 function blocksFormula(draft: IssueDraft, hasYear: boolean): boolean {
   if (draft.severity !== 'error') return false;
-  if (draft.code !== 'missing_setting' && draft.code !== 'blank_setting') return true;
-  return draft.column === YEAR_SETTING && !hasYear;
+  if (isMissingYearSetting(draft)) return !hasYear;
+  return draft.code !== 'missing_setting' && draft.code !== 'blank_setting';
 }
-
-const YEAR_SETTING = SETTINGS.find((setting) => setting.key === 'fiscalYear')?.ja;
 
 function throwOnErrors(drafts: readonly IssueDraft[], language: Language | null): void {
   if (drafts.length === 0) return;

@@ -3,13 +3,13 @@ import { sanitizeReportDocument } from './document-text';
 import { describePeriod, inPeriod, type Period, periodFromSettings } from './fiscal-year';
 import { a1, columnIndex, hasErrors, type Issue, type IssueDraft } from './issues';
 import { finalizeIssue, type Language } from './messages';
-import { matchKey, type RawWorkbook, readWorkbook } from './read-workbook';
+import { isMissingYearSetting, matchKey, type RawWorkbook, readWorkbook } from './read-workbook';
 import { reconcileProgramCosts } from './reconcile';
 import type { Workbook } from './records';
 import { buildReportDocument } from './report';
 import type { ReportDocument, ReportKind } from './report-document';
 import { buildShokaiDocument, shokaiPeriod } from './report-shokai';
-import { SETTINGS, TABS, type TabDef, tabDef } from './schema';
+import { TABS, type TabDef, tabDef } from './schema';
 import {
   checkTemplateParts,
   collectReferenceTargets,
@@ -104,12 +104,7 @@ export function checkWorkbook(raw: RawWorkbook, options: CheckOptions = {}): Che
   const workbook = read.workbook;
   const references = resolveReferences(workbook, options.references);
   const readIssues =
-    options.year === undefined
-      ? read.issues
-      : read.issues.filter(
-          (issue) =>
-            !((issue.code === 'missing_setting' || issue.code === 'blank_setting') && issue.column === YEAR_SETTING),
-        );
+    options.year === undefined ? read.issues : read.issues.filter((issue) => !isMissingYearSetting(issue));
   const drafts = [
     ...readIssues,
     ...validateWorkbook(workbook),
@@ -120,8 +115,6 @@ export function checkWorkbook(raw: RawWorkbook, options: CheckOptions = {}): Che
   const language = options.language ?? workbook.settings.language;
   return { workbook, references, issues: sortIssues(drafts.map((draft) => finalizeIssue(draft, language))) };
 }
-
-const YEAR_SETTING = SETTINGS.find((setting) => setting.key === 'fiscalYear')?.ja;
 
 /** The 活動計算書 reconciliation (reconcile.ts) of the year asked for, else of 対象年度; none without a year. */
 function reconcileYear(workbook: Workbook, year: number | undefined): IssueDraft[] {

@@ -17,7 +17,17 @@ import { isFiscalYearInRange } from './input-rules';
 import { a1, type IssueDraft, MASKED_VALUE } from './issues';
 import type { HeadingOverride, Settings, TabLayout, Workbook } from './records';
 import { isOverridableText } from './report-labels';
-import { type ColumnDef, type ColumnType, SETTINGS, type SettingDef, TABS, type TabDef, type TabKey } from './schema';
+import {
+  type ColumnDef,
+  type ColumnType,
+  SETTINGS,
+  type SettingDef,
+  type SettingKey,
+  settingDef,
+  TABS,
+  type TabDef,
+  type TabKey,
+} from './schema';
 
 export type Grid = readonly (readonly CellValue[])[];
 
@@ -470,25 +480,26 @@ function readSettings(
       code: 'low_suppression_threshold',
       tab: tabName,
       cell: a1(valueColumn, rows.get('suppressionThreshold') ?? 1),
-      column: SETTINGS.find((s) => s.key === 'suppressionThreshold')?.ja ?? '',
+      column: settingDef('suppressionThreshold').ja,
       value: String(threshold),
     });
   }
-  const pick = <T>(key: string, fallback: T): T => (found.has(key) ? (found.get(key) as T) : fallback);
+  // A setting not typed (or unreadable) takes its default from SETTINGS, null when it has none.
+  const pick = <T>(key: SettingKey): T => (found.has(key) ? found.get(key) : (settingDef(key).default ?? null)) as T;
   const settings: Settings = {
-    orgName: pick('orgName', ''),
-    fiscalYear: pick<number | null>('fiscalYear', null),
-    fiscalStartMonth: pick('fiscalStartMonth', 4),
-    firstYearStart: pick<number | null>('firstYearStart', null),
-    rounding: pick('rounding', '四捨五入'),
-    statementProgramCost: pick('statementProgramCost', null),
+    orgName: pick<string | null>('orgName') ?? '',
+    fiscalYear: pick('fiscalYear'),
+    fiscalStartMonth: pick('fiscalStartMonth'),
+    firstYearStart: pick('firstYearStart'),
+    rounding: pick('rounding'),
+    statementProgramCost: pick('statementProgramCost'),
     settingCells: Object.fromEntries([...rows].map(([key, row]) => [key, a1(valueColumn, row)])),
-    suppressionThreshold: pick('suppressionThreshold', 3),
-    language: pick('language', 'ja'),
-    yearStyle: pick('yearStyle', '西暦'),
-    form: pick('form', '標準'),
-    otherBusiness: pick('otherBusiness', '記載する'),
-    staffUnit: pick('staffUnit', '人'),
+    suppressionThreshold: pick('suppressionThreshold'),
+    language: pick('language'),
+    yearStyle: pick('yearStyle'),
+    form: pick('form'),
+    otherBusiness: pick('otherBusiness'),
+    staffUnit: pick('staffUnit'),
     headingOverrides,
   };
   return { settings, layout: table.layout, issues };
@@ -505,6 +516,13 @@ function readHeadingOverride(item: string, raw: CellValue): { target: string; te
   const target = normalizeText(folded.slice(HEADING_OVERRIDE_PREFIX.length));
   const text = parseText(raw);
   return { target, text: text.ok && text.value !== null ? text.value.trim() : '' };
+}
+
+/** The issue that 対象年度 is missing or blank, which an explicit year (`--year`, a formula's 年度) stands in for. */
+export function isMissingYearSetting(issue: Pick<IssueDraft, 'code' | 'column'>): boolean {
+  return (
+    (issue.code === 'missing_setting' || issue.code === 'blank_setting') && issue.column === settingDef('fiscalYear').ja
+  );
 }
 
 function settingExpectation(setting: SettingDef): string {

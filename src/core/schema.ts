@@ -928,3 +928,8 @@ export type TabDefOf<K extends TabKey> = Extract<TabsSchema[number], { key: K }>
 export function tabDef<K extends TabKey>(key: K): TabDefOf<K> {
   return TABS.find((tab) => tab.key === key) as TabDefOf<K>;
 }
+
+/** Finds a setting definition by key. */
+export function settingDef(key: SettingKey): SettingDef {
+  return SETTINGS.find((setting) => setting.key === key) as SettingDef;
+}
