@@ -7,6 +7,7 @@ import { matchHeaders } from '../core/read-workbook';
 import { type ReportTable, tableGrid } from '../core/report-document';
 import { tabDef } from '../core/schema';
 import { openSidebar } from './dialogs';
+import { styleTable, tableTexts } from './render-doc';
 import { appendTabRow, asLiteral, runTimestamp, runUser } from './run-log';
 import { findContractSheet, listSheets } from './sheets';
 
@@ -172,23 +173,11 @@ function replaceRange(runs: Run[], start: number, end: number, value: string): v
   first.text.deleteText(offset + value.length, offset + value.length + length - 1);
 }
 
-/** A `{{表:…}}` table, made by `make` from its cells: header row bold, amounts aligned as in the report, a border. */
+/** A `{{表:…}}` table, made by `make` from its cells and styled as the report's tables are (render-doc). */
 function writeReportTable(make: (cells: string[][]) => Table, table: ReportTable): Table {
-  const grid = tableGrid(table);
-  const cells = [[...table.header], ...grid.map((row) => row.map((cell) => cell?.text ?? ''))].map((row) =>
-    row.map((text) => sanitizeDocumentText(text)),
-  );
+  const cells = tableTexts(table, tableGrid(table)).map((row) => row.map((text) => sanitizeDocumentText(text)));
   const docTable = make(cells);
-  docTable.setBorderWidth(1);
-  docTable.getRow(0).editAsText().setBold(true);
-  table.align.forEach((align, column) => {
-    if (align === 'left') return;
-    const alignment =
-      align === 'right' ? DocumentApp.HorizontalAlignment.RIGHT : DocumentApp.HorizontalAlignment.CENTER;
-    for (let row = 1; row <= grid.length; row++) {
-      docTable.getCell(row, column).getChild(0).asParagraph().setAlignment(alignment);
-    }
-  });
+  styleTable(docTable, table);
   return docTable;
 }
 

@@ -6,12 +6,14 @@ import {
   type FigureSpan,
   type ReportDocument,
   type ReportTable,
+  type TableCell,
   tableGrid,
 } from '../core/report-document';
 
 type Body = GoogleAppsScript.Document.Body;
 type Paragraph = GoogleAppsScript.Document.Paragraph;
 type Document = GoogleAppsScript.Document.Document;
+type Table = GoogleAppsScript.Document.Table;
 
 /**
  * A figure's named range is `jh:` + its tag (tags are at most 120 characters, Docs takes 256). A tag printed in two
@@ -35,9 +37,35 @@ function nameFigures(document: Document, paragraph: Paragraph, figures: readonly
 export const DOC_FONT = 'Noto Sans JP';
 const HEADER_BACKGROUND = '#e8e8e8';
 
+/** A ReportTable's cells as text, header row first: what appendTable makes a Doc table of. */
+export function tableTexts(table: ReportTable, grid: readonly (TableCell | null)[][]): string[][] {
+  return [[...table.header], ...grid.map((row) => row.map((cell) => cell?.text ?? ''))];
+}
+
+/**
+ * What every Doc table drawn from a ReportTable gets (the report's, and a form's `{{表:…}}`): a border, the header row
+ * bold, amounts aligned as the report aligns them.
+ */
+export function styleTable(docTable: Table, table: ReportTable): void {
+  docTable.setBorderWidth(1);
+  // Bold must be set on the text: a cell's BOLD attribute may not reach the paragraph inside. One editAsText of the
+  // header row makes all of its text bold in two calls.
+  docTable.getRow(0).editAsText().setBold(true);
+  // Right-aligned amounts: a few calls per aligned cell of the body, i.e. per 事業 row, never per data row.
+  // (DocumentApp has no column-wide alignment; the table has one row per 事業, so the count is fixed by the 事業 tab.)
+  table.align.forEach((align, column) => {
+    if (align === 'left') return;
+    const alignment =
+      align === 'right' ? DocumentApp.HorizontalAlignment.RIGHT : DocumentApp.HorizontalAlignment.CENTER;
+    for (let row = 1; row <= table.rows.length; row++) {
+      docTable.getCell(row, column).getChild(0).asParagraph().setAlignment(alignment);
+    }
+  });
+}
+
 function appendTable(document: Document, body: Body, table: ReportTable): void {
   const grid = tableGrid(table);
-  const docTable = body.appendTable([[...table.header], ...grid.map((row) => row.map((cell) => cell?.text ?? ''))]);
+  const docTable = body.appendTable(tableTexts(table, grid));
   // Figure cells (事業費, 受益対象者の人数, totals): a fixed number per 事業 row, never per data row.
   grid.forEach((row, r) => {
     row.forEach((cell, column) => {
@@ -52,24 +80,12 @@ function appendTable(document: Document, body: Body, table: ReportTable): void {
       );
     });
   });
-  docTable.setBorderWidth(1);
+  styleTable(docTable, table);
+  // The report's header row is grey too: the cells' own attribute, one call per header cell.
   const header = docTable.getRow(0);
-  // The grey is the cells' own attribute; bold must be set on their text: a cell's BOLD attribute may not reach
-  // the paragraph inside. One editAsText of the header row makes all of its text bold in two calls.
   const headerStyle: Record<string, unknown> = {};
   headerStyle[DocumentApp.Attribute.BACKGROUND_COLOR] = HEADER_BACKGROUND;
   for (let column = 0; column < table.header.length; column++) header.getCell(column).setAttributes(headerStyle);
-  header.editAsText().setBold(true);
-  // Right-aligned amounts: a few calls per aligned cell of the body, i.e. per 事業 row, never per data row.
-  // (DocumentApp has no column-wide alignment; the table has one row per 事業, so the count is fixed by the 事業 tab.)
-  table.align.forEach((align, column) => {
-    if (align === 'left') return;
-    const alignment =
-      align === 'right' ? DocumentApp.HorizontalAlignment.RIGHT : DocumentApp.HorizontalAlignment.CENTER;
-    for (let row = 1; row <= table.rows.length; row++) {
-      docTable.getCell(row, column).getChild(0).asParagraph().setAlignment(alignment);
-    }
-  });
 }
 
 const HEADINGS = (): Record<1 | 2 | 3, GoogleAppsScript.Document.ParagraphHeading> => ({
