@@ -5,12 +5,14 @@ import { styleTable, tableTexts } from '../../src/gas/render-doc';
 import { createFakeEnvironment, effectiveAttribute, installFakes } from '../fakes';
 
 const TABLE: ReportTable = {
+  kind: 'table',
   header: ['事業', '回数', '事業費'],
   rows: [
     [{ text: '育成事業', rowSpan: 2 }, { text: '12' }, { text: '1,234' }],
     [{ text: '3' }, { text: '56' }],
   ],
   align: ['left', 'center', 'right'],
+  widths: [40, 30, 30],
 };
 
 describe('tableTexts', () => {
