@@ -5,7 +5,7 @@ import { basename, extname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { CellValue } from '../core/cells';
 import type { FormulaSource } from '../core/formula-refs';
-import { a1, columnLetters, type IssueDraft } from '../core/issues';
+import { a1, columnIndex, columnLetters, type IssueDraft } from '../core/issues';
 import { matchKey, type RawTab, type RawWorkbook } from '../core/read-workbook';
 import { TABS, type TabDef } from '../core/schema';
 import { type References, type ResolvedReference, referenceKey } from '../core/templates';
@@ -516,13 +516,10 @@ export function parseCellTarget(target: string): { sheet: string; row: number; c
   const match = CELL_TARGET.exec(target.trim());
   if (!match) return null;
   const sheet = match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2].trim();
-  const column = match[3]
-    .toUpperCase()
-    .split('')
-    .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const column = columnIndex(match[3]);
   const row = Number(match[4]);
-  if (row < 1 || row > MAX_ROWS || column > MAX_COLUMNS) return null;
-  return { sheet, row, column: column - 1 };
+  if (row < 1 || row > MAX_ROWS || column >= MAX_COLUMNS) return null;
+  return { sheet, row, column };
 }
 
 /** Resolves the targets the core asks for (one lookup each): cell addresses from the grids, names from the file. */
