@@ -13,6 +13,7 @@ import {
 } from './issues';
 import { formatThousands } from './metrics';
 import { hidePersonRowValue } from './privacy';
+import { EMPLOYMENT_TERMS, LEAVE_REASONS } from './schema';
 
 export type Language = 'ja' | 'en';
 
@@ -120,11 +121,11 @@ function japanese({ code, tab, column, value, params, masked }: MessageInput): s
     case 'seeking_expiry_before_application':
       return `${col}が求職申込日（空欄のときは登録日）より前です`;
     case 'missing_employment_term':
-      return `${col}が空欄です。職業紹介で就職した行は雇用期間（期間の定めなし / 4か月以上 / 1か月以上4か月未満 / 1か月未満）を入力してください。空欄のままでは常用・臨時・日雇のどの就職件数にも数えません`;
+      return `${col}が空欄です。職業紹介で就職した行は雇用期間（${EMPLOYMENT_TERMS.join(' / ')}）を入力してください。空欄のままでは常用・臨時・日雇のどの就職件数にも数えません`;
     case 'employment_term_conflict':
       return `${col}と「無期雇用」が食い違っています（無期雇用「はい」は雇用期間「期間の定めなし」のことです）。無期雇用就職件数は「無期雇用」の列で数えます`;
     case 'missing_leave_reason':
-      return `${col}が空欄です。無期雇用で就職し6か月以内に離職した行は離職理由（解雇 / 解雇以外 / 不明）を入力してください。空欄は「解雇以外」として6か月以内離職者数に数えます`;
+      return `${col}が空欄です。無期雇用で就職し6か月以内に離職した行は離職理由（${LEAVE_REASONS.join(' / ')}）を入力してください。空欄は「解雇以外」として6か月以内離職者数に数えます`;
     case 'missing_setting':
       return `設定「${column}」がありません。「項目」列に「${column}」、「値」列に値を入力してください${example}`;
     case 'blank_setting':
@@ -250,11 +251,11 @@ function english({ code, tab, column, value, params, masked }: MessageInput): st
     case 'seeking_expiry_before_application':
       return `${col} is before the job application date (the registration date when that is blank)`;
     case 'missing_employment_term':
-      return `${col} is empty. For a placement through 職業紹介, enter the employment term (期間の定めなし / 4か月以上 / 1か月以上4か月未満 / 1か月未満); until then it is in none of the 常用/臨時/日雇 placement counts`;
+      return `${col} is empty. For a placement through 職業紹介, enter the employment term (${EMPLOYMENT_TERMS.join(' / ')}); until then it is in none of the 常用/臨時/日雇 placement counts`;
     case 'employment_term_conflict':
       return `${col} contradicts "無期雇用" (無期雇用 はい means 期間の定めなし). Permanent placements are counted from 無期雇用`;
     case 'missing_leave_reason':
-      return `${col} is empty. For a permanent placement that ended within six months, enter the reason (解雇 / 解雇以外 / 不明); a blank counts as 解雇以外 in 6か月以内離職者数`;
+      return `${col} is empty. For a permanent placement that ended within six months, enter the reason (${LEAVE_REASONS.join(' / ')}); a blank counts as 解雇以外 in 6か月以内離職者数`;
     case 'missing_setting':
       return `Setting "${column}" is missing. Add a row with 項目 "${column}" and its 値${example}`;
     case 'blank_setting':
