@@ -136,12 +136,14 @@ function categoryFilter(workbook: Workbook, filters: Filters): (programKey: stri
 
 // 職業紹介事業報告 (様式第8号) and the 人材サービス総合サイト figures (DESIGN §9) -------------------------------------
 
-/**
- * The period of the 職業紹介事業報告: April to March of the 年度, whatever 年度開始月 and 初年度開始日 say. A formula
- * over a range with no 年度 has a period without a start; it stays as it is (every row).
- */
+/** The period of the 職業紹介事業報告 (様式第8号): April to March of the 年度, whatever 年度開始月 and 初年度開始日 say. */
+export function shokaiYearPeriod(year: number): Period {
+  return fiscalPeriod(year, 4);
+}
+
+/** A metric's period as the 職業紹介 figures count it; a formula over a range with no 年度 (no start) keeps every row. */
 export function shokaiPeriod(period: Period): Period {
-  return period.start === Number.MIN_SAFE_INTEGER ? period : fiscalPeriod(period.year);
+  return period.start === Number.MIN_SAFE_INTEGER ? period : shokaiYearPeriod(period.year);
 }
 
 /** 常用 = 期間の定めなし or 4か月以上; 臨時 = 1か月以上4か月未満; 日雇 = 1か月未満 (様式第8号). */

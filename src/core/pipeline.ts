@@ -3,12 +3,13 @@ import { sanitizeReportDocument } from './document-text';
 import { describePeriod, inPeriod, type Period, periodFromSettings } from './fiscal-year';
 import { a1, columnIndex, hasErrors, type Issue, type IssueDraft } from './issues';
 import { finalizeIssue, type Language } from './messages';
+import { shokaiYearPeriod } from './metrics';
 import { isMissingYearSetting, matchKey, type RawWorkbook, readWorkbook } from './read-workbook';
 import { reconcileProgramCosts } from './reconcile';
 import type { Workbook } from './records';
 import { buildReportDocument } from './report';
 import type { ReportDocument, ReportKind } from './report-document';
-import { buildShokaiDocument, shokaiPeriod } from './report-shokai';
+import { buildShokaiDocument } from './report-shokai';
 import { TABS, type TabDef, tabDef } from './schema';
 import {
   checkTemplateParts,
@@ -157,7 +158,7 @@ export function makeReport(raw: RawWorkbook, request: ReportRequest = {}): Repor
   const year = request.year ?? workbook.settings.fiscalYear;
   if (hasErrors(issues) || year === null) return { ok: false, issues };
   const shokai = request.kind === 'shokai';
-  const period = shokai ? shokaiPeriod(year) : periodFromSettings(workbook.settings, year);
+  const period = shokai ? shokaiYearPeriod(year) : periodFromSettings(workbook.settings, year);
   const empty = emptyYearIssue(workbook, period, request.language ?? workbook.settings.language);
   try {
     const report = shokai

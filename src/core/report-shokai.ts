@@ -1,7 +1,6 @@
 // This file defines the 職業紹介事業報告書 builder (様式第8号, DESIGN §9): a checked Workbook and a year → ReportDocument.
 import { ymdFromDayNumber } from './cells';
-import { fiscalPeriod, type Period } from './fiscal-year';
-import { type Filters, findMetric, formatThousands, type MetricDef } from './metrics';
+import { type Filters, findMetric, formatThousands, type MetricDef, shokaiYearPeriod } from './metrics';
 import type { Workbook } from './records';
 import type { Alignment, Block, ReportDocument, ReportKind, ReportTable } from './report-document';
 
@@ -10,11 +9,6 @@ export const REPORT_KINDS: readonly ReportKind[] = ['jigyo', 'shokai'];
 
 /** The form's title, also the stem of its file and Doc names. */
 export const SHOKAI_TITLE = '職業紹介事業報告書';
-
-/** 様式第8号 always covers 4/1–3/31, whatever 年度開始月 and 初年度開始日 say. */
-export function shokaiPeriod(year: number): Period {
-  return fiscalPeriod(year, 4, null);
-}
 
 /** One row of the form: what it prints, the registry metric behind it, and the unit it is counted in. */
 interface FormRow {
@@ -109,7 +103,7 @@ function formTable(
 
 /** Builds the 職業紹介事業報告書. Japanese only: the form is filed with the 労働局 in Japanese (DESIGN §9). */
 export function buildShokaiDocument(workbook: Workbook, year: number): ReportDocument {
-  const period = shokaiPeriod(year);
+  const period = shokaiYearPeriod(year);
   const compute = (metric: string, filters: Filters = {}) => metricNamed(metric).compute({ workbook, period }, filters);
   const start = ymdFromDayNumber(period.start);
   const end = ymdFromDayNumber(period.end);
