@@ -2,7 +2,14 @@
 
 export type Severity = 'error' | 'warning';
 
-/** What went wrong; messages.ts turns each code into words, tests assert codes. */
+/**
+ * Codes only the local runner raises (a CSV file's bytes): their words are src/node/local-messages.ts's, handed to the
+ * core with the workbook read (RawWorkbook.words), so dist/Code.js does not carry them.
+ */
+export const LOCAL_ISSUE_CODES = ['undecodable_text'] as const;
+export type LocalIssueCode = (typeof LOCAL_ISSUE_CODES)[number];
+
+/** What went wrong; messages.ts turns each code into words (LocalIssueCode: the adapter's), tests assert codes. */
 export type IssueCode =
   | 'missing_tab'
   | 'missing_column'

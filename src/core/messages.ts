@@ -5,8 +5,11 @@ import {
   type FormulaErrorCode,
   type FormulaErrorParams,
   type Issue,
+  type IssueCode,
   type IssueDraft,
   type IssueParams,
+  LOCAL_ISSUE_CODES,
+  type LocalIssueCode,
   MASKED_VALUE,
   type MovedProgramRow,
   type Reconciliation,
@@ -51,8 +54,9 @@ function movedRows(rows: readonly MovedProgramRow[], language: Language): string
   return shown + rest;
 }
 
-interface MessageInput {
-  readonly code: IssueDraft['code'];
+/** What a message is made of: the issue's code and cells, cleaned to one line, and its params. */
+export interface MessageInput<Code extends IssueCode = Exclude<IssueCode, LocalIssueCode>> {
+  readonly code: Code;
   readonly tab: string;
   readonly column: string;
   readonly value: string;
@@ -67,7 +71,7 @@ interface MessageInput {
 function japanese({ code, tab, column, value, params, masked }: MessageInput): string {
   const col = `「${column}」`;
   const val = `「${value}」`;
-  const { expected = '', other = '', count = 0, limit = 0, line = 0 } = params;
+  const { expected = '', other = '', count = 0, limit = 0 } = params;
   const example = expected ? `（例: ${expected}）` : '';
   // The sentence is about the cell when its value is masked: 「列」が…, never 「列」の「＊＊＊」は….
   const valueIs = masked ? `${col}が` : `${col}の${val}は`;
@@ -162,8 +166,6 @@ function japanese({ code, tab, column, value, params, masked }: MessageInput): s
       return `${col}に文書に入れられない文字（制御文字など）が${count}文字あります。報告書では取り除きます。セルの内容を確認してください`;
     case 'duplicate_tab':
       return `タブ「${tab}」と「${other}」は同じタブです（日本語名と英語名、または全角・半角などの違いだけです）。どちらか一方にまとめてください`;
-    case 'undecodable_text':
-      return `ファイル「${other}」の ${line} 行目${count > 1 ? `（ほか ${count - 1} 行）` : ''}に ${expected} として読めないバイトがあり、「\ufffd」として読みました。元のファイルを開き、CSV UTF-8 で保存し直してください`;
     case 'no_data_for_year':
       return `${value}年度（${expected}）の費用・イベント・候補者の行が1件もありません。対象年度と年度開始月を確認してください`;
     case 'statement_cost_mismatch':
@@ -196,7 +198,7 @@ function japanese({ code, tab, column, value, params, masked }: MessageInput): s
 function english({ code, tab, column, value, params, masked }: MessageInput): string {
   const col = `"${column}"`;
   const val = `"${value}"`;
-  const { expected = '', other = '', count = 0, limit = 0, line = 0 } = params;
+  const { expected = '', other = '', count = 0, limit = 0 } = params;
   const example = expected ? ` (e.g. ${expected})` : '';
   // The sentence is about the cell when its value is masked: "列" is…, never "列": "＊＊＊" is….
   const valueIs = masked ? col : `${col}: ${val}`;
@@ -292,8 +294,6 @@ function english({ code, tab, column, value, params, masked }: MessageInput): st
       return `${col} holds ${count} character(s) a document cannot hold (control characters or similar); the report leaves them out. Check the cell`;
     case 'duplicate_tab':
       return `Tabs "${tab}" and "${other}" are the same tab (their names differ only in language, width or case). Keep only one`;
-    case 'undecodable_text':
-      return `File "${other}", line ${line}${count > 1 ? ` (and ${count - 1} more line(s))` : ''}: bytes that are not valid ${expected} were read as "\ufffd". Open the file and save it again as CSV UTF-8`;
     case 'no_data_for_year':
       return `FY${value} (${expected}) has no row in 費用, イベント or 候補者. Check 対象年度 and 年度開始月`;
     case 'statement_cost_mismatch':
@@ -323,20 +323,33 @@ function english({ code, tab, column, value, params, masked }: MessageInput): st
   }
 }
 
-/** Attaches the message in the report language; a value from a 候補者 row never reaches it (see privacy.ts). */
-export function finalizeIssue(draft: IssueDraft, language: Language = 'ja'): Issue {
+/** The words of the codes only an adapter raises (LocalIssueCode), handed over with the workbook it read. */
+export type LocalWords = (input: MessageInput<LocalIssueCode>, language: Language) => string;
+
+function isLocalCode(code: IssueCode): code is LocalIssueCode {
+  return (LOCAL_ISSUE_CODES as readonly IssueCode[]).includes(code);
+}
+
+/**
+ * Attaches the message in the report language; a value from a 候補者 row never reaches it (see privacy.ts). A code
+ * only an adapter raises is worded by that adapter's `localWords` (without them, the code itself is the message).
+ */
+export function finalizeIssue(draft: IssueDraft, language: Language = 'ja', localWords?: LocalWords): Issue {
   const safe = hidePersonRowValue(draft);
   const params = safe.params ?? {};
   // Tab, header and value are typed by someone: a control character in them must not reach a terminal or a log.
   const input = {
-    code: safe.code,
     tab: oneLineText(safe.tab),
     column: oneLineText(safe.column),
     value: oneLineText(safe.value),
     params,
     masked: safe.value === MASKED_VALUE,
   };
-  return { ...safe, params, language, message: language === 'en' ? english(input) : japanese(input) };
+  const { code } = safe;
+  const message = isLocalCode(code)
+    ? (localWords?.({ ...input, code }, language) ?? code)
+    : (language === 'en' ? english : japanese)({ ...input, code });
+  return { ...safe, params, language, message };
 }
 
 /** `タブ!セル: message`, the one-line form used by the CLI and logs. */

@@ -114,7 +114,7 @@ export function checkWorkbook(raw: RawWorkbook, options: CheckOptions = {}): Che
     ...reconcileYear(workbook, options.year),
   ];
   const language = options.language ?? workbook.settings.language;
-  return { workbook, references, issues: sortIssues(drafts.map((draft) => finalizeIssue(draft, language))) };
+  return { workbook, references, issues: sortIssues(drafts.map((draft) => finalizeIssue(draft, language, raw.words))) };
 }
 
 /** The 活動計算書 reconciliation (reconcile.ts) of the year asked for, else of 対象年度; none without a year. */

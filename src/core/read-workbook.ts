@@ -15,6 +15,7 @@ import {
 import { parseFiscalYear } from './era';
 import { isFiscalYearInRange } from './input-rules';
 import { a1, type IssueDraft, MASKED_VALUE } from './issues';
+import type { LocalWords } from './messages';
 import type { HeadingOverride, Settings, TabLayout, Workbook } from './records';
 import { isOverridableText } from './report-labels';
 import {
@@ -47,6 +48,8 @@ export interface RawWorkbook {
   readonly tabs: readonly RawTab[];
   /** Problems the adapter met while reading the file (a CSV file's undecodable bytes); reported with the others. */
   readonly issues?: readonly IssueDraft[];
+  /** The words of those problems' codes that only this adapter raises (LocalIssueCode), in both languages. */
+  readonly words?: LocalWords;
 }
 
 export interface ReadOptions {

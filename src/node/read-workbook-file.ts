@@ -10,6 +10,7 @@ import { matchKey, type RawTab, type RawWorkbook } from '../core/read-workbook';
 import { TABS, type TabDef } from '../core/schema';
 import { type References, type ResolvedReference, referenceKey } from '../core/templates';
 import { describeCause, FileError } from './file-error';
+import { localWords } from './local-messages';
 import {
   type CsvEncoding,
   decodeCsv,
@@ -207,7 +208,7 @@ async function readCsvFolder(folder: string): Promise<WorkbookFile> {
     encodings[name] = encoding;
     if (badLines.length > 0) issues.push(undecodableIssue(name, file, parseCsv(text, delimiter), encoding, badLines));
   }
-  const raw: RawWorkbook = { tabs, issues };
+  const raw: RawWorkbook = { tabs, issues, words: localWords };
   const lookup: CellTextLookup = (sheet, row, column) => {
     const tab = tabs.find((t) => matchKey(t.name) === matchKey(sheet));
     if (!tab) return undefined;
