@@ -3,10 +3,11 @@
 export type Severity = 'error' | 'warning';
 
 /**
- * Codes only the local runner raises (a CSV file's bytes): their words are src/node/local-messages.ts's, handed to the
- * core with the workbook read (RawWorkbook.words), so dist/Code.js does not carry them.
+ * Codes only the local runner and its dev server ever show (a CSV file's bytes; what only Sheets can do): their words
+ * are src/node/local-messages.ts's, handed to the core with the workbook read (RawWorkbook.words), so dist/Code.js
+ * does not carry them.
  */
-export const LOCAL_ISSUE_CODES = ['undecodable_text'] as const;
+export const LOCAL_ISSUE_CODES = ['undecodable_text', 'form_sheets_only', 'update_sheets_only'] as const;
 export type LocalIssueCode = (typeof LOCAL_ISSUE_CODES)[number];
 
 /** What went wrong; messages.ts turns each code into words (LocalIssueCode: the adapter's), tests assert codes. */
@@ -70,6 +71,8 @@ export type IssueCode =
   | 'form_unreadable'
   | 'form_element_skipped'
   | 'form_sheets_only'
+  // 報告書の数字を更新 in the dev server's sidebar: a Google Doc is updated from Sheets only.
+  | 'update_sheets_only'
   | 'internal_error';
 
 /** Facts a message may quote; never a personal value (see `maskedValue`). */

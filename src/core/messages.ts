@@ -188,8 +188,6 @@ function japanese({ code, tab, column, value, params, masked }: MessageInput): s
       return `「${value}」を Google ドキュメントとして開けません。ドキュメントの URL（https://docs.google.com/document/d/…）で、あなたが閲覧できるものを指定してください`;
     case 'form_element_skipped':
       return `${value === 'TABLE_OF_CONTENTS' ? '目次' : 'スクリプトで写せない部分'}は作成する文書に入りません。必要なら、できあがった文書に挿入してください`;
-    case 'form_sheets_only':
-      return 'Google ドキュメントのテンプレートは、スプレッドシートのアドオンから使えます（手元では npm run report -- ブック --template 様式.docx）';
     case 'internal_error':
       return `内部エラー: ${value}`;
   }
@@ -316,8 +314,6 @@ function english({ code, tab, column, value, params, masked }: MessageInput): st
       return `"${value}" cannot be opened as a Google Doc. Give the URL of a document you can view (https://docs.google.com/document/d/…)`;
     case 'form_element_skipped':
       return `${value === 'TABLE_OF_CONTENTS' ? 'The table of contents' : 'A part that scripts cannot copy'} is left out of the new document. Insert it there if you need it`;
-    case 'form_sheets_only':
-      return 'Google Doc templates are used from the add-on in Sheets (locally: npm run report -- WORKBOOK --template FORM.docx)';
     case 'internal_error':
       return `Internal error: ${value}`;
   }
@@ -770,7 +766,7 @@ export function figureUpdateText(
 }
 
 /** Why 報告書の数字を更新 in Sheets could not update a Google Doc (issue 14), and its dialog's title. */
-export type DocUpdatePhrase = 'no_report' | 'no_document' | 'no_figures' | 'updated' | 'sheets_only';
+export type DocUpdatePhrase = 'no_report' | 'no_document' | 'no_figures' | 'updated';
 
 /** A phrase of 報告書の数字を更新 (Sheets) in `language`; `year` is the report's year. */
 export function docUpdateText(phrase: DocUpdatePhrase, language: Language, year = 0): string {
@@ -790,9 +786,5 @@ export function docUpdateText(phrase: DocUpdatePhrase, language: Language, year 
         : 'この文書には更新できる数字がありません（この機能より前に作成したか、数字がすべて削除されています）。新しく報告書を作成してください。';
     case 'updated':
       return en ? 'Figures updated' : '報告書の数字を更新しました';
-    case 'sheets_only':
-      return en
-        ? 'A Google Doc report is updated from Sheets only (here: npm run report -- WORKBOOK --update REPORT.docx).'
-        : 'Google ドキュメントの報告書は Sheets からだけ更新できます（ここでは npm run report -- ブック --update 報告書.docx）。';
   }
 }

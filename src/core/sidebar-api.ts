@@ -13,7 +13,7 @@ import {
 } from './form-run';
 import { isFiscalYearInRange } from './input-rules';
 import type { Issue } from './issues';
-import { docUpdateText, finalizeIssue } from './messages';
+import { finalizeIssue } from './messages';
 import { missingMetricTabs } from './metric-tabs';
 import { findMetric } from './metrics';
 import { type CheckOptions, checkWorkbook, makeReport } from './pipeline';
@@ -284,14 +284,19 @@ function formDoors(doors: SidebarDoors, forms: NonNullable<SidebarDoors['forms']
   return { read: doors.read, exclusive: doors.exclusive, ...forms };
 }
 
-/** Google Doc forms need Apps Script; the dev server says so in the report language. */
+/**
+ * What only Sheets can do (a Google Doc form, updating a Google Doc), said in the report language where there is no
+ * door for it: the dev server, whose workbook brings the words (RawWorkbook.words, src/node/local-messages.ts).
+ */
+function sheetsOnly(doors: SidebarDoors, code: 'form_sheets_only' | 'update_sheets_only'): string {
+  const { raw } = doors.read();
+  const { language } = readWorkbook(raw, { tabs: ['settings'] }).workbook.settings;
+  return finalizeIssue({ severity: 'error', code, tab: '', cell: '', column: '', value: '' }, language, raw.words)
+    .message;
+}
+
 function formsUnavailable(doors: SidebarDoors): FormCheckResponse {
-  const { language } = readWorkbook(doors.read().raw, { tabs: ['settings'] }).workbook.settings;
-  const issue = finalizeIssue(
-    { severity: 'error', code: 'form_sheets_only', tab: '', cell: '', column: '', value: '' },
-    language,
-  );
-  return { kind: 'unreadable', message: issue.message };
+  return { kind: 'unreadable', message: sheetsOnly(doors, 'form_sheets_only') };
 }
 
 /** The sidebar's four server functions over the given doors; Apps Script and the dev server differ only in those. */
@@ -324,10 +329,7 @@ export function sidebarHandlers(doors: SidebarDoors): SidebarHandlers {
         : formsUnavailable(doors);
     },
     sidebarUpdate(year) {
-      if (!doors.updateReport) {
-        const { language } = readWorkbook(doors.read().raw, { tabs: ['settings'] }).workbook.settings;
-        return { kind: 'unavailable', message: docUpdateText('sheets_only', language) };
-      }
+      if (!doors.updateReport) return { kind: 'unavailable', message: sheetsOnly(doors, 'update_sheets_only') };
       const outcome = doors.updateReport(yearArgument(year));
       return outcome.kind === 'invalid' ? { kind: 'invalid', issues: outcome.issues.map(toView) } : outcome;
     },

@@ -313,7 +313,10 @@ async function readXlsx(path: string): Promise<WorkbookFile> {
     throw new FileError('unreadable', path, describeCause(error));
   }
   if (book.worksheets.length === 0) throw new FileError('unreadable', path, 'no worksheet');
-  const raw: RawWorkbook = { tabs: book.worksheets.map((sheet) => ({ name: sheet.name, values: sheetValues(sheet) })) };
+  const raw: RawWorkbook = {
+    tabs: book.worksheets.map((sheet) => ({ name: sheet.name, values: sheetValues(sheet) })),
+    words: localWords,
+  };
   const lookup: CellTextLookup = (sheetName, row, column) => {
     const sheet = book.worksheets.find((s) => matchKey(s.name) === matchKey(sheetName));
     if (!sheet) return undefined;

@@ -1,9 +1,13 @@
 // This file defines the tests of the words only the local runner says (LocalIssueCode): both languages, exact, and
 // that the core words such a code only through the adapter's words (without them, the code itself shows).
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { IssueDraft } from '../../src/core/issues';
 import { finalizeIssue } from '../../src/core/messages';
 import { makeReport } from '../../src/core/pipeline';
 import { localWords } from '../../src/node/local-messages';
+import { readWorkbookFile } from '../../src/node/read-workbook-file';
 
 const undecodable = (line: number, count: number): IssueDraft => ({
   severity: 'warning',
@@ -77,5 +81,26 @@ describe('localWords: undecodable_text', () => {
     expect(found?.message).toBe(
       'ファイル「費用.csv」の 2 行目に Shift_JIS として読めないバイトがあり、「\ufffd」として読みました。元のファイルを開き、CSV UTF-8 で保存し直してください',
     );
+  });
+});
+
+describe('the local reader hands its words over with every workbook', () => {
+  const dir = join(__dirname, '../../test-output/local-messages');
+  beforeAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(dir, 'csv'), { recursive: true });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('from a CSV folder and from an .xlsx file alike (the dev server reads either)', async () => {
+    writeFileSync(join(dir, 'csv', '設定.csv'), '項目,値\n団体名,テスト\n対象年度,2022\n');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('設定').addRows([
+      ['項目', '値'],
+      ['団体名', 'テスト'],
+    ]);
+    await book.xlsx.writeFile(join(dir, 'book.xlsx'));
+    expect((await readWorkbookFile(join(dir, 'csv'))).raw.words).toBe(localWords);
+    expect((await readWorkbookFile(join(dir, 'book.xlsx'))).raw.words).toBe(localWords);
   });
 });

@@ -12,6 +12,7 @@ import {
 import type { FormParagraph, FormReplacement } from '../../src/core/form-template';
 import type { FormRecord } from '../../src/core/records';
 import { sidebarHandlers, sidebarState } from '../../src/core/sidebar-api';
+import { localWords } from '../../src/node/local-messages';
 import { rawWorkbook } from '../helpers/raw';
 
 const ID = '1AbCdEfGhIjKlMnOpQrStUvWxYz_0123456789-abc';
@@ -310,7 +311,8 @@ describe('previewForm and createFromForm', () => {
 
 describe('テンプレートから作成 in the sidebar handlers', () => {
   const base = (language = 'ja') => ({
-    read: () => ({ raw: rawWorkbook(sheets(language)) }),
+    // The dev server's workbook comes from the local reader, with the local runner's words (RawWorkbook.words).
+    read: () => ({ raw: { ...rawWorkbook(sheets(language)), words: localWords } }),
     exclusive: <T>(work: () => T) => work(),
     writeReport: () => ({ url: '', name: '' }),
     logRun: () => undefined,

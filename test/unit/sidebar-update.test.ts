@@ -4,6 +4,7 @@ import type { Issue } from '../../src/core/issues';
 import { docUpdateText } from '../../src/core/messages';
 import type { RawWorkbook } from '../../src/core/read-workbook';
 import { SIDEBAR_FUNCTIONS, type SidebarDoors, sidebarHandlers, type UpdateOutcome } from '../../src/core/sidebar-api';
+import { localWords } from '../../src/node/local-messages';
 import { rawWorkbook } from '../helpers/raw';
 
 const settings = (language: string): RawWorkbook =>
@@ -33,12 +34,14 @@ describe('sidebarUpdate', () => {
   });
 
   it('says in the report language that only Sheets updates a Google Doc, where there is no door (dev server)', () => {
-    expect(sidebarHandlers(doors(settings('ja'))).sidebarUpdate(2022)).toEqual({
+    // The dev server's workbook comes from the local reader, with the local runner's words (RawWorkbook.words).
+    const local = (language: string): RawWorkbook => ({ ...settings(language), words: localWords });
+    expect(sidebarHandlers(doors(local('ja'))).sidebarUpdate(2022)).toEqual({
       kind: 'unavailable',
       message:
         'Google ドキュメントの報告書は Sheets からだけ更新できます（ここでは npm run report -- ブック --update 報告書.docx）。',
     });
-    expect(sidebarHandlers(doors(settings('en'))).sidebarUpdate()).toEqual({
+    expect(sidebarHandlers(doors(local('en'))).sidebarUpdate()).toEqual({
       kind: 'unavailable',
       message:
         'A Google Doc report is updated from Sheets only (here: npm run report -- WORKBOOK --update REPORT.docx).',
