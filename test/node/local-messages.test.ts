@@ -49,6 +49,16 @@ describe('localWords: undecodable_text', () => {
     expect(finalizeIssue(undecodable(line, count), language, localWords).message).toBe(expected);
   });
 
+  it('quotes the file name on one line, without control characters', () => {
+    const draft = {
+      ...undecodable(2, 1),
+      params: { other: '費\u001b[31m用\n.csv', expected: 'UTF-8', line: 2, count: 1 },
+    };
+    expect(finalizeIssue(draft, 'en', localWords).message).toBe(
+      'File "費[31m用 .csv", line 2: bytes that are not valid UTF-8 were read as "\ufffd". Open the file and save it again as CSV UTF-8',
+    );
+  });
+
   it('is handed the input cleaned as every message is (the tab on one line)', () => {
     const seen: string[] = [];
     finalizeIssue(undecodable(1, 1), 'ja', (input, language) => {
