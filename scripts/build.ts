@@ -30,7 +30,7 @@ export function generateStubs(entrySource: string): string {
 
 /**
  * Only a custom function's JSDoc does anything in Apps Script (Sheets shows it as the formula's help); the JSDoc of
- * a menu, trigger or sidebar stub is for the reader of src/index.ts, so the bundle drops it (DESIGN §8: 150 KB).
+ * a menu, trigger or sidebar stub is for the reader of src/index.ts, so the bundle drops it (DESIGN §8 sets a size budget; see README, Performance).
  */
 export function keepCustomFunctionDocs(stubs: string): string {
   return stubs.replace(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\n(?=function )/g, (doc, body: string) =>
@@ -53,7 +53,7 @@ export async function buildServer(): Promise<string> {
     charset: 'utf8',
     legalComments: 'none',
     // Local identifiers are shortened too: every custom-formula cell and sidebar call loads the whole file (DESIGN §8:
-    // under 150 KB). The globals Apps Script calls keep their names (they are `global.X` properties and stubs), and
+    // a size budget: README, Performance). The globals Apps Script calls keep their names (they are `global.X` properties and stubs), and
     // every message a user or a log sees is a code worded by messages.ts, never a function name.
     minifyWhitespace: true,
     minifySyntax: true,
