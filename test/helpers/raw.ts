@@ -10,3 +10,18 @@ export function rawWorkbook(tabs: Record<string, unknown[][]>): RawWorkbook {
     })),
   };
 }
+
+/** The 事業 tab's header row with every column a report prints, in the order staff see it (the tests' 事業 tabs). */
+export const PROGRAM_HEADER = [
+  '事業内容',
+  '定款の事業名',
+  '区分',
+  '実施状況',
+  '実施日時',
+  '実施場所',
+  '従事者人数',
+  '従事者の備考',
+  '受益対象者の範囲',
+  '受益対象者の人数',
+  '表示順',
+];

@@ -4,21 +4,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readZip, writeZip, type ZipPart } from '../../src/node/docx-package';
 import { figureRecordProperties, renderReportDocx } from '../../src/node/render-docx';
+import { PROGRAM_HEADER } from '../helpers/raw';
 import { listFiles, outputDir, runCli, type Tabs, unzip, writeCsvFolder } from './support';
 
-const PROGRAM_HEADER = [
-  '事業内容',
-  '定款の事業名',
-  '区分',
-  '実施状況',
-  '実施日時',
-  '実施場所',
-  '従事者人数',
-  '従事者の備考',
-  '受益対象者の範囲',
-  '受益対象者の人数',
-  '表示順',
-];
 const CANDIDATE_HEADER = ['候補者ID', '氏名', '国籍', '属性', '就職日', '初回接点日', '同意取得日', '備考'];
 
 /**

@@ -15,21 +15,7 @@ import {
 import { findMetric, type MetricDef } from '../../src/core/metrics';
 import { makeReport } from '../../src/core/pipeline';
 import type { Block, ReportDocument, ReportTable } from '../../src/core/report-document';
-import { rawWorkbook } from '../helpers/raw';
-
-const PROGRAM_HEADER = [
-  '事業内容',
-  '定款の事業名',
-  '区分',
-  '実施状況',
-  '実施日時',
-  '実施場所',
-  '従事者人数',
-  '従事者の備考',
-  '受益対象者の範囲',
-  '受益対象者の人数',
-  '表示順',
-];
+import { PROGRAM_HEADER, rawWorkbook } from '../helpers/raw';
 
 /**
  * Worked by hand: 就職者数 in FY2022 = C1 (5/1) and C2 (6/1) = 2 (C3 is 2023/6/1); 育成's events in the year are E1

@@ -9,21 +9,7 @@ import { checkWorkbook, makeReport } from '../../src/core/pipeline';
 import { renderReportHtml } from '../../src/core/render-html';
 import type { Block, ReportDocument, ReportTable } from '../../src/core/report-document';
 import { isOverridableText } from '../../src/core/report-labels';
-import { rawWorkbook } from '../helpers/raw';
-
-const PROGRAM_HEADER = [
-  '事業内容',
-  '定款の事業名',
-  '区分',
-  '実施状況',
-  '実施日時',
-  '実施場所',
-  '従事者人数',
-  '従事者の備考',
-  '受益対象者の範囲',
-  '受益対象者の人数',
-  '表示順',
-];
+import { PROGRAM_HEADER, rawWorkbook } from '../helpers/raw';
 
 interface Options {
   /** 対象年度 as typed. */

@@ -4,21 +4,7 @@ import { renderReportHtml } from '../../src/core/render-html';
 import { toThousandYen } from '../../src/core/report';
 import type { ReportDocument, ReportTable } from '../../src/core/report-document';
 import { referenceKey } from '../../src/core/templates';
-import { rawWorkbook } from '../helpers/raw';
-
-const PROGRAM_HEADER = [
-  '事業内容',
-  '定款の事業名',
-  '区分',
-  '実施状況',
-  '実施日時',
-  '実施場所',
-  '従事者人数',
-  '従事者の備考',
-  '受益対象者の範囲',
-  '受益対象者の人数',
-  '表示順',
-];
+import { PROGRAM_HEADER, rawWorkbook } from '../helpers/raw';
 
 function workbook(overrides: Record<string, unknown[][]> = {}): Record<string, unknown[][]> {
   return {
