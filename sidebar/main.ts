@@ -296,12 +296,17 @@ function isWebUrl(url: string): boolean {
   return /^https?:\/\//i.test(url);
 }
 
+/** A made or updated document: a link when it has a web address (a Doc), its name alone when it is a local file. */
+function documentLink(url: string, name: string): HTMLElement {
+  return isWebUrl(url)
+    ? h('a', { attrs: { href: url, target: '_blank', rel: 'noopener' } }, name)
+    : h('span', {}, name);
+}
+
 function showOutcome(outcome: GenerateResponse): void {
   switch (outcome.kind) {
     case 'created': {
-      const link = isWebUrl(outcome.url)
-        ? h('a', { attrs: { href: outcome.url, target: '_blank', rel: 'noopener' } }, outcome.name)
-        : h('span', {}, outcome.name);
+      const link = documentLink(outcome.url, outcome.name);
       fill(
         generateResult,
         h(
@@ -374,9 +379,7 @@ function generate(kind: 'jigyo' | 'shokai'): void {
 function showUpdate(outcome: UpdateResponse): void {
   switch (outcome.kind) {
     case 'updated': {
-      const link = isWebUrl(outcome.url)
-        ? h('a', { attrs: { href: outcome.url, target: '_blank', rel: 'noopener' } }, outcome.name)
-        : h('span', {}, outcome.name);
+      const link = documentLink(outcome.url, outcome.name);
       fill(
         generateResult,
         h(
