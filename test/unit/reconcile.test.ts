@@ -367,6 +367,16 @@ describe('その他の事業 = 定款にない with rows of that 区分 (other_b
     expect(issues.filter((issue) => issue.code === 'other_business_left_out')).toEqual([]);
   });
 
+  it('names the row on the tab as it is named (Programs), and quotes no value', () => {
+    const english = tabs([['その他の事業', '定款にない']]);
+    english.Programs = english.事業;
+    delete english.事業;
+    const issues = checkWorkbook(rawWorkbook(english)).issues.filter(
+      (issue) => issue.code === 'other_business_left_out',
+    );
+    expect(issues.map((issue) => [issue.value, issue.params])).toEqual([['', { count: 2, other: 'Programs!C5' }]]);
+  });
+
   it('with one row, names it without ほか', () => {
     const one = tabs([['その他の事業', '定款にない']]);
     one.事業 = one.事業.slice(0, 5);
