@@ -15,6 +15,8 @@ import type { Filters, MetricDef } from './metrics';
  *   appendix:育成事業:人件費            an appendix cell (費目 人件費 / その他経費, or 計 for the row's sum)
  *   appendix-total:人件費 / admin:人件費 the appendix's 合計 and 管理費 rows
  *   comparison:statement|report|difference   the rows of the 活動計算書 comparison
+ *   m:常用求人数|国外=はい                 the 職業紹介事業報告書's figures: each metric as a placeholder names it
+ *   site:年度就職者数                    its 人材サービス総合サイト figures (国内 and 国外 summed), by label
  *
  * A tag holds only metric names, the filters the template author typed, 事業内容, 区分, 費目 and cell references:
  * never a value of a 候補者 row. Escaping: in each piece taken from the workbook, `%`, the separators `: | = , /`,
@@ -100,9 +102,10 @@ export type CellFigureKind =
   | 'appendix'
   | 'appendix-total'
   | 'admin'
-  | 'comparison';
+  | 'comparison'
+  | 'site';
 
-const TAG_KINDS = /^(?:m|r|cost|beneficiaries|when|where|staff|total|appendix|appendix-total|admin|comparison):/;
+const TAG_KINDS = /^(?:m|r|cost|beneficiaries|when|where|staff|total|appendix|appendix-total|admin|comparison|site):/;
 
 /** Whether a text read from a document (a `w:tag`, an alias, a range name) can be one of our tags. */
 export function isFigureTag(text: string): boolean {

@@ -2,7 +2,7 @@
 // keeps of them, and the diff that an update (`--update`, 報告書の数字を更新) applies and summarises.
 import { oneLineText } from './document-text';
 import { type FigureUpdatePhrase, figureUpdateText, type Language } from './messages';
-import type { Block, FigureSpan, ReportDocument, ReportKind, ReportTable } from './report-document';
+import type { Block, FigureSpan, ReportDocument, ReportKind, ReportTable, TableCell } from './report-document';
 import { tableGrid } from './report-document';
 
 /** Where a figure is, in words staff can find: 本文【就労支援】2段落目, 見出し「…」, 表「育成事業」の事業費（千円）. */
@@ -57,6 +57,18 @@ function addFigures(
   }
 }
 
+/**
+ * A row's name where its table names none (the 職業紹介事業報告書's fixed rows): the texts of its cells before its
+ * first figure, joined by ・ (`常用求人数`, `求人・常用求人数` in the 国外 table).
+ */
+function rowLabel(row: readonly (TableCell | null)[]): string {
+  const first = row.findIndex((cell) => cell?.figures !== undefined);
+  return row
+    .slice(0, first)
+    .flatMap((cell) => (cell && cell.text !== '' ? [cell.text] : []))
+    .join('・');
+}
+
 function addTable(into: Map<string, FigureValue>, tables: Map<string, readonly string[]>, table: ReportTable): void {
   const rows = table.figureRows;
   if (rows) tables.set(rows.id, rows.rows);
@@ -67,7 +79,7 @@ function addTable(into: Map<string, FigureValue>, tables: Map<string, readonly s
           into,
           cell.text,
           cell.figures,
-          { kind: 'cell', row: rows?.rows[r] ?? '', column: table.header[c] ?? '' },
+          { kind: 'cell', row: rows ? (rows.rows[r] ?? '') : rowLabel(row), column: table.header[c] ?? '' },
           rows?.id,
         );
     });

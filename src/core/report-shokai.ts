@@ -1,8 +1,9 @@
 // This file defines the 職業紹介事業報告書 builder (様式第8号, DESIGN §9): a checked Workbook and a year → ReportDocument.
 import { ymdFromDayNumber } from './cells';
+import { cellTag, metricTag } from './figure-tags';
 import { type Filters, findMetric, formatThousands, type MetricDef, shokaiYearPeriod } from './metrics';
 import type { Workbook } from './records';
-import type { Alignment, Block, ReportDocument, ReportKind, ReportTable } from './report-document';
+import type { Alignment, Block, ReportDocument, ReportKind, ReportTable, TableCell } from './report-document';
 
 /** Every kind of report a run can make, the default first. */
 export const REPORT_KINDS: readonly ReportKind[] = ['jigyo', 'shokai'];
@@ -92,19 +93,37 @@ function metricNamed(name: string): MetricDef {
   return metric;
 }
 
+/**
+ * A figure cell (issue 14): the whole text is the figure named `tag`, so `--update` and 報告書の数字を更新 find it
+ * again (`m:常用求人数`, `m:常用求人数|国外=はい`, `site:年度就職者数`).
+ */
+function figure(text: string, tag: string): TableCell {
+  return { text, figures: [{ start: 0, end: text.length, tag }] };
+}
+
+/** A form table; each row's cells are plain text except its one figure. */
 function formTable(
   header: readonly string[],
-  rows: readonly (readonly string[])[],
+  rows: readonly (readonly (string | TableCell)[])[],
   align: readonly Alignment[],
   widths: readonly number[],
 ): ReportTable {
-  return { kind: 'table', header: [...header], rows: rows.map((row) => row.map((text) => ({ text }))), align, widths };
+  return {
+    kind: 'table',
+    header: [...header],
+    rows: rows.map((row) => row.map((cell) => (typeof cell === 'string' ? { text: cell } : cell))),
+    align,
+    widths,
+  };
 }
 
 /** Builds the 職業紹介事業報告書. Japanese only: the form is filed with the 労働局 in Japanese (DESIGN §9). */
 export function buildShokaiDocument(workbook: Workbook, year: number): ReportDocument {
   const period = shokaiYearPeriod(year);
   const compute = (metric: string, filters: Filters = {}) => metricNamed(metric).compute({ workbook, period }, filters);
+  /** A metric's figure, tagged by its name and condition as a `{{指標名|国外=はい}}` placeholder would be. */
+  const metricCell = (metric: string, filters: Filters = {}) =>
+    figure(formatThousands(compute(metric, filters)), metricTag(metricNamed(metric), filters));
   const start = ymdFromDayNumber(period.start);
   const end = ymdFromDayNumber(period.end);
   const title = `${year}年度 ${SHOKAI_TITLE}`;
@@ -122,7 +141,7 @@ export function buildShokaiDocument(workbook: Workbook, year: number): ReportDoc
     blocks.push(
       formTable(
         ['項目', '数', '単位'],
-        part.rows.map((row) => [row.label ?? row.metric, formatThousands(compute(row.metric)), row.unit]),
+        part.rows.map((row) => [row.label ?? row.metric, metricCell(row.metric), row.unit]),
         ['left', 'right', 'center'],
         [60, 25, 15],
       ),
@@ -133,12 +152,7 @@ export function buildShokaiDocument(workbook: Workbook, year: number): ReportDoc
     formTable(
       ['区分', '項目', '数', '単位'],
       PARTS.flatMap((part) =>
-        part.rows.map((row) => [
-          part.heading,
-          row.label ?? row.metric,
-          formatThousands(compute(row.metric, ABROAD)),
-          row.unit,
-        ]),
+        part.rows.map((row) => [part.heading, row.label ?? row.metric, metricCell(row.metric, ABROAD), row.unit]),
       ),
       ['left', 'left', 'right', 'center'],
       [25, 45, 18, 12],
@@ -148,13 +162,11 @@ export function buildShokaiDocument(workbook: Workbook, year: number): ReportDoc
   blocks.push(
     formTable(
       ['項目', '人数', '定義'],
-      SITE_FIGURES.map((figure) => {
-        const total = figure.metrics.reduce((sum, metric) => sum + compute(metric) + compute(metric, ABROAD), 0);
+      SITE_FIGURES.map((site) => {
+        const total = site.metrics.reduce((sum, metric) => sum + compute(metric) + compute(metric, ABROAD), 0);
         const definition =
-          figure.metrics.length === 1
-            ? metricNamed(figure.metrics[0]).description
-            : `${figure.metrics.join('・')}の合計`;
-        return [figure.label, formatThousands(total), definition];
+          site.metrics.length === 1 ? metricNamed(site.metrics[0]).description : `${site.metrics.join('・')}の合計`;
+        return [site.label, figure(formatThousands(total), cellTag('site', site.label)), definition];
       }),
       ['left', 'right', 'left'],
       [25, 15, 60],

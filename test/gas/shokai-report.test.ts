@@ -3,8 +3,18 @@
 import { createReport, menuCreateShokaiReport } from '../../src/gas/actions';
 import { MENU_ITEMS } from '../../src/gas/menu';
 import { generateReport } from '../../src/gas/sidebar-server';
-import { createFakeEnvironment, documentBlocks, type FakeEnvironment, installFakes, sheetValues } from '../fakes';
-import { shokaiTabs } from '../fixtures/shokai-workbook';
+import { updateReport } from '../../src/gas/update-doc';
+import {
+  createFakeEnvironment,
+  documentBlocks,
+  type FakeDocument,
+  type FakeEnvironment,
+  fakeSheet,
+  installFakes,
+  sheetValues,
+  unwrap,
+} from '../fakes';
+import { SHOKAI_CANDIDATES, shokaiTabs } from '../fixtures/shokai-workbook';
 
 const DATA_TABS = ['設定', '事業', '候補者', '企業', '求人', 'イベント', '費用', '本文'];
 
@@ -136,6 +146,95 @@ describe('職業紹介事業報告を作成', () => {
         'Google ドキュメント（職業紹介事業報告書）',
         'Google ドキュメント',
         'Google ドキュメント（職業紹介事業報告書）',
+      ]);
+    });
+  });
+});
+
+/** Name → the text of each range of that name, read on the fake itself (no counted call). */
+function namedFigures(document: FakeDocument): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const range of document.getNamedRanges()) {
+    const text = range
+      .getRange()
+      .elements.map((element) => element.paragraph.getText().slice(element.first, element.last + 1))
+      .join('');
+    out[range.getName()] ??= [];
+    out[range.getName()].push(text);
+  }
+  return out;
+}
+
+describe('the 職業紹介事業報告書’s figures in the Doc (issue 14)', () => {
+  it('names the range of each figure jh:<tag>, 30 in all, over exactly the printed figure', () => {
+    withFakes((env) => {
+      createReport(env.SpreadsheetApp.getActiveSpreadsheet(), { kind: 'shokai', now: new Date(Date.UTC(2023, 3, 20)) });
+      const named = namedFigures(unwrap(env.documents[0]));
+      expect(Object.keys(named)).toHaveLength(30);
+      // The fixture's figures (test/fixtures/shokai-workbook.ts): each name once, over its cell's text.
+      expect(named['jh:m:有効求人数']).toEqual(['6']);
+      expect(named['jh:m:手数料収入']).toEqual(['350,000']);
+      expect(named['jh:m:常用求人数|国外=はい']).toEqual(['5']);
+      expect(named['jh:m:手数料収入|国外=はい']).toEqual(['30,000']);
+      expect(named['jh:site:年度就職者数']).toEqual(['8']);
+      expect(named['jh:site:うち離職不明者数']).toEqual(['1']);
+    });
+  });
+
+  it('is updated by 報告書の数字を更新 on its 生成履歴 row: a late placement changes exactly six figures', () => {
+    withFakes((env) => {
+      createReport(env.SpreadsheetApp.getActiveSpreadsheet(), { kind: 'shokai', now: new Date(Date.UTC(2023, 3, 20)) });
+      const document = unwrap(env.documents[0]);
+      const before = document.getBody().getText();
+      // A late 職業紹介 placement, 国内: applied 5/1, placed 6/1 期間の定めなし 無期, 手数料 80,000. By hand:
+      // 新規求職申込件数 10 → 11, 常用就職件数 5 → 6, 無期雇用就職件数 4 → 5, 手数料収入 350,000 → 430,000,
+      // 年度就職者数 8 → 9, 無期雇用就職者数 5 → 6; 有効求職者数 stays 2 (the placement ends that 求職).
+      const header = SHOKAI_CANDIDATES[0] as string[];
+      const row: unknown[] = header.map(() => '');
+      const set = (column: string, value: unknown) => {
+        row[header.indexOf(column)] = value;
+      };
+      set('候補者ID', 'SENTINEL_ID14');
+      set('氏名', 'SENTINEL_氏名14');
+      set('求職申込日', '2022/5/1');
+      set('就職日', '2022/6/1');
+      set('就職先企業ID', 'SENTINEL_C1');
+      set('就職経路', '職業紹介');
+      set('雇用期間', '期間の定めなし');
+      set('無期雇用', 'はい');
+      set('手数料', 80000);
+      unwrap(fakeSheet(env, '候補者')).appendRow(row);
+
+      const outcome = updateReport(env.SpreadsheetApp.getActiveSpreadsheet(), { row: 2 });
+
+      expect(outcome).toMatchObject({
+        kind: 'updated',
+        lines: [
+          '数字の更新: 変わった数字 6 件、変わらない数字 24 件',
+          '変更 表「新規求職申込件数」の数: 10 → 11',
+          '変更 表「常用就職件数」の数: 5 → 6',
+          '変更 表「無期雇用就職件数」の数: 4 → 5',
+          '変更 表「手数料収入」の数: 350,000 → 430,000',
+          '変更 表「年度就職者数」の人数: 8 → 9',
+          '変更 表「無期雇用就職者数」の人数: 5 → 6',
+        ],
+      });
+      const named = namedFigures(document);
+      expect(named['jh:m:手数料収入']).toEqual(['430,000']);
+      expect(named['jh:site:年度就職者数']).toEqual(['9']);
+      expect(document.getBody().getText()).toBe(
+        before
+          .replace('新規求職申込件数\n10', '新規求職申込件数\n11')
+          .replace('常用就職件数\n5', '常用就職件数\n6')
+          .replace('無期雇用就職件数\n4', '無期雇用就職件数\n5')
+          .replace('350,000', '430,000')
+          .replace('年度就職者数\n8', '年度就職者数\n9')
+          .replace('無期雇用就職者数\n5', '無期雇用就職者数\n6'),
+      );
+      expect(sheetValues(env, '生成履歴').map((line) => line[2])).toEqual([
+        '形式',
+        'Google ドキュメント（職業紹介事業報告書）',
+        expect.stringContaining('更新'),
       ]);
     });
   });
