@@ -386,7 +386,10 @@ export function figureUpdateLines(update: FigureUpdate, language: Language): str
       other: update.unchanged,
     }),
   ];
-  if (!update.hadRecord) lines.push(figureUpdateText('no_record', language));
+  // Without a record every table whose rows could change is left (refused); a report whose tables have fixed rows
+  // (the 職業紹介事業報告書) has none, and its table figures are updated.
+  if (!update.hadRecord)
+    lines.push(figureUpdateText(update.refused.length > 0 ? 'no_record' : 'no_record_fixed_tables', language));
   for (const change of update.changed) lines.push(line('changed', change));
   for (const refusal of update.refused)
     lines.push(

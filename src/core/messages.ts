@@ -661,6 +661,7 @@ export type FigureUpdatePhrase =
   | 'gone'
   | 'unknown_tags'
   | 'no_record'
+  | 'no_record_fixed_tables'
   | 'table_refused'
   | 'table_unchecked'
   | 'table_programs'
@@ -699,6 +700,8 @@ function figureUpdateJapanese(
       return `この報告書が作った覚えのない数字の欄 ${count} 件は、そのままにしました`;
     case 'no_record':
       return '作成時の数字の記録が見つかりません（別のソフトで保存し直したときなど）。削除された数字と新しい数字を区別できず、表の数字は更新しません';
+    case 'no_record_fixed_tables':
+      return '作成時の数字の記録が見つかりません（別のソフトで保存し直したときなど）。削除された数字と新しい数字を区別できません（表の行は決まっているので、表の数字も更新します）';
     case 'table_refused':
       return `${name}は更新しませんでした: 事業の行が作成時と違います（増えた行: ${after || 'なし'}／なくなった行: ${before || 'なし'}）。この表の数字 ${count} 件は、手で直すか新しい報告書を作ってください`;
     case 'table_unchecked':
@@ -737,6 +740,8 @@ function figureUpdateEnglish(
       return `${count} figure field(s) this report did not make were left as they are`;
     case 'no_record':
       return 'The record of the figures made with the report is missing (e.g. the file was saved again by another program): deleted and new figures cannot be told apart, and table figures are not updated';
+    case 'no_record_fixed_tables':
+      return 'The record of the figures made with the report is missing (e.g. the file was saved again by another program): deleted and new figures cannot be told apart (the tables have fixed rows, so their figures are updated too)';
     case 'table_refused':
       return `${name} was not updated: its program rows differ from when the report was made (added: ${after || 'none'}; removed: ${before || 'none'}). Fix its ${count} figure(s) by hand or make a new report`;
     case 'table_unchecked':

@@ -10,7 +10,7 @@ import { formatFormIssue, formatIssue, formPlaceText, formValueLine } from '../c
 import { checkWorkbook, makeReport } from '../core/pipeline';
 import { renderReportHtml } from '../core/render-html';
 import type { ReportKind } from '../core/report-document';
-import { REPORT_KINDS } from '../core/report-shokai';
+import { REPORT_KINDS, SHOKAI_TITLE } from '../core/report-shokai';
 import { describeCause, FileError } from './file-error';
 import { fillDocxForm, readDocxForm, writeFormFiles } from './fill-docx';
 import { convertDocxToPdf } from './pdf';
@@ -73,8 +73,9 @@ report    事業報告書を作成します: フォルダ/事業報告書_{年�
                        1つずつ値か問題とともに一覧にし、エラーがあれば何も書き出しません。--format docx,pdf で PDF も
   --update 報告書.docx  前に作って手直しした .docx の数字だけをブックの今の値に置き換え、フォルダ/事業報告書_
                        {年度}年度_更新.docx に書き出します（元のファイルは変えません。文章・書式・コメント・変更履歴は
-                       そのまま）。変わった数字、削除されていた数字、新しい数字を一覧にします。年度・言語・内訳は
-                       報告書を作ったときのものを使うので、--year --format --lang --appendix --report とは一緒に使えません
+                       そのまま）。変わった数字、削除されていた数字、新しい数字を一覧にします。年度・言語・内訳・
+                       報告書の種類は報告書を作ったときのものを使うので、--year --format --lang --appendix とは一緒に
+                       使えません（職業紹介事業報告書も --report なしで更新できます。--report は作成時の種類と同じときだけ）
 validate  入力をチェックし、問題を「タブ!セル: 内容」の形で1行ずつ表示します。
   --json               結果を JSON で表示します
 template  空のブック（全タブ、見出し行、プルダウン、日付・数の入力規則つき）を作ります。
@@ -217,14 +218,18 @@ async function runReport(args: readonly string[], env: CliEnvironment): Promise<
   }
   const workbookPath = parseWorkbookArgument(positionals, env);
   if (values.update !== undefined) {
-    const fixed = (['year', 'format', 'lang', 'appendix', 'report', 'template'] as const).filter(
-      (o) => values[o] !== undefined,
-    );
+    const fixed = (['year', 'format', 'lang', 'appendix', 'template'] as const).filter((o) => values[o] !== undefined);
     if (fixed.length > 0)
       throw new UsageError(
         `--update は報告書を作ったときの設定で数字を更新するので、${fixed.map((o) => `--${o}`).join(' ')} とは一緒に使えません`,
       );
-    return runUpdate(workbookPath, resolve(env.cwd, values.update), resolve(env.cwd, values.out ?? DEFAULT_OUT), env);
+    return runUpdate(
+      workbookPath,
+      resolve(env.cwd, values.update),
+      resolve(env.cwd, values.out ?? DEFAULT_OUT),
+      values.report === undefined ? undefined : parseKind(values.report),
+      env,
+    );
   }
   if (values.template !== undefined) {
     const report = (['appendix', 'report'] as const).filter((o) => values[o] !== undefined);
@@ -301,6 +306,25 @@ async function runReport(args: readonly string[], env: CliEnvironment): Promise<
   return exitCode;
 }
 
+const KIND_TITLES: Readonly<Record<ReportKind, string>> = { jigyo: '事業報告書', shokai: SHOKAI_TITLE };
+
+/**
+ * Which report an update recomputes: the kind its record names (`--report` not needed, and refused when it says
+ * otherwise); without a record, `--report`, else 職業紹介 when the file holds one of its `site:` figures, else 事業報告書.
+ */
+function updateKind(
+  recorded: ReportKind | undefined,
+  requested: ReportKind | undefined,
+  controls: readonly { readonly tag: string }[],
+  file: string,
+): ReportKind {
+  if (recorded !== undefined && requested !== undefined && recorded !== requested)
+    throw new UsageError(
+      `${file} は${KIND_TITLES[recorded]}です（作成時の記録による）が、--report ${requested} は${KIND_TITLES[requested]}を指します。--report を外すか、${KIND_TITLES[requested]}の .docx を指定してください`,
+    );
+  return recorded ?? requested ?? (controls.some((control) => control.tag.startsWith('site:')) ? 'shokai' : 'jigyo');
+}
+
 /**
  * `report WORKBOOK --update REPORT.docx`: the report's figures recomputed with the settings it was made with, written
  * into its figure controls, the result written as a new file (never over REPORT.docx), and the summary printed.
@@ -309,12 +333,14 @@ async function runUpdate(
   workbookPath: string,
   reportPath: string,
   outDir: string,
+  requested: ReportKind | undefined,
   env: CliEnvironment,
 ): Promise<number> {
   if (extname(reportPath).toLowerCase() !== '.docx') throw new FileError('not_docx', reportPath, extname(reportPath));
   env.stderr.write(`読み込み中: ${displayPath(reportPath, env.cwd)}\n`);
   const docx = await readDocxReport(reportPath);
   const made = docx.record;
+  const kind = updateKind(made?.kind, requested, docx.controls, displayPath(reportPath, env.cwd));
   const file = await loadWorkbook(workbookPath, env);
   env.stderr.write('入力をチェックして数字を計算しています…\n');
   const result = makeReport(file.raw, {
@@ -323,7 +349,7 @@ async function runUpdate(
     // Without a record, the appendix is there when the document holds one of its figures.
     appendix: made ? made.tables.has('appendix') : docx.controls.some((control) => control.tag.startsWith('appendix')),
     references: file.references,
-    kind: made?.kind ?? 'jigyo',
+    kind,
   });
   const missingTabs = missingTabsLine(result.issues, file, workbookPath, env.cwd);
   if (missingTabs) {
@@ -342,7 +368,7 @@ async function runUpdate(
   const now = figureRecord(sanitizeReportDocument(result.report));
   const update = diffFigures(made, now, presentFigures(docx));
   for (const line of figureUpdateLines(update, result.report.language)) env.stdout.write(`${oneLineText(line)}\n`);
-  const path = await writeUpdatedReport(outDir, result.report.year, updatedDocx(docx, update.replacements), made?.kind);
+  const path = await writeUpdatedReport(outDir, result.report.year, updatedDocx(docx, update.replacements), kind);
   env.stdout.write(`${displayPath(path, env.cwd)}\n`);
   env.stderr.write(
     `完了: 数字を更新した報告書を書き出しました（警告 ${counts.warnings} 件）→ ${displayPath(outDir, env.cwd)}\n`,

@@ -1,5 +1,6 @@
-// This file defines `--update` on a .docx (issue 14): find the figure content controls of a report made earlier,
-// write today's figures into their runs, and keep every other byte of the package as the editors left it.
+// This file defines `--update` on a .docx (issue 14): find the figure content controls of a report made earlier (in
+// the body, the headers and the footers), write today's figures into their runs, and keep every other byte of the
+// package as the editors left it.
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { sanitizeDocumentText } from '../core/document-text';
 import { isFigureTag } from '../core/figure-tags';
@@ -11,12 +12,14 @@ import { RECORD_PROPERTY_PREFIX } from './render-docx';
 
 /** The most a .docx to update may weigh (a report with photos stays far below). */
 export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
-/** The most `word/document.xml` may inflate to. */
+/** The most `word/document.xml`, or a header or footer part, may inflate to. */
 export const MAX_DOCUMENT_XML_BYTES = 64 * 1024 * 1024;
 /** The most docProps/custom.xml may inflate to (the figure record and the editors' own properties). */
 const MAX_CUSTOM_XML_BYTES = 2 * MAX_RECORD_CHARS;
 
 const DOCUMENT_PART = 'word/document.xml';
+/** Headers and footers: a staff member may move a figure there (a 数 in the running head, say). */
+const HEADER_FOOTER_PART = /^word\/(?:header|footer)\d*\.xml$/;
 const CUSTOM_PART = 'docProps/custom.xml';
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const CUSTOM = 'http://schemas.openxmlformats.org/officeDocument/2006/custom-properties';
@@ -40,12 +43,27 @@ export interface FigureControl {
   readonly emptyAt: number | null;
   /** The prefix the document gives the WordprocessingML namespace (`w`). */
   readonly prefix: string;
+  /**
+   * Word's `w:showingPlcHdr`: the editor emptied the control and Word shows its placeholder text («ここをクリックまたは
+   * タップしてテキストを入力してください。»), which is not the figure. Such a control counts as a deleted figure: it is not
+   * "present", nothing is written into it, and the summary lists it as deleted (issue 14: not re-inserted).
+   */
+  readonly placeholder: boolean;
 }
 
-/** A .docx read for an update: its parts, document.xml as text, its figure controls and its record. */
+/** One XML part that holds figure controls: document.xml, then the headers and footers in name order. */
+export interface FigurePart {
+  readonly name: string;
+  readonly xml: string;
+  readonly controls: readonly FigureControl[];
+}
+
+/** A .docx read for an update: its parts, the XML parts with figure controls, every control, and its record. */
 export interface DocxReport {
   readonly parts: readonly ZipPart[];
-  readonly documentXml: string;
+  /** document.xml first (always), then each header and footer part that holds a figure control. */
+  readonly figureParts: readonly FigurePart[];
+  /** Every figure control of every part, in that order (placeholders included). */
   readonly controls: readonly FigureControl[];
   /** Null when the file holds no record (stripped by another program, or not one of ours). */
   readonly record: FigureRecord | null;
@@ -61,6 +79,7 @@ interface OpenControl {
   emptyAt: number | null;
   prefix: string;
   textStart: number | null;
+  placeholder: boolean;
 }
 
 function wordValue(node: SaxesTagNS): string | null {
@@ -68,6 +87,12 @@ function wordValue(node: SaxesTagNS): string | null {
     if (attribute.uri === W && attribute.local === 'val') return attribute.value;
   }
   return null;
+}
+
+/** A WordprocessingML on/off element (`<w:showingPlcHdr/>`): on unless its `w:val` says false, 0 or off. */
+function isOn(node: SaxesTagNS): boolean {
+  const value = wordValue(node);
+  return value === null || !['false', '0', 'off'].includes(value.trim().toLowerCase());
 }
 
 /**
@@ -95,10 +120,12 @@ export function findFigureControls(xml: string): FigureControl[] {
         emptyAt: null,
         prefix: node.prefix,
         textStart: null,
+        placeholder: false,
       });
     else if (control && parent === 'sdtPr' && stack[stack.length - 2] === 'sdt' && !control.inContent) {
       if (name === 'tag') control.tag = wordValue(node);
       if (name === 'alias') control.alias = wordValue(node);
+      if (name === 'showingPlcHdr') control.placeholder = isOn(node);
     } else if (control && name === 'sdtContent' && parent === 'sdt') control.inContent = true;
     else if (control?.inContent && name === 't') {
       if (node.isSelfClosing)
@@ -144,6 +171,7 @@ export function findFigureControls(xml: string): FigureControl[] {
           slots: control.slots,
           emptyAt: control.emptyAt,
           prefix: control.prefix,
+          placeholder: control.placeholder,
         });
     }
   });
@@ -204,14 +232,23 @@ export async function readDocxReport(path: string): Promise<DocxReport> {
     throw notDocx(path, `展開後 ${MAX_XLSX_UNCOMPRESSED_BYTES / 1024 / 1024} MB を超えます`);
   const document = parts.find((part) => part.name === DOCUMENT_PART);
   if (!document) throw notDocx(path, `${DOCUMENT_PART} がありません`);
-  let documentXml: string;
-  let controls: FigureControl[];
-  try {
-    documentXml = readPart(document, MAX_DOCUMENT_XML_BYTES).toString('utf8');
-    controls = findFigureControls(documentXml);
-  } catch (error) {
-    throw notDocx(path, describeCause(error).split('\n')[0].slice(0, 120));
+  const headersAndFooters = parts
+    .filter((part) => HEADER_FOOTER_PART.test(part.name))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const figureParts: FigurePart[] = [];
+  for (const part of [document, ...headersAndFooters]) {
+    let xml: string;
+    let controls: FigureControl[];
+    try {
+      xml = readPart(part, MAX_DOCUMENT_XML_BYTES).toString('utf8');
+      controls = findFigureControls(xml);
+    } catch (error) {
+      const detail = describeCause(error).split('\n')[0].slice(0, 120);
+      throw notDocx(path, part === document ? detail : `${part.name}: ${detail}`);
+    }
+    if (part === document || controls.length > 0) figureParts.push({ name: part.name, xml, controls });
   }
+  const controls = figureParts.flatMap((part) => part.controls);
   if (controls.length === 0) throw new FileError('no_figures', path);
   const custom = parts.find((part) => part.name === CUSTOM_PART);
   let record: FigureRecord | null = null;
@@ -222,13 +259,17 @@ export async function readDocxReport(path: string): Promise<DocxReport> {
       record = null;
     }
   }
-  return { parts, documentXml, controls, record };
+  return { parts, figureParts, controls, record };
 }
 
-/** Tag → the text of its first control: what the diff calls "present". */
+/**
+ * Tag → the text of its first control: what the diff calls "present". A control showing Word's placeholder text is
+ * not: the editor emptied it, so its figure is deleted (listed, not re-inserted).
+ */
 export function presentFigures(report: DocxReport): Map<string, string> {
   const present = new Map<string, string>();
-  for (const control of report.controls) if (!present.has(control.tag)) present.set(control.tag, control.text);
+  for (const control of report.controls)
+    if (!control.placeholder && !present.has(control.tag)) present.set(control.tag, control.text);
   return present;
 }
 
@@ -237,9 +278,10 @@ function escapeText(text: string): string {
 }
 
 /**
- * document.xml with each control whose tag has a replacement, and whose text differs, rewritten: the new text in its
+ * A part's XML with each control whose tag has a replacement, and whose text differs, rewritten: the new text in its
  * first `w:t` (its run properties kept: a figure made bold stays bold), its other `w:t` emptied; a control left with
- * no run gets one. Every other character of the XML is copied as it was.
+ * no run gets one. A control showing Word's placeholder is never written into. Every other character of the XML is
+ * copied as it was.
  */
 export function rewriteDocumentXml(
   xml: string,
@@ -249,7 +291,7 @@ export function rewriteDocumentXml(
   const edits: { start: number; end: number; text: string }[] = [];
   for (const control of controls) {
     const value = replacements.get(control.tag);
-    if (value === undefined || value === control.text) continue;
+    if (control.placeholder || value === undefined || value === control.text) continue;
     const text = escapeText(sanitizeDocumentText(value));
     if (control.slots.length === 0) {
       if (control.emptyAt !== null) {
@@ -283,13 +325,17 @@ export function rewriteDocumentXml(
   return out + xml.slice(last);
 }
 
-/** The updated package: document.xml rewritten, every other part the same compressed bytes. */
+/** The updated package: the parts whose figures changed rewritten, every other part the same compressed bytes. */
 export function updatedDocx(report: DocxReport, replacements: ReadonlyMap<string, string>): Buffer {
-  const xml = rewriteDocumentXml(report.documentXml, report.controls, replacements);
-  const changed = xml !== report.documentXml;
+  const rewritten = new Map<string, string>();
+  for (const part of report.figureParts) {
+    const xml = rewriteDocumentXml(part.xml, part.controls, replacements);
+    if (xml !== part.xml) rewritten.set(part.name, xml);
+  }
   return writeZip(
-    report.parts.map((part) =>
-      changed && part.name === DOCUMENT_PART ? replacePart(part, Buffer.from(xml, 'utf8')) : part,
-    ),
+    report.parts.map((part) => {
+      const xml = rewritten.get(part.name);
+      return xml === undefined ? part : replacePart(part, Buffer.from(xml, 'utf8'));
+    }),
   );
 }

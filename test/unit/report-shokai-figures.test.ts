@@ -6,6 +6,7 @@ import {
   diffFigures,
   encodeFigureRecord,
   figureRecord,
+  figureUpdateLines,
   figureValues,
 } from '../../src/core/figures';
 import { makeReport } from '../../src/core/pipeline';
@@ -128,6 +129,16 @@ describe('the 職業紹介事業報告書’s figures', () => {
       expect(update.unchanged).toBe(29);
       expect(update.refused).toEqual([]);
     }
+    // Without a record the summary says so, and (no table being left) that the table figures are updated too.
+    expect(figureUpdateLines(diffFigures(null, now, present), 'ja')).toEqual([
+      '数字の更新: 変わった数字 1 件、変わらない数字 29 件',
+      '作成時の数字の記録が見つかりません（別のソフトで保存し直したときなど）。削除された数字と新しい数字を区別できません（表の行は決まっているので、表の数字も更新します）',
+      '変更 表「常用求人数」の数: 2 → 3',
+    ]);
+    expect(figureUpdateLines(diffFigures(null, now, present), 'en')[1]).toBe(
+      'The record of the figures made with the report is missing (e.g. the file was saved again by another program): deleted and new figures cannot be told apart (the tables have fixed rows, so their figures are updated too)',
+    );
+    expect(figureUpdateLines(diffFigures(decoded, now, present), 'ja')).toHaveLength(2);
   });
 
   it('prints the same HTML as without spans (spans are invisible)', () => {
