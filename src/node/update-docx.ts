@@ -96,8 +96,9 @@ function isOn(node: SaxesTagNS): boolean {
 }
 
 /**
- * Every figure control of document.xml, with the offsets of its text, found by a strict XML parser (saxes: linear,
- * no external entities). A control's text is the `w:t` directly its own (not of a control nested in it).
+ * Every figure control of one part (document.xml, a header, a footer), with the offsets of its text, found by a strict
+ * XML parser (saxes: linear, no external entities). A control's text is the `w:t` directly its own (not of a control
+ * nested in it).
  */
 export function findFigureControls(xml: string): FigureControl[] {
   const parser = new SaxesParser({ xmlns: true, position: true });
