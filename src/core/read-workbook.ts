@@ -255,25 +255,17 @@ function shareText(shared: Map<string, string>, text: string): string {
 /** A tab's rows from row 1 on, as a grid or one at a time (RawTab.eachRow). */
 type Rows = Grid | Required<Pick<RawTab, 'eachRow'>>;
 
-function headerRow(rows: Rows): readonly CellValue[] {
-  if (!('eachRow' in rows)) return rows[0] ?? [];
-  let first: readonly CellValue[] = [];
-  rows.eachRow((row) => {
-    first = row;
-    return false;
-  });
-  return first;
-}
-
-/** Calls `visit` with each row after the header (0-based index); a grid's trailing blank rows are skipped. */
-function forEachDataRow(rows: Rows, visit: (row: readonly CellValue[], index: number) => void): void {
+/**
+ * Calls `visit` with each row from the header on (0-based index); false from the header's visit stops the rows. A
+ * grid's trailing blank rows are skipped. One pass for header and data: the runner decodes a big CSV file each time
+ * its rows are read.
+ */
+function forEachRow(rows: Rows, visit: (row: readonly CellValue[], index: number) => boolean | undefined): void {
   if ('eachRow' in rows) {
-    rows.eachRow((row, index) => {
-      if (index > 0) visit(row, index);
-      return undefined;
-    });
+    rows.eachRow(visit);
     return;
   }
+  if (rows.length === 0 || visit(rows[0], 0) === false) return;
   const last = lastDataRow(rows);
   for (let r = 1; r <= last; r++) visit(rows[r], r);
 }
@@ -288,13 +280,43 @@ function readTable(
   def: TabDef,
   rows: Rows,
 ): { records: object[]; layout: TabLayout; issues: IssueDraft[] } {
-  const header = matchHeaders(tabName, def, headerRow(rows));
-  const issues: IssueDraft[] = [...header.issues];
+  const issues: IssueDraft[] = [];
   const records: object[] = [];
-  if (header.issues.some((issue) => issue.code === 'missing_column')) {
-    return { records, layout: header.layout, issues };
-  }
-  const columns = header.matches.map((match) => ({
+  // Typed by assertion: the callback below assigns them, which the compiler's narrowing does not see.
+  let layout = undefined as TabLayout | undefined;
+  let readRow = undefined as RowReader | undefined;
+  // The header is the first row of the same pass as the data; a tab without rows has an empty one.
+  const start = (cells: readonly CellValue[]): TabLayout => {
+    const header = matchHeaders(tabName, def, cells);
+    issues.push(...header.issues);
+    if (!header.issues.some((issue) => issue.code === 'missing_column')) {
+      readRow = rowReader(tabName, def, header.matches, issues, records);
+    }
+    return header.layout;
+  };
+  forEachRow(rows, (row, index) => {
+    if (index === 0) {
+      layout = start(row);
+      // Without its columns the tab has no records: its rows are not read.
+      return readRow !== undefined;
+    }
+    readRow?.(row, index);
+    return undefined;
+  });
+  return { records, layout: layout ?? start([]), issues };
+}
+
+type RowReader = (row: readonly CellValue[], index: number) => void;
+
+/** Turns each data row into a record of the tab (pushed onto `records`), its cell problems onto `issues`. */
+function rowReader(
+  tabName: string,
+  def: TabDef,
+  matches: readonly ColumnMatch[],
+  issues: IssueDraft[],
+  records: object[],
+): RowReader {
+  const columns = matches.map((match) => ({
     ...match,
     key: match.def.key,
     parse: PARSERS[match.def.type],
@@ -318,7 +340,7 @@ function readTable(
     cell: a1(column.index, rowNumber),
     column: column.header,
   });
-  forEachDataRow(rows, (row, r) => {
+  return (row, r) => {
     let anything = false;
     for (const column of columns) {
       if (!isBlank(row[column.index])) {
@@ -371,8 +393,7 @@ function readTable(
     }
     for (const column of emptyLists) record[column.key] = [];
     records.push(record);
-  });
-  return { records, layout: header.layout, issues };
+  };
 }
 
 const SETTING_EXPECTED: Record<SettingDef['type'], string> = {

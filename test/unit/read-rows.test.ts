@@ -60,8 +60,8 @@ describe('readWorkbook over RawTab.eachRow', () => {
     expect(rows.workbook.costs).toEqual(grid.workbook.costs);
     expect(rows.issues).toEqual(grid.issues);
     expect(rows.workbook.layouts.costs).toEqual(grid.workbook.layouts.costs);
-    // The header row once (stopped there), then every row once.
-    expect(visits).toEqual([0, 0, 1, 2, 3, 4, 5]);
+    // One pass, header included: every row once (a big CSV file is decoded each time its rows are read).
+    expect(visits).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
   it('stops after the header row when a required column is missing', () => {
