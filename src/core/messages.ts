@@ -771,7 +771,13 @@ export function figureUpdateText(
 }
 
 /** Why 報告書の数字を更新 in Sheets could not update a Google Doc (issue 14), and its dialog's title. */
-export type DocUpdatePhrase = 'no_report' | 'no_document' | 'no_figures' | 'updated';
+export type DocUpdatePhrase =
+  | 'no_report'
+  | 'no_document'
+  | 'no_figures'
+  | 'no_docs_service'
+  | 'write_failed'
+  | 'updated';
 
 /** A phrase of 報告書の数字を更新 (Sheets) in `language`; `year` is the report's year. */
 export function docUpdateText(phrase: DocUpdatePhrase, language: Language, year = 0): string {
@@ -789,6 +795,14 @@ export function docUpdateText(phrase: DocUpdatePhrase, language: Language, year 
       return en
         ? 'This document has no figure the add-on can find (made before this feature, or every figure was deleted). Make a new report instead.'
         : 'この文書には更新できる数字がありません（この機能より前に作成したか、数字がすべて削除されています）。新しく報告書を作成してください。';
+    case 'no_docs_service':
+      return en
+        ? 'Updating figures needs the Google Docs API (the advanced service Docs), which this copy of the script has not enabled. Ask whoever installed the add-on to turn on the Google Docs API under Services in the script editor (for a published add-on, in its Cloud project).'
+        : '数字の更新には Google Docs API（Apps Script の拡張サービス「Docs」）が必要ですが、このスクリプトでは有効になっていません。アドオンを入れた人に、スクリプト エディタの「サービス」（公開したアドオンでは Cloud プロジェクト）で Google Docs API を有効にするよう頼んでください。';
+    case 'write_failed':
+      return en
+        ? 'The figures could not be written (someone may have been editing the document at the same moment). The document was not changed. Run 報告書の数字を更新 again.'
+        : '数字を書き込めませんでした（ほかの人が同時に文書を編集していた可能性があります）。文書は変わっていません。もう一度「報告書の数字を更新」を実行してください。';
     case 'updated':
       return en ? 'Figures updated' : '報告書の数字を更新しました';
   }

@@ -1,5 +1,6 @@
 // This file defines 報告書の数字を更新 for Google Docs (issue 14): find the report in 生成履歴, recompute, and rewrite
 // only the text of the figures' named ranges, keeping every other edit; plus the record of a report's figures.
+import { sanitizeDocumentText } from '../core/document-text';
 import { diffFigures, figureRecord, figureUpdateLines } from '../core/figures';
 import { isFiscalYearInRange } from '../core/input-rules';
 import { docUpdateText } from '../core/messages';
@@ -16,9 +17,6 @@ import { FIGURE_RANGE_PREFIX } from './render-doc';
 import { appendRunLog, runTimestamp, runUser } from './run-log';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Document = GoogleAppsScript.Document.Document;
-type NamedRange = GoogleAppsScript.Document.NamedRange;
-type Text = GoogleAppsScript.Document.Text;
 
 /** 形式 of the 生成履歴 row an update adds. */
 export const UPDATE_FORMAT = '更新';
@@ -71,69 +69,174 @@ export function chooseRun(runs: readonly ReportRun[], year: number | null, row?:
   return runs.filter((run) => run.kind === 'jigyo' && run.year === year).pop();
 }
 
-// --- The Doc's figures -----------------------------------------------------------------------------------------------
+// --- The Doc's figures, through the Docs advanced service ----------------------------------------------------------
+// One Documents.get and at most one Documents.batchUpdate per update, whatever the number of figures or data rows.
 
+type DocsDocument = GoogleAppsScript.Docs.Schema.Document;
+type DocsRequest = GoogleAppsScript.Docs.Schema.Request;
+type StructuralElement = GoogleAppsScript.Docs.Schema.StructuralElement;
+
+/**
+ * What the update reads of the Doc (partial-response syntax): the revision, the named ranges, and the body's text
+ * runs with their indices, in table cells too (a cell's content comes whole: a nested table is read the same way).
+ */
+export const FIGURE_FIELDS =
+  'title,revisionId,namedRanges,body/content(startIndex,endIndex,paragraph/elements(startIndex,endIndex,textRun/content),table/tableRows/tableCells/content)';
+
+/** Body indices of a stretch of text: start inclusive, end exclusive (UTF-16 code units, like JavaScript strings). */
 interface Stretch {
-  readonly text: Text;
   readonly start: number;
   readonly end: number;
 }
 
-/** The stretches of a named range now (a range over a whole Text element gives offsets -1). */
-function stretchesOf(range: NamedRange): Stretch[] {
-  return range
-    .getRange()
-    .getRangeElements()
-    .map((element) => {
-      const text = element.getElement().asText();
-      const start = element.getStartOffset();
-      return start < 0
-        ? { text, start: 0, end: text.getText().length - 1 }
-        : { text, start, end: element.getEndOffsetInclusive() };
-    });
+/** One named range of a figure: its ID and its stretches of body text in index order. */
+export interface FigurePlace {
+  readonly id: string;
+  readonly name: string;
+  readonly stretches: readonly Stretch[];
 }
 
-/** Every figure range of the Doc by tag, and the text of each tag's first place (what the document shows now). */
-function readFigures(document: Document): { ranges: Map<string, NamedRange[]>; present: Map<string, string> } {
-  const ranges = new Map<string, NamedRange[]>();
-  const present = new Map<string, string>();
-  for (const range of document.getNamedRanges()) {
-    const name = range.getName();
-    if (!name.startsWith(FIGURE_RANGE_PREFIX)) continue;
-    const tag = name.slice(FIGURE_RANGE_PREFIX.length);
-    const list = ranges.get(tag) ?? [];
-    if (list.length === 0) {
-      ranges.set(tag, list);
-      const shown = stretchesOf(range).map(({ text, start, end }) => text.getText().slice(start, end + 1));
-      present.set(tag, shown.join(''));
-    }
-    list.push(range);
-  }
-  return { ranges, present };
+interface TextRun {
+  readonly start: number;
+  readonly text: string;
 }
 
 /**
- * Writes `value` over a figure's range, keeping its formatting: the new text goes in right after the old (so it takes
- * the style of the figure's last character, as typing there would), then the old text is deleted. A named range cannot
- * be changed, so it is removed and added again over the new text. Offsets are read afresh: an earlier replacement in
- * the same paragraph has moved them.
+ * A line break inside a paragraph is U+000B in the Docs API (Shift+Enter); the report's text writes it as '\n', which
+ * in an insertText request would start a new paragraph. Read and written in the report's form, compared as such.
  */
-function replaceFigure(document: Document, range: NamedRange, value: string): void {
-  const name = range.getName();
-  const [first, ...rest] = stretchesOf(range);
-  if (!first) return;
-  range.remove();
-  for (const stretch of rest.reverse()) stretch.text.deleteText(stretch.start, stretch.end);
-  first.text.insertText(first.end + 1, value);
-  first.text.deleteText(first.start, first.end);
-  if (value.length === 0) return;
-  document.addNamedRange(
-    name,
-    document
-      .newRange()
-      .addElement(first.text, first.start, first.start + value.length - 1)
-      .build(),
+const API_LINE_BREAK = '\u000b';
+
+/** Every text run of the body (paragraphs, table cells, nested tables) in index order; an explicit stack, no recursion. */
+function bodyTextRuns(content: readonly StructuralElement[] | undefined): TextRun[] {
+  const runs: TextRun[] = [];
+  const stack = [...(content ?? [])];
+  while (stack.length > 0) {
+    const element = stack.pop() as StructuralElement;
+    for (const part of element.paragraph?.elements ?? []) {
+      const text = part.textRun?.content;
+      if (typeof text === 'string') runs.push({ start: part.startIndex ?? 0, text });
+    }
+    for (const row of element.table?.tableRows ?? [])
+      for (const cell of row.tableCells ?? []) stack.push(...(cell.content ?? []));
+  }
+  return runs.sort((a, b) => a.start - b.start);
+}
+
+/** The body's text from `start` to `end`: a binary search for the first run, then the runs it spans. */
+function textOf(runs: readonly TextRun[], { start, end }: Stretch): string {
+  let low = 0;
+  let high = runs.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (runs[middle].start <= start) low = middle;
+    else high = middle - 1;
+  }
+  let text = '';
+  for (let i = low; i < runs.length && runs[i].start < end; i++) {
+    const run = runs[i];
+    text += run.text.slice(Math.max(0, start - run.start), end - run.start);
+  }
+  return text.split(API_LINE_BREAK).join('\n');
+}
+
+/**
+ * The figures' named ranges (`jh:<tag>`) by tag, each tag's places in document order. Only body stretches count: the
+ * report never puts a figure in a header, footer or footnote, so a range there (segmentId) is left as it is, and a
+ * place with no body stretch is no place. The first tab's ranges are the ones Documents.get returns.
+ */
+export function figurePlaces(document: DocsDocument): Map<string, FigurePlace[]> {
+  const places = new Map<string, FigurePlace[]>();
+  const groups = (document.namedRanges ?? {}) as Record<string, GoogleAppsScript.Docs.Schema.NamedRanges>;
+  for (const [name, group] of Object.entries(groups)) {
+    if (!name.startsWith(FIGURE_RANGE_PREFIX)) continue;
+    const tag = name.slice(FIGURE_RANGE_PREFIX.length);
+    for (const range of group.namedRanges ?? []) {
+      const stretches = (range.ranges ?? [])
+        .filter((stretch) => !stretch.segmentId)
+        .map((stretch) => ({ start: stretch.startIndex ?? 0, end: stretch.endIndex ?? 0 }))
+        .filter(
+          (stretch) => Number.isInteger(stretch.start) && Number.isInteger(stretch.end) && stretch.start < stretch.end,
+        )
+        .sort((a, b) => a.start - b.start);
+      if (stretches.length === 0 || !range.namedRangeId) continue;
+      const list = places.get(tag) ?? [];
+      list.push({ id: range.namedRangeId, name, stretches });
+      places.set(tag, list);
+    }
+  }
+  for (const list of places.values()) list.sort((a, b) => a.stretches[0].start - b.stretches[0].start);
+  return places;
+}
+
+/** Tag → the text of its first place: what the document shows now. */
+function presentFigures(
+  document: DocsDocument,
+  places: ReadonlyMap<string, readonly FigurePlace[]>,
+): Map<string, string> {
+  const runs = bodyTextRuns(document.body?.content);
+  const present = new Map<string, string>();
+  for (const [tag, [first]] of places)
+    present.set(tag, first.stretches.map((stretch) => textOf(runs, stretch)).join(''));
+  return present;
+}
+
+/** Places whose stretches overlap another place's: rewriting one would cut into the other, so neither is touched. */
+function overlapping(places: readonly FigurePlace[]): Set<FigurePlace> {
+  const all = places.flatMap((place) => place.stretches.map((stretch) => ({ place, ...stretch })));
+  all.sort((a, b) => a.start - b.start);
+  const clash = new Set<FigurePlace>();
+  for (let i = 1; i < all.length; i++) {
+    // Sorted by start: a stretch overlaps the one before it when it starts before that one ends.
+    if (all[i].start < all[i - 1].end && all[i].place !== all[i - 1].place) {
+      clash.add(all[i].place);
+      clash.add(all[i - 1].place);
+    }
+  }
+  return clash;
+}
+
+/**
+ * The one batch that rewrites `places` (each with its new text), keeping each figure's formatting:
+ * - first the old named ranges go, by ID (a named range cannot be changed; removing it moves no index);
+ * - then, from the highest index down so that every index is still the one read, each place's first stretch gets the
+ *   new text inserted right after its last character and then loses the old text. The Docs API says: "In most
+ *   cases, the text style for the inserted text will match the text immediately before the insertion index"
+ *   (InsertTextRequest.text), i.e. the figure's own last character, bold or not, as if staff typed there. Its other
+ *   stretches (a range split by an edit) are deleted. A named range of the same name is created over the new text;
+ *   edits further up move it with its text.
+ * Characters the API would strip out of inserted text (C0 controls but TAB/LF/VT, the Private Use Area) are left out
+ * first, so the named range covers exactly what was inserted; a line break goes in as U+000B (one paragraph).
+ */
+export function figureRequests(
+  rewrites: readonly { readonly place: FigurePlace; readonly value: string }[],
+): DocsRequest[] {
+  const clash = overlapping(rewrites.map((rewrite) => rewrite.place));
+  const kept = rewrites.filter((rewrite) => !clash.has(rewrite.place));
+  const requests: DocsRequest[] = kept.map(({ place }) => ({ deleteNamedRange: { namedRangeId: place.id } }));
+  const edits = kept.flatMap(({ place, value }) =>
+    place.stretches.map((stretch, i) => ({ place, value: i === 0 ? insertable(value) : null, ...stretch })),
   );
+  edits.sort((a, b) => b.start - a.start);
+  for (const { place, value, start, end } of edits) {
+    if (value) requests.push({ insertText: { location: { index: end }, text: value } });
+    requests.push({ deleteContentRange: { range: { startIndex: start, endIndex: end } } });
+    if (value) {
+      requests.push({
+        createNamedRange: { name: place.name, range: { startIndex: start, endIndex: start + value.length } },
+      });
+    }
+  }
+  return requests;
+}
+
+/** Text as an insertText request keeps it: no character the API strips, a line break as U+000B. */
+function insertable(value: string): string {
+  // sanitizeDocumentText has already left out every C0 control but the line break, and made TAB a space.
+  return sanitizeDocumentText(value)
+    .replace(/[\ue000-\uf8ff]/g, '')
+    .split('\n')
+    .join(API_LINE_BREAK);
 }
 
 // --- The action ------------------------------------------------------------------------------------------------------
@@ -162,24 +265,42 @@ export function updateReport(
     if (!run) return { kind: 'unavailable', message: docUpdateText('no_report', language, year ?? 0) };
     const result = makeReport(raw, { references, year: run.year, kind: run.kind });
     if (!result.ok) return { kind: 'invalid', issues: result.issues };
-    let document: Document;
-    try {
-      document = DocumentApp.openById(run.documentId);
-    } catch {
-      // Deleted, or shared no longer: Apps Script throws; the user gets a sentence, not a stack.
-      return { kind: 'unavailable', message: docUpdateText('no_document', language) };
+    // The Docs advanced service (appsscript.json enables it): without it, a sentence instead of a ReferenceError.
+    if (typeof Docs === 'undefined' || !Docs) {
+      return { kind: 'unavailable', message: docUpdateText('no_docs_service', language) };
     }
-    const { ranges, present } = readFigures(document);
+    let document: DocsDocument;
+    try {
+      document = Docs.Documents.get(run.documentId, { fields: FIGURE_FIELDS });
+    } catch (error) {
+      // Deleted, or shared no longer: the API call throws; the user gets a sentence, not a stack. An add-on whose
+      // Cloud project has the Docs API turned off gets Google's SERVICE_DISABLED text ("… has not been used in project
+      // … before or it is disabled"): that is the service missing, not the Doc.
+      const disabled = /has not been used in project|is disabled/.test(String(error));
+      return { kind: 'unavailable', message: docUpdateText(disabled ? 'no_docs_service' : 'no_document', language) };
+    }
+    const places = figurePlaces(document);
+    const present = presentFigures(document, places);
     if (present.size === 0) return { kind: 'unavailable', message: docUpdateText('no_figures', language) };
     const update = diffFigures(loadFigureRecord(run.documentId), figureRecord(result.report), present);
-    for (const change of update.changed) {
+    const rewrites = update.changed.flatMap((change) => {
       const value = update.replacements.get(change.tag);
-      if (value === undefined) continue;
-      for (const range of ranges.get(change.tag) ?? []) replaceFigure(document, range, value);
+      return value === undefined ? [] : (places.get(change.tag) ?? []).map((place) => ({ place, value }));
+    });
+    const requests = figureRequests(rewrites);
+    if (requests.length > 0) {
+      try {
+        // requiredRevisionId: if anyone edited the Doc since it was read, the indices are stale and nothing is applied.
+        Docs.Documents.batchUpdate(
+          { requests, writeControl: { requiredRevisionId: document.revisionId } },
+          run.documentId,
+        );
+      } catch {
+        return { kind: 'unavailable', message: docUpdateText('write_failed', language) };
+      }
     }
-    const url = document.getUrl();
-    const name = document.getName();
-    document.saveAndClose();
+    const url = `https://docs.google.com/document/d/${run.documentId}/edit`;
+    const name = String(document.title ?? '');
     const warnings = result.issues.length;
     appendRunLog(spreadsheet, {
       at: runTimestamp(options.now ?? new Date()),

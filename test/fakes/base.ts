@@ -5,6 +5,7 @@
 const CLASSES_OF_SERVICE = {
   Spreadsheet: ['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'NamedRange', 'Ui', 'Menu', 'PromptResponse', 'DataValidationBuilder', 'DataValidation'],
   Document: ['DocumentApp', 'Document', 'Body', 'Paragraph', 'ListItem', 'Table', 'TableRow', 'TableCell', 'HeaderSection', 'FooterSection', 'TableOfContents', 'Text', 'PageBreak', 'HorizontalRule', 'RangeBuilder', 'RangeElement', 'DocumentRange', 'DocumentNamedRange'],
+  Docs: ['Documents'],
   Html: ['HtmlService', 'HtmlOutput'],
   Lock: ['LockService', 'Lock'],
   Cache: ['CacheService', 'Cache'],

@@ -1,5 +1,6 @@
 // This file defines the fake Apps Script environment: building it, installing it as globals, and test helpers.
 import { CallCounter, type FakeMode, Membrane, type Realm, unwrap } from './base';
+import { FakeDocsDocuments, fakeDocs } from './docs';
 import { type FakeDocument, FakeDocumentApp } from './document';
 import {
   FakeCacheService,
@@ -15,6 +16,7 @@ import { type FakeSheet, FakeSpreadsheet, FakeSpreadsheetApp } from './sheets';
 import { FakeHtmlService, FakeUi } from './ui';
 
 export * from './base';
+export * from './docs';
 export * from './document';
 export * from './services';
 export * from './sheets';
@@ -27,6 +29,13 @@ export * from './ui';
 export interface FakeEnvironment {
   SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   DocumentApp: GoogleAppsScript.Document.DocumentApp;
+  /**
+   * The Docs advanced service over the same documents as DocumentApp (calls count as `Documents.get` and
+   * `Documents.batchUpdate`); undefined when the options turn it off, as in a script that has not enabled it.
+   */
+  Docs: GoogleAppsScript.Docs | undefined;
+  /** The fake behind Docs.Documents, for its record of batches (not counted). */
+  docsDocuments: FakeDocsDocuments;
   HtmlService: GoogleAppsScript.HTML.HtmlService;
   LockService: GoogleAppsScript.Lock.LockService;
   CacheService: GoogleAppsScript.Cache.CacheService;
@@ -62,6 +71,8 @@ export interface FakeEnvironmentOptions {
   sheets?: Record<string, unknown[][]>;
   htmlFiles?: Record<string, string>;
   userEmail?: string;
+  /** false: the Docs advanced service is not enabled (no `Docs` global). Default true. */
+  advancedDocs?: boolean;
 }
 
 /** Lets fakeSheet hand out counting proxies without widening FakeEnvironment. */
@@ -76,6 +87,7 @@ export function createFakeEnvironment(options: FakeEnvironmentOptions = {}): Fak
   const spreadsheet = new FakeSpreadsheet(realm, options.sheets ?? {});
   const ui = new FakeUi();
   const documentApp = new FakeDocumentApp();
+  const docsDocuments = new FakeDocsDocuments(documentApp);
   const locks = new FakeLockService();
   const logger = new FakeLogger();
   const session = new FakeSession(new FakeUser(options.userEmail ?? 'staff@example.org'));
@@ -84,6 +96,8 @@ export function createFakeEnvironment(options: FakeEnvironmentOptions = {}): Fak
   const env: FakeEnvironment = {
     SpreadsheetApp: typed(new FakeSpreadsheetApp(spreadsheet, ui)),
     DocumentApp: typed(documentApp),
+    Docs: options.advancedDocs === false ? undefined : typed(fakeDocs(membrane.wrap(docsDocuments))),
+    docsDocuments,
     HtmlService: typed(new FakeHtmlService(htmlFiles)),
     LockService: typed(locks),
     CacheService: typed(new FakeCacheService()),
@@ -117,7 +131,7 @@ export function createFakeEnvironment(options: FakeEnvironmentOptions = {}): Fak
 }
 
 // biome-ignore format: one list
-const SERVICE_NAMES = ['SpreadsheetApp', 'DocumentApp', 'HtmlService', 'LockService', 'CacheService', 'PropertiesService', 'Utilities', 'Session', 'ScriptApp', 'Logger'] as const;
+const SERVICE_NAMES = ['SpreadsheetApp', 'DocumentApp', 'Docs', 'HtmlService', 'LockService', 'CacheService', 'PropertiesService', 'Utilities', 'Session', 'ScriptApp', 'Logger'] as const;
 
 /**
  * Sets the service globals on `target` (globalThis, or a vm context's global object) and returns a function that
@@ -131,7 +145,10 @@ export function installFakes(env: FakeEnvironment, target: object = globalThis, 
   const previousRealm = { ...env.realm };
   Object.assign(env.realm, realm);
   for (const name of SERVICE_NAMES) {
-    Object.defineProperty(globals, name, { value: env[name], configurable: true, writable: true, enumerable: true });
+    // A service that is not enabled is no global at all (referring to it throws a ReferenceError).
+    if (env[name] === undefined) delete globals[name];
+    else
+      Object.defineProperty(globals, name, { value: env[name], configurable: true, writable: true, enumerable: true });
   }
   return () => {
     SERVICE_NAMES.forEach((name, i) => {

@@ -1,13 +1,23 @@
 // Tests of 報告書の数字を更新 on the fakes (issue 14): the named ranges a report gets, an update that rewrites only
 // them after staff edited the Doc, the 生成履歴 row 形式「更新」, the gates (errors, lock) and the calls it makes.
+import { docUpdateText } from '../../src/core/messages';
 import { createReport } from '../../src/gas/actions';
 import { MENU_ITEMS } from '../../src/gas/menu';
 import { updateFromSidebar } from '../../src/gas/sidebar-server';
-import { chooseRun, menuUpdateReport, reportRuns, updateReport } from '../../src/gas/update-doc';
+import {
+  chooseRun,
+  FIGURE_FIELDS,
+  figurePlaces,
+  figureRequests,
+  menuUpdateReport,
+  reportRuns,
+  updateReport,
+} from '../../src/gas/update-doc';
 import {
   createFakeEnvironment,
   type FakeDocument,
   type FakeEnvironment,
+  type FakeParagraph,
   fakeSheet,
   installFakes,
   sheetValues,
@@ -66,6 +76,17 @@ function addCost(env: FakeEnvironment): void {
 }
 
 const STATUS_PARAGRAPH = '今年度は新たに';
+
+/** The calls of a snapshot made to a Doc service: DocumentApp's classes and the Docs advanced service's. */
+function docCalls(snapshot: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(snapshot).filter(([key]) =>
+      /^(Documents|Document|DocumentApp|DocumentNamedRange|DocumentRange|RangeBuilder|RangeElement|Text|Body|Paragraph|Table|TableCell)\./.test(
+        key,
+      ),
+    ),
+  );
+}
 
 describe('named ranges of a new report', () => {
   it('names every figure jh:<tag>, over exactly the figure text, and keeps the record under the Doc ID', () => {
@@ -210,13 +231,17 @@ describe('報告書の数字を更新', () => {
       const document = make(env);
       const tag = 'jh:m:事業費|事業内容=育成事業';
       expect(figures(document)[tag]).toEqual(['9,966,300', '9,966,300']);
+      // Staff type between the two figures and right after the second one.
+      const sentence = paragraphWith(document, '育成事業の事業費は').editAsText();
+      sentence.insertText(sentence.getText().indexOf('（再掲'), '（確定）');
+      sentence.insertText(sentence.getText().lastIndexOf('300') + 3, '.0');
       addCost(env);
       const outcome = updateReport(env.SpreadsheetApp.getActiveSpreadsheet(), { now: UPDATED });
       expect(outcome.kind === 'updated' && outcome.lines).toContain(
         '変更 本文【啓発事業】3段落目: 9,966,300 → 10,966,300',
       );
       expect(paragraphWith(document, '育成事業の事業費は').getText()).toBe(
-        '育成事業の事業費は10,966,300円（再掲 10,966,300円）。',
+        '育成事業の事業費は10,966,300円（確定）（再掲 10,966,300.0円）。',
       );
       expect(figures(document)[tag]).toEqual(['10,966,300', '10,966,300']);
     });
@@ -326,7 +351,7 @@ describe('報告書の数字を更新', () => {
     });
   });
 
-  it('reads each tab once and makes the same calls for 10 and 1,000 rows per tab: none per data row', () => {
+  it('reads each tab once and makes one Documents.get and one batchUpdate, for 10 or 1,000 rows per tab', () => {
     const calls = (sheets: Record<string, unknown[][]>) =>
       withFakes(sheets, (env) => {
         make(env);
@@ -346,19 +371,170 @@ describe('報告書の数字を更新', () => {
     expect(large).toEqual(small);
     // One getValues per tab of the sample (9) and one for the 生成履歴 header the new row goes under.
     expect(small['Range.getValues']).toBe(10);
-    // Reading the Doc: openById and getNamedRanges, then per figure (32) getName, getRange, getRangeElements,
-    // getElement, asText, getStartOffset and getText (7), getEndOffsetInclusive for the 24 partial ones, and one
-    // getText more for the 8 that fill their Text element (table cells: offsets -1, the length tells the end).
-    // Rewriting the 2 changed figures (育成事業's 事業費 cell, the （１） heading total): the same read again without
-    // the text (6 each, plus getEndOffsetInclusive for the heading and getText for the cell), then remove,
-    // insertText, deleteText, newRange, addElement, build, addNamedRange (7 each). Then getUrl, getName, saveAndClose.
-    const doc = Object.entries(small).filter(([key]) =>
-      /^(Document|DocumentApp|DocumentNamedRange|DocumentRange|RangeBuilder|RangeElement|Text)\./.test(key),
+    // The Doc: one read, one write; DocumentApp is not called at all.
+    expect(docCalls(small)).toEqual({ 'Documents.get': 1, 'Documents.batchUpdate': 1 });
+  });
+
+  it('makes the same two Doc calls for 32 figures and for 232, and reads only what it needs', () => {
+    const many = sampleSheets();
+    // 200 more figures: one 本文 paragraph printing 育成事業's 事業費 200 times (one tag, 200 named ranges).
+    many.本文 = [...many.本文, ['啓発事業', '', 99, '{{事業費|事業内容=育成事業}}円、'.repeat(200), '']];
+    const run = (sheets: Record<string, unknown[][]>, figuresChanged: number, named: number) =>
+      withFakes(sheets, (env) => {
+        const document = make(env);
+        addCost(env);
+        env.calls.reset();
+        updateReport(env.SpreadsheetApp.getActiveSpreadsheet(), { now: UPDATED });
+        const [batch] = env.docsDocuments.batches;
+        // Per rewritten place: deleteNamedRange, insertText, deleteContentRange, createNamedRange.
+        expect(batch).toHaveLength(4 * figuresChanged);
+        expect(document.getNamedRanges()).toHaveLength(named);
+        return docCalls(env.calls.snapshot());
+      });
+    expect(run(sampleSheets(), 2, 32)).toEqual({ 'Documents.get': 1, 'Documents.batchUpdate': 1 });
+    expect(run(many, 202, 232)).toEqual({ 'Documents.get': 1, 'Documents.batchUpdate': 1 });
+    expect(FIGURE_FIELDS).toBe(
+      'title,revisionId,namedRanges,body/content(startIndex,endIndex,paragraph/elements(startIndex,endIndex,textRun/content),table/tableRows/tableCells/content)',
     );
-    const total = doc.reduce((sum, [, count]) => sum + count, 0);
-    expect(total).toBe(2 + (32 * 7 + 24 + 8) + (2 * 6 + 1 + 1 + 2 * 7) + 3);
-    expect(small['Text.insertText']).toBe(2);
-    expect(small['Document.addNamedRange']).toBe(2);
+  });
+
+  it('reads the Doc and writes nothing when no figure changed: no batchUpdate, still a 生成履歴 row', () => {
+    withFakes(sampleSheets(), (env) => {
+      make(env);
+      env.calls.reset();
+      const outcome = updateReport(env.SpreadsheetApp.getActiveSpreadsheet(), { now: UPDATED });
+      expect(outcome.kind === 'updated' && outcome.lines).toEqual([
+        '数字の更新: 変わった数字 0 件、変わらない数字 32 件',
+      ]);
+      expect(docCalls(env.calls.snapshot())).toEqual({ 'Documents.get': 1 });
+      expect(env.docsDocuments.batches).toEqual([]);
+      expect(sheetValues(env, '生成履歴').map((row) => row[2])).toEqual(['形式', 'Google ドキュメント', '更新']);
+    });
+  });
+
+  it('updates a figure printed in a table cell and in a sentence (two ranges of one name) in both places', () => {
+    withFakes(sampleSheets(), (env) => {
+      const document = make(env);
+      // Staff quote 育成事業's 事業費 in a new sentence; the range of the same name is what the report would have made.
+      const paragraph = document.getBody().insertParagraph(3, '育成事業の事業費は 9,966 千円でした。');
+      document.addNamedRange(
+        'jh:cost:育成事業',
+        document.newRange().addElement(paragraph.editAsText(), 10, 14).build(),
+      );
+      addCost(env);
+      const outcome = updateReport(env.SpreadsheetApp.getActiveSpreadsheet(), { now: UPDATED });
+      expect(outcome.kind === 'updated' && outcome.lines.at(-1)).toBe(
+        '変更 表「育成事業」の事業費（千円）: 9,966 → 10,966',
+      );
+      expect(paragraph.getText()).toBe('育成事業の事業費は 10,966 千円でした。');
+      expect(document.getBody().getTables()[0].getCell(2, 7).getText()).toBe('10,966');
+      expect(figures(document)['jh:cost:育成事業']).toEqual(['10,966', '10,966']);
+    });
+  });
+
+  it('reports a figure whose text staff deleted (its named range goes with it) and puts nothing back', () => {
+    withFakes(sampleSheets(), (env) => {
+      const document = make(env);
+      const status = paragraphWith(document, STATUS_PARAGRAPH).editAsText();
+      const at = status.getText().indexOf('新たに2名') + 3;
+      status.deleteText(at, at + 1);
+      const before = document.getBody().getText();
+      const outcome = updateReport(env.SpreadsheetApp.getActiveSpreadsheet(), { now: UPDATED });
+      expect(outcome.kind === 'updated' && outcome.lines).toEqual([
+        '数字の更新: 変わった数字 0 件、変わらない数字 31 件',
+        '削除されていた数字（戻していません） 本文【統合事業】7段落目: 作成時 2名、今は 2名',
+      ]);
+      expect(document.getBody().getText()).toBe(before);
+    });
+  });
+
+  it('says the Docs advanced service is off, in a sentence, when the script has not enabled it', () => {
+    const env = createFakeEnvironment({ sheets: sampleSheets(), advancedDocs: false });
+    const uninstall = installFakes(env);
+    try {
+      const document = make(env);
+      addCost(env);
+      expect(typeof (globalThis as { Docs?: unknown }).Docs).toBe('undefined');
+      expect(updateReport(env.SpreadsheetApp.getActiveSpreadsheet(), { now: UPDATED })).toEqual({
+        kind: 'unavailable',
+        message:
+          '数字の更新には Google Docs API（Apps Script の拡張サービス「Docs」）が必要ですが、このスクリプトでは有効になっていません。アドオンを入れた人に、スクリプト エディタの「サービス」（公開したアドオンでは Cloud プロジェクト）で Google Docs API を有効にするよう頼んでください。',
+      });
+      expect(figures(document)['jh:cost:育成事業']).toEqual(['9,966']);
+      expect(sheetValues(env, '生成履歴')).toHaveLength(2);
+    } finally {
+      uninstall();
+    }
+  });
+
+  it("says the same when the add-on's Cloud project has the Docs API off, and that the Doc is gone when it is", () => {
+    withFakes(sampleSheets(), (env) => {
+      make(env);
+      const fail = (message: string) => {
+        (globalThis as { Docs?: unknown }).Docs = {
+          Documents: {
+            get: () => {
+              throw new Error(message);
+            },
+          },
+        };
+        const outcome = updateReport(env.SpreadsheetApp.getActiveSpreadsheet(), { now: UPDATED });
+        return outcome.kind === 'unavailable' && outcome.message;
+      };
+      expect(
+        fail(
+          'GoogleJsonResponseException: API call to docs.documents.get failed with error: Google Docs API has not been used in project 1234 before or it is disabled.',
+        ),
+      ).toBe(
+        '数字の更新には Google Docs API（Apps Script の拡張サービス「Docs」）が必要ですが、このスクリプトでは有効になっていません。アドオンを入れた人に、スクリプト エディタの「サービス」（公開したアドオンでは Cloud プロジェクト）で Google Docs API を有効にするよう頼んでください。',
+      );
+      expect(
+        fail(
+          'GoogleJsonResponseException: API call to docs.documents.get failed with error: Requested entity was not found.',
+        ),
+      ).toBe('生成履歴の文書を開けませんでした（削除されたか、開く権限がありません）。');
+      expect(sheetValues(env, '生成履歴')).toHaveLength(2);
+    });
+  });
+
+  it('changes nothing and says so when someone edits the Doc between the read and the write', () => {
+    withFakes(sampleSheets(), (env) => {
+      const document = make(env);
+      addCost(env);
+      const docs = env.Docs as GoogleAppsScript.Docs;
+      const real = docs.Documents;
+      // A colleague types at the top of the Doc right after the update read it: every index read is now off by 3.
+      const racing = {
+        get: (id: string, args: object) => {
+          const read = real.get(id, args);
+          document.getBody().getParagraphs()[0].editAsText().insertText(0, '【案】');
+          return read;
+        },
+        batchUpdate: real.batchUpdate,
+      };
+      (globalThis as { Docs?: unknown }).Docs = { Documents: racing };
+      const before = document.getBody().getText();
+      expect(updateReport(env.SpreadsheetApp.getActiveSpreadsheet(), { now: UPDATED })).toEqual({
+        kind: 'unavailable',
+        message:
+          '数字を書き込めませんでした（ほかの人が同時に文書を編集していた可能性があります）。文書は変わっていません。もう一度「報告書の数字を更新」を実行してください。',
+      });
+      // Only the colleague's edit: the batch, built on the indices read before it, was refused whole.
+      expect(document.getBody().getText()).toBe(`【案】${before}`);
+      expect(figures(document)['jh:cost:育成事業']).toEqual(['9,966']);
+      expect(sheetValues(env, '生成履歴')).toHaveLength(2);
+    });
+  });
+});
+
+describe('the two sentences the Docs API brought, in English too', () => {
+  it('says the service is off and that a refused write changed nothing', () => {
+    expect(docUpdateText('no_docs_service', 'en')).toBe(
+      'Updating figures needs the Google Docs API (the advanced service Docs), which this copy of the script has not enabled. Ask whoever installed the add-on to turn on the Google Docs API under Services in the script editor (for a published add-on, in its Cloud project).',
+    );
+    expect(docUpdateText('write_failed', 'en')).toBe(
+      'The figures could not be written (someone may have been editing the document at the same moment). The document was not changed. Run 報告書の数字を更新 again.',
+    );
   });
 });
 
@@ -426,6 +602,305 @@ describe('choosing the report in 生成履歴', () => {
         kind: 'unavailable',
         message: '生成履歴に2021年度の事業報告書がありません。先に「事業報告書を作成」で作成してください。',
       });
+    });
+  });
+});
+
+describe('the figures in Docs JSON and the batch that rewrites them', () => {
+  it('takes the jh: ranges of the body, in document order, and skips headers, footers, empty and ID-less ranges', () => {
+    const places = figurePlaces({
+      namedRanges: {
+        'jh:cost:A': {
+          name: 'jh:cost:A',
+          namedRanges: [
+            { namedRangeId: 'kix.2', name: 'jh:cost:A', ranges: [{ startIndex: 90, endIndex: 95 }] },
+            {
+              namedRangeId: 'kix.1',
+              name: 'jh:cost:A',
+              ranges: [
+                { startIndex: 40, endIndex: 42 },
+                { startIndex: 12, endIndex: 15 },
+                { startIndex: 3, endIndex: 6, segmentId: 'kix.header1' },
+              ],
+            },
+            {
+              namedRangeId: 'kix.3',
+              name: 'jh:cost:A',
+              ranges: [{ startIndex: 7, endIndex: 9, segmentId: 'kix.fn1' }],
+            },
+            { namedRangeId: 'kix.4', name: 'jh:cost:A', ranges: [{ startIndex: 20, endIndex: 20 }] },
+            { name: 'jh:cost:A', ranges: [{ startIndex: 50, endIndex: 52 }] },
+          ],
+        },
+        'staff bookmark': {
+          name: 'staff bookmark',
+          namedRanges: [{ namedRangeId: 'kix.5', name: 'staff bookmark', ranges: [{ startIndex: 1, endIndex: 4 }] }],
+        },
+      },
+    });
+    expect([...places]).toEqual([
+      [
+        'cost:A',
+        [
+          {
+            id: 'kix.1',
+            name: 'jh:cost:A',
+            stretches: [
+              { start: 12, end: 15 },
+              { start: 40, end: 42 },
+            ],
+          },
+          { id: 'kix.2', name: 'jh:cost:A', stretches: [{ start: 90, end: 95 }] },
+        ],
+      ],
+    ]);
+  });
+
+  it('removes the old ranges first, then edits from the highest index down: insert after, delete, name again', () => {
+    const a = { id: 'kix.a', name: 'jh:a', stretches: [{ start: 10, end: 13 }] };
+    const b = {
+      id: 'kix.b',
+      name: 'jh:b',
+      stretches: [
+        { start: 30, end: 32 },
+        { start: 40, end: 41 },
+      ],
+    };
+    const gone = { id: 'kix.c', name: 'jh:c', stretches: [{ start: 50, end: 52 }] };
+    expect(
+      figureRequests([
+        { place: a, value: '1,234' },
+        { place: b, value: '7\n名\u0001\ue000' },
+        { place: gone, value: '' },
+      ]),
+    ).toEqual([
+      { deleteNamedRange: { namedRangeId: 'kix.a' } },
+      { deleteNamedRange: { namedRangeId: 'kix.b' } },
+      { deleteNamedRange: { namedRangeId: 'kix.c' } },
+      { deleteContentRange: { range: { startIndex: 50, endIndex: 52 } } },
+      { deleteContentRange: { range: { startIndex: 40, endIndex: 41 } } },
+      // A line break goes in as U+000B; a control character and a private-use one are left out.
+      { insertText: { location: { index: 32 }, text: '7\u000b名' } },
+      { deleteContentRange: { range: { startIndex: 30, endIndex: 32 } } },
+      { createNamedRange: { name: 'jh:b', range: { startIndex: 30, endIndex: 33 } } },
+      { insertText: { location: { index: 13 }, text: '1,234' } },
+      { deleteContentRange: { range: { startIndex: 10, endIndex: 13 } } },
+      { createNamedRange: { name: 'jh:a', range: { startIndex: 10, endIndex: 15 } } },
+    ]);
+  });
+
+  it('reads a figure 100,000 tables deep without recursion, and ignores forged indices', () => {
+    withFakes(sampleSheets(), (env) => {
+      make(env);
+      addCost(env);
+      // The innermost cell holds '9,966' at 500..505; every level is a table whose one cell holds the next.
+      let content: GoogleAppsScript.Docs.Schema.StructuralElement[] = [
+        {
+          startIndex: 500,
+          endIndex: 506,
+          paragraph: { elements: [{ startIndex: 500, textRun: { content: '9,966\n' } }] },
+        },
+      ];
+      for (let depth = 0; depth < 100_000; depth++)
+        content = [{ table: { tableRows: [{ tableCells: [{ content }] }] } }];
+      const range = (startIndex: unknown, endIndex: unknown) =>
+        ({
+          namedRangeId: `kix.${String(startIndex)}`,
+          name: 'jh:cost:育成事業',
+          ranges: [{ startIndex, endIndex }],
+        }) as object;
+      const batches: unknown[] = [];
+      (globalThis as { Docs?: unknown }).Docs = {
+        Documents: {
+          get: () => ({
+            title: 'T',
+            revisionId: 'r1',
+            body: { content },
+            namedRanges: {
+              'jh:cost:育成事業': {
+                namedRanges: [range(500, 505), range(-7, 'x'), range(1.5, 3), range(12, 3)],
+              },
+            },
+          }),
+          batchUpdate: (resource: unknown) => batches.push(resource),
+        },
+      };
+      const started = Date.now();
+      const outcome = updateReport(env.SpreadsheetApp.getActiveSpreadsheet(), { now: UPDATED });
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(outcome.kind === 'updated' && outcome.lines).toContain(
+        '変更 表「育成事業」の事業費（千円）: 9,966 → 10,966',
+      );
+      expect(batches).toEqual([
+        {
+          requests: [
+            { deleteNamedRange: { namedRangeId: 'kix.500' } },
+            { insertText: { location: { index: 505 }, text: '10,966' } },
+            { deleteContentRange: { range: { startIndex: 500, endIndex: 505 } } },
+            { createNamedRange: { name: 'jh:cost:育成事業', range: { startIndex: 500, endIndex: 506 } } },
+          ],
+          writeControl: { requiredRevisionId: 'r1' },
+        },
+      ]);
+    });
+  });
+
+  it('touches neither of two places whose text overlaps, and still rewrites the others', () => {
+    const a = { id: 'kix.a', name: 'jh:a', stretches: [{ start: 10, end: 14 }] };
+    const b = { id: 'kix.b', name: 'jh:b', stretches: [{ start: 13, end: 16 }] };
+    const c = { id: 'kix.c', name: 'jh:c', stretches: [{ start: 16, end: 18 }] };
+    expect(
+      figureRequests([
+        { place: a, value: '1' },
+        { place: b, value: '2' },
+        { place: c, value: '3' },
+      ]),
+    ).toEqual([
+      { deleteNamedRange: { namedRangeId: 'kix.c' } },
+      { insertText: { location: { index: 18 }, text: '3' } },
+      { deleteContentRange: { range: { startIndex: 16, endIndex: 18 } } },
+      { createNamedRange: { name: 'jh:c', range: { startIndex: 16, endIndex: 17 } } },
+    ]);
+  });
+});
+
+describe('the Docs advanced service fake', () => {
+  /** A Doc of: 'ab', a 2×2 table ('x', 'yz' / '', 'w'), 'cd' — laid out by hand below. */
+  function smallDoc(env: FakeEnvironment): FakeDocument {
+    const document = unwrap(env.DocumentApp.create('小さな文書')) as unknown as FakeDocument;
+    const body = document.getBody();
+    body.getParagraphs()[0].setText('ab');
+    body.appendTable([
+      ['x', 'yz'],
+      ['', 'w'],
+    ]);
+    // Apps Script puts an empty paragraph after a table that ends the body: it becomes 'cd'.
+    body.getParagraphs().at(-1)?.setText('cd');
+    return document;
+  }
+  const docs = (env: FakeEnvironment) => (env.Docs as GoogleAppsScript.Docs).Documents;
+  const run = (start: number, content: string) => ({
+    startIndex: start,
+    endIndex: start + content.length,
+    textRun: { content, textStyle: {} },
+  });
+
+  it('indexes paragraphs and tables as the API does (1 before a table, 1 per row and cell, 1 after), masked', () => {
+    withFakes({}, (env) => {
+      const document = smallDoc(env);
+      const yz = document.getBody().getTables()[0].getCell(0, 1).getChild(0).asParagraph().editAsText();
+      document.addNamedRange('jh:x', document.newRange().addElement(yz, 1, 1).build());
+      const read = docs(env).get('fake-document-1', { fields: FIGURE_FIELDS });
+      // 0 section break | 1 'ab⏎' | 4 table: 5 row, 6 cell, 7 'x⏎', 9 cell, 10 'yz⏎' | 13 row, 14 cell, 15 '⏎', 16 cell,
+      // 17 'w⏎' | 19 table end | 20 'cd⏎' | 23 end.
+      const cell = (start: number, text: string) => ({
+        content: [
+          {
+            startIndex: start + 1,
+            endIndex: start + 2 + text.length,
+            paragraph: { elements: [run(start + 1, `${text}\n`)] },
+          },
+        ],
+      });
+      expect(read).toEqual({
+        title: '小さな文書',
+        revisionId: expect.stringMatching(/^fake-revision-/),
+        namedRanges: {
+          'jh:x': {
+            name: 'jh:x',
+            namedRanges: [{ namedRangeId: 'kix.fake1', name: 'jh:x', ranges: [{ startIndex: 11, endIndex: 12 }] }],
+          },
+        },
+        body: {
+          content: [
+            { endIndex: 1 },
+            {
+              startIndex: 1,
+              endIndex: 4,
+              paragraph: { elements: [{ startIndex: 1, endIndex: 4, textRun: { content: 'ab\n' } }] },
+            },
+            {
+              startIndex: 4,
+              endIndex: 20,
+              table: {
+                tableRows: [
+                  { tableCells: [cell(6, 'x'), cell(9, 'yz')] },
+                  { tableCells: [cell(14, ''), cell(16, 'w')] },
+                ],
+              },
+            },
+            {
+              startIndex: 20,
+              endIndex: 23,
+              paragraph: { elements: [{ startIndex: 20, endIndex: 23, textRun: { content: 'cd\n' } }] },
+            },
+          ],
+        },
+      });
+    });
+  });
+
+  it('moves a named range on an insert before it, keeps it on one right after it, shrinks it, and drops it', () => {
+    withFakes({}, (env) => {
+      const document = smallDoc(env);
+      const cd = document.getBody().getParagraphs().at(-1) as FakeParagraph;
+      document.addNamedRange('jh:c', document.newRange().addElement(cd.editAsText(), 0, 1).build());
+      const ranges = () =>
+        docs(env).get('fake-document-1', { fields: 'namedRanges' }).namedRanges as Record<
+          string,
+          GoogleAppsScript.Docs.Schema.NamedRanges
+        >;
+      const update = (requests: object[]) => docs(env).batchUpdate({ requests }, 'fake-document-1');
+      update([{ insertText: { location: { index: 20 }, text: '「' } }]);
+      expect(cd.getText()).toBe('「cd');
+      update([{ insertText: { location: { index: 23 }, text: '」' } }]);
+      expect(cd.getText()).toBe('「cd」');
+      expect(figures(document)['jh:c']).toEqual(['cd']);
+      expect(ranges()?.['jh:c']?.namedRanges?.[0].ranges).toEqual([{ startIndex: 21, endIndex: 23 }]);
+      update([{ deleteContentRange: { range: { startIndex: 21, endIndex: 22 } } }]);
+      expect(figures(document)['jh:c']).toEqual(['d']);
+      update([{ deleteContentRange: { range: { startIndex: 21, endIndex: 22 } } }]);
+      expect(cd.getText()).toBe('「」');
+      expect(ranges()).toEqual({});
+    });
+  });
+
+  it('fails a whole batch on an invalid request (out of range, overlapping, unknown ID) and applies nothing', () => {
+    withFakes({}, (env) => {
+      const document = smallDoc(env);
+      const ab = document.getBody().getParagraphs()[0];
+      document.addNamedRange('jh:a', document.newRange().addElement(ab.editAsText(), 0, 1).build());
+      const before = JSON.stringify(docs(env).get('fake-document-1'));
+      const update = (requests: object[]) => () => docs(env).batchUpdate({ requests }, 'fake-document-1');
+      const first = { insertText: { location: { index: 1 }, text: 'Z' } };
+      expect(update([first, { insertText: { location: { index: 24 }, text: 'Z' } }])).toThrow(
+        'API call to docs.documents.batchUpdate failed with error: Invalid requests[1].insertText: Index 24 must be less than the end index of the referenced segment, 24.',
+      );
+      // The first request deleted 'ab'; the second still names the old 'a' (now past the paragraph's text).
+      expect(
+        update([
+          { deleteNamedRange: { namedRangeId: 'kix.fake1' } },
+          { deleteContentRange: { range: { startIndex: 1, endIndex: 3 } } },
+          { deleteContentRange: { range: { startIndex: 2, endIndex: 3 } } },
+        ]),
+      ).toThrow('The Docs fake edits and names text inside one paragraph only.');
+      expect(update([first, { deleteNamedRange: { namedRangeId: 'kix.nope' } }])).toThrow(
+        'Invalid requests[1].deleteNamedRange: The named range kix.nope does not exist.',
+      );
+      expect(update([first, { deleteContentRange: { range: { startIndex: 5, endIndex: 5 } } }])).toThrow(
+        'Invalid requests[1].deleteContentRange: The range should not be empty.',
+      );
+      expect(update([{ insertText: { location: { index: 4 }, text: 'Z' } }])).toThrow(
+        'Invalid requests[0].insertText: The insertion index must be inside the bounds of an existing paragraph.',
+      );
+      expect(() =>
+        docs(env).batchUpdate({ requests: [first], writeControl: { requiredRevisionId: 'old' } }, 'fake-document-1'),
+      ).toThrow('The required revision ID old does not match the latest revision.');
+      expect(JSON.stringify(docs(env).get('fake-document-1'))).toBe(before);
+      expect(figures(document)['jh:a']).toEqual(['ab']);
+      expect(() => docs(env).get('no-such-doc')).toThrow(
+        'API call to docs.documents.get failed with error: Requested entity was not found.',
+      );
     });
   });
 });
