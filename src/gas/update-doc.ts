@@ -203,8 +203,9 @@ function overlapping(places: readonly FigurePlace[]): Set<FigurePlace> {
  *   new text inserted right after its last character and then loses the old text. The Docs API says: "In most
  *   cases, the text style for the inserted text will match the text immediately before the insertion index"
  *   (InsertTextRequest.text), i.e. the figure's own last character, bold or not, as if staff typed there. Its other
- *   stretches (a range split by an edit) are deleted. A named range of the same name is created over the new text;
- *   edits further up move it with its text.
+ *   stretches (a range split by an edit) are deleted;
+ * - last, a named range of the same name over each new text, at its final index (the read index moved by every edit
+ *   below it), so no range is ever at an edge where text is being inserted (two figures side by side stay apart).
  * Characters the API would strip out of inserted text (C0 controls but TAB/LF/VT, the Private Use Area) are left out
  * first, so the named range covers exactly what was inserted; a line break goes in as U+000B (one paragraph).
  */
@@ -215,17 +216,21 @@ export function figureRequests(
   const kept = rewrites.filter((rewrite) => !clash.has(rewrite.place));
   const requests: DocsRequest[] = kept.map(({ place }) => ({ deleteNamedRange: { namedRangeId: place.id } }));
   const edits = kept.flatMap(({ place, value }) =>
-    place.stretches.map((stretch, i) => ({ place, value: i === 0 ? insertable(value) : null, ...stretch })),
+    place.stretches.map((stretch, i) => ({ place, text: i === 0 ? insertable(value) : '', ...stretch })),
   );
   edits.sort((a, b) => b.start - a.start);
-  for (const { place, value, start, end } of edits) {
-    if (value) requests.push({ insertText: { location: { index: end }, text: value } });
+  for (const { text, start, end } of edits) {
+    if (text) requests.push({ insertText: { location: { index: end }, text } });
     requests.push({ deleteContentRange: { range: { startIndex: start, endIndex: end } } });
-    if (value) {
-      requests.push({
-        createNamedRange: { name: place.name, range: { startIndex: start, endIndex: start + value.length } },
-      });
+  }
+  // Lowest index first: each new text starts where its old one did, moved by the edits before it in the body.
+  let moved = 0;
+  for (const { place, text, start, end } of edits.reverse()) {
+    if (text) {
+      const at = start + moved;
+      requests.push({ createNamedRange: { name: place.name, range: { startIndex: at, endIndex: at + text.length } } });
     }
+    moved += text.length - (end - start);
   }
   return requests;
 }

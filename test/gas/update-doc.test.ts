@@ -7,6 +7,7 @@ import { updateFromSidebar } from '../../src/gas/sidebar-server';
 import {
   chooseRun,
   FIGURE_FIELDS,
+  type FigurePlace,
   figurePlaces,
   figureRequests,
   menuUpdateReport,
@@ -656,7 +657,7 @@ describe('the figures in Docs JSON and the batch that rewrites them', () => {
     ]);
   });
 
-  it('removes the old ranges first, then edits from the highest index down: insert after, delete, name again', () => {
+  it('removes the old ranges, edits from the highest index down (insert after, delete), then names the new text', () => {
     const a = { id: 'kix.a', name: 'jh:a', stretches: [{ start: 10, end: 13 }] };
     const b = {
       id: 'kix.b',
@@ -682,10 +683,11 @@ describe('the figures in Docs JSON and the batch that rewrites them', () => {
       // A line break goes in as U+000B; a control character and a private-use one are left out.
       { insertText: { location: { index: 32 }, text: '7\u000b名' } },
       { deleteContentRange: { range: { startIndex: 30, endIndex: 32 } } },
-      { createNamedRange: { name: 'jh:b', range: { startIndex: 30, endIndex: 33 } } },
       { insertText: { location: { index: 13 }, text: '1,234' } },
       { deleteContentRange: { range: { startIndex: 10, endIndex: 13 } } },
+      // The new ranges last, at their final indices: jh:b's 30 has moved by the 2 characters jh:a grew.
       { createNamedRange: { name: 'jh:a', range: { startIndex: 10, endIndex: 15 } } },
+      { createNamedRange: { name: 'jh:b', range: { startIndex: 32, endIndex: 35 } } },
     ]);
   });
 
@@ -862,6 +864,26 @@ describe('the Docs advanced service fake', () => {
       update([{ deleteContentRange: { range: { startIndex: 21, endIndex: 22 } } }]);
       expect(cd.getText()).toBe('「」');
       expect(ranges()).toEqual({});
+    });
+  });
+
+  it('rewrites two figures side by side, each named range over its own new text, the bold one still bold', () => {
+    withFakes({}, (env) => {
+      const document = smallDoc(env);
+      const ab = document.getBody().getParagraphs()[0];
+      ab.setText('計AB12円');
+      ab.editAsText().setBold(3, 4, true);
+      document.addNamedRange('jh:p', document.newRange().addElement(ab.editAsText(), 1, 2).build());
+      document.addNamedRange('jh:q', document.newRange().addElement(ab.editAsText(), 3, 4).build());
+      const places = figurePlaces(docs(env).get('fake-document-1', { fields: FIGURE_FIELDS }));
+      const requests = figureRequests([
+        { place: places.get('p')?.[0] as FigurePlace, value: 'XYZ' },
+        { place: places.get('q')?.[0] as FigurePlace, value: '7' },
+      ]);
+      docs(env).batchUpdate({ requests }, 'fake-document-1');
+      expect(ab.getText()).toBe('計XYZ7円');
+      expect([figures(document)['jh:p'], figures(document)['jh:q']]).toEqual([['XYZ'], ['7']]);
+      expect([3, 4, 5].map((offset) => ab.editAsText().isBold(offset))).toEqual([null, true, null]);
     });
   });
 
