@@ -203,7 +203,7 @@ class RequestError extends Error {}
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the API's own list of stripped control characters
 const STRIPPED = /[\u0000-\u0008\u000c-\u001f\ue000-\uf8ff]/g;
 
-/** A revision ID that changes whenever the document's text, styles or named ranges change (FNV-1a of its JSON). */
+/** A revision ID that changes whenever what the fake lays out changes: text, bold, named ranges (FNV-1a of the JSON). */
 function revisionOf(document: FakeDocument): string {
   const layout = layOutBody(document);
   const json = JSON.stringify([layout.content, namedRangesOf(document, layout)]);
