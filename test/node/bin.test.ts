@@ -6,6 +6,7 @@ import { listFiles, outputDir, REPO } from './support';
 
 const cliBundle = require('../../scripts/cli-bundle.js') as {
   CLI_BUNDLE: string;
+  VENDOR_FILES: readonly string[];
   NODE_FLAGS: readonly string[];
   isCliBundleStale: (bundle?: string, sources?: readonly string[]) => boolean;
 };
@@ -66,6 +67,14 @@ describe('bin/jigyo-hokoku.js', () => {
     expect(ok.loaded.execArgv.join(' ')).not.toMatch(/tsx|ts-node|--import|--loader/);
     // A CSV folder never loads exceljs (it is required only for an .xlsx or a template).
     expect(ok.loaded.modules.filter((path) => path.includes('/node_modules/exceljs/'))).toEqual([]);
+    // Nor does an .html report read the .docx libraries (dist/node/vendor/, required only to write or read a .docx).
+    expect(ok.loaded.modules.filter((path) => path.includes('/dist/node/vendor/'))).toEqual([]);
+    const docx = await runBin(['report', '--format', 'docx'], outputDir('bin-docx'));
+    expect(docx.code).toBe(0);
+    expect(docx.stdout.split('\n').slice(-2)).toEqual(['out/事業報告書_2022年度.docx', '']);
+    expect(docx.loaded.modules.filter((path) => path.includes('/dist/node/vendor/'))).toEqual([
+      join(REPO, 'dist/node/vendor/docx.cjs'),
+    ]);
 
     const missing = await runBin(['validate', 'ない.xlsx'], cwd);
     expect(missing.code).toBe(2);
@@ -84,6 +93,21 @@ describe('bin/jigyo-hokoku.js', () => {
     expect(run.code).toBe(0);
     expect(statSync(cliBundle.CLI_BUNDLE).mtimeMs).toBeGreaterThan(longAgo.getTime() + 1000);
     expect(run.loaded.modules).toContain(cliBundle.CLI_BUNDLE);
+  }, 60_000);
+
+  it('rebuilds when a vendor file (dist/node/vendor/jszip.cjs) is older than src/, though cli.cjs is not', async () => {
+    const cwd = outputDir('bin-stale-vendor');
+    const vendor = join(REPO, 'dist/node/vendor/jszip.cjs');
+    expect(cliBundle.VENDOR_FILES).toEqual(
+      ['docx', 'jszip', 'saxes'].map((n) => join(REPO, `dist/node/vendor/${n}.cjs`)),
+    );
+    const longAgo = new Date('2001-01-01T00:00:00Z');
+    utimesSync(vendor, longAgo, longAgo);
+    expect(cliBundle.isCliBundleStale()).toBe(true);
+    const run = await runBin(['validate'], cwd);
+    expect(run.code).toBe(0);
+    expect(statSync(vendor).mtimeMs).toBeGreaterThan(longAgo.getTime() + 1000);
+    expect(cliBundle.isCliBundleStale()).toBe(false);
   }, 60_000);
 });
 
