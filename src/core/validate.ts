@@ -98,8 +98,14 @@ const checkReferences: Validator = (workbook) => {
         continue;
       }
       const targetName = targetLayout.name;
-      const known = new Set<string>(ref.extra ? ref.extra.map(matchKey) : []);
-      for (const key of columnKeys(recordsOf(workbook, ref.tab), ref.column)) if (key !== null) known.add(key);
+      // The folded keys of the target column, made on first need: an 参加者ID list typed as in 候補者 needs none.
+      let knownKeys: Set<string> | undefined;
+      const known = (): Set<string> => {
+        if (knownKeys) return knownKeys;
+        knownKeys = new Set<string>(ref.extra ? ref.extra.map(matchKey) : []);
+        for (const key of columnKeys(recordsOf(workbook, ref.tab), ref.column)) if (key !== null) knownKeys.add(key);
+        return knownKeys;
+      };
       const unknown = (record: AnyRecord, value: string, count?: number): void => {
         issues.push({
           severity: 'error',
@@ -118,7 +124,7 @@ const checkReferences: Validator = (workbook) => {
           const ids = valuesOf(record[column.key]);
           let missing: string[] | undefined;
           for (const id of ids) {
-            if (exact.has(id) || known.has(matchKey(id))) continue;
+            if (exact.has(id) || known().has(matchKey(id))) continue;
             missing ??= [];
             missing.push(id);
           }
@@ -127,9 +133,10 @@ const checkReferences: Validator = (workbook) => {
         continue;
       }
       const keys = columnKeys(records, column.key);
+      const targetKeys = known();
       for (let index = 0; index < records.length; index++) {
         const key = keys[index];
-        if (key !== null && !known.has(key)) unknown(records[index], records[index][column.key] as string);
+        if (key !== null && !targetKeys.has(key)) unknown(records[index], records[index][column.key] as string);
       }
     }
   }

@@ -223,6 +223,24 @@ describe('checkWorkbook', () => {
     ]);
   });
 
+  it('knows a 参加者ID typed as in 候補者 or in another width and case, and flags only one that is not there', () => {
+    const workbook = {
+      ...BAD_WORKBOOK,
+      候補者: [
+        ['候補者ID', '初回接点日', '同意取得日'],
+        ['C1', '2022/4/1', '2022/4/1'],
+        ['C2', '2022/4/1', '2022/4/1'],
+      ],
+      イベント: [
+        ['イベントID', '事業内容', '種別', '開始日', '参加者ID'],
+        ['E1', '育成事業', '交流会', '2022/9/1', 'C1, ｃ２, c1'],
+        ['E2', '育成事業', '交流会', '2022/9/2', 'C2、C3'],
+      ],
+    };
+    const references = checkWorkbook(rawWorkbook(workbook)).issues.filter((i) => i.code === 'unknown_reference');
+    expect(references.map((i) => `${i.tab}!${i.cell} ${i.params?.count}`)).toEqual(['イベント!E3 1']);
+  });
+
   it('reads tabs and headers by English alias, in any order, with extra columns ignored', () => {
     const { workbook, issues } = readWorkbook(
       rawWorkbook({
