@@ -229,7 +229,10 @@ function canonicalText(def: ColumnDef): ((text: string) => string | null) | unde
     return def.openChoices ? normalizeText(text) : null;
   };
   const memo = new Map<string, string | null>();
+  const plainIds = !choices;
   return (text) => {
+    // An ID such as C0012 is already in its folded form: most ID cells are unique, so the memo would only miss.
+    if (plainIds && isPlainAscii(text)) return text;
     const seen = memo.get(text);
     if (seen !== undefined) return seen;
     const result = resolve(text);
@@ -246,9 +249,11 @@ const SHARED_TEXTS = 1000;
  * a big tab then hold one string per distinct text instead of one per cell, which was a tenth of their memory.
  */
 function shareText(shared: Map<string, string>, text: string): string {
+  // A column that has met that many distinct texts holds names or IDs: looking each next one up would only miss.
+  if (shared.size >= SHARED_TEXTS) return text;
   const first = shared.get(text);
   if (first !== undefined) return first;
-  if (shared.size < SHARED_TEXTS) shared.set(text, text);
+  shared.set(text, text);
   return text;
 }
 
