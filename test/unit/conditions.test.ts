@@ -63,6 +63,8 @@ describe('conditions', () => {
         イベント: [
           ['イベントID', '事業内容', '種別', '開始日'],
           ['E1', '育成事業', '座談会', '2022/4/1'],
+          // A blank 種別 adds '' (never a made-up text): describeKnownValues leaves it out.
+          ['E2', '育成事業', '', '2022/5/1'],
         ],
       }),
     );
@@ -89,6 +91,7 @@ describe('conditions', () => {
             '企業ヒアリング',
             'その他',
             '座談会',
+            '',
           ],
           open: true,
         },
