@@ -313,6 +313,18 @@ function readTable(
 
 type RowReader = (row: readonly CellValue[], index: number) => void;
 
+/**
+ * A function returning a new object with the fields of `fields` (keys from the schema) as an object literal; where
+ * code generation from text is refused (a strict content security policy), one copying `fields` instead.
+ */
+function recordMaker(fields: Record<string, unknown>): () => Record<string, unknown> {
+  try {
+    return new Function(`return ${JSON.stringify(fields)};`) as () => Record<string, unknown>;
+  } catch {
+    return () => ({ ...fields });
+  }
+}
+
 /** Turns each data row into a record of the tab (pushed onto `records`), its cell problems onto `issues`. */
 function rowReader(
   tabName: string,
@@ -332,19 +344,17 @@ function rowReader(
   }));
   const unmatched = def.columns.filter((column) => !columns.some((match) => match.key === column.key));
   const emptyLists = unmatched.filter((column) => column.type === 'idList');
-  // Each record starts as a copy of one template with every key in place: adding 18 keys one by one by name (候補者)
-  // turned each record into a slow dictionary object, for reading and for every later scan of the tab. The template
-  // goes through JSON.parse, which lays every key out inside the object (Object.fromEntries keeps four there and the
-  // rest in a second array): each record is then one allocation instead of two, and each field one load.
-  const template: Record<string, unknown> = JSON.parse(
-    JSON.stringify(
-      Object.fromEntries([
-        ['row', 0],
-        ...columns.map((column) => [column.key, null]),
-        ...unmatched.map((column) => [column.key, null]),
-      ]),
-    ),
-  );
+  // Each record is made by an object literal holding every key (the schema's keys, never a sheet's text, quoted by
+  // JSON.stringify) in a function made once per tab. Adding 18 keys one by one by name (候補者) turned each record into
+  // a slow dictionary object; a copy of a template object was fast, but only a literal has an allocation site, through
+  // which V8 sees that these objects all outlive the young generation and then allocates them in the old one directly,
+  // instead of copying each of them twice: validate 8.30 → 7.79 G instructions, html 8.47 → 7.96 G.
+  const fields = Object.fromEntries([
+    ['row', 0],
+    ...columns.map((column) => [column.key, null]),
+    ...unmatched.map((column) => [column.key, null]),
+  ]);
+  const newRecord = recordMaker(fields);
   // Built only for an issue: most cells have none, and the A1 text is not free.
   const at = (column: ColumnMatch, rowNumber: number) => ({
     tab: tabName,
@@ -361,7 +371,7 @@ function rowReader(
     }
     if (!anything) return;
     const rowNumber = r + 1;
-    const record: Record<string, unknown> = { ...template };
+    const record = newRecord();
     record.row = rowNumber;
     for (const column of columns) {
       const cell = row[column.index];

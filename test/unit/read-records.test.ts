@@ -124,4 +124,33 @@ describe('readWorkbook: record shape', () => {
     expect(workbook.events.map((event) => event.participantIds)).toEqual([[], []]);
     expect(workbook.events[0].participantIds).not.toBe(workbook.events[1].participantIds);
   });
+
+  it('is the same where code cannot be made from text (a strict content security policy)', () => {
+    const grid: Grid = [
+      ['金額', '日付', '事業内容', '費目'],
+      ['1,000', '2022/4/1', '育成事業', '人件費'],
+      ['2,000', '2022/4/2', '相談事業', 'その他経費'],
+    ];
+    const made = read('費用', grid).workbook.costs;
+    const original = globalThis.Function;
+    let refused = 0;
+    // What such a policy does: the Function constructor throws an EvalError.
+    globalThis.Function = function refuse() {
+      refused++;
+      throw new EvalError('Code generation from strings disallowed for this context');
+    } as unknown as FunctionConstructor;
+    let copied: typeof made;
+    try {
+      copied = read('費用', grid).workbook.costs;
+    } finally {
+      globalThis.Function = original;
+    }
+    // Once per tab read: 設定, 事業 and 費用.
+    expect(refused).toBe(3);
+    expect(copied).toEqual(made);
+    expect(copied.map((cost) => Object.keys(cost))).toEqual(made.map((cost) => Object.keys(cost)));
+    const [first, second] = copied as unknown as Record<string, unknown>[];
+    first.amount = 99;
+    expect(second.amount).toBe(2000);
+  });
 });
