@@ -1,5 +1,10 @@
 // Tests for document text: the character classes a report may hold, the cleaned ReportDocument, and the cell warning.
-import { cleanDocumentText, sanitizeDocumentText, sanitizeReportDocument } from '../../src/core/document-text';
+import {
+  cleanDocumentText,
+  oneLineText,
+  sanitizeDocumentText,
+  sanitizeReportDocument,
+} from '../../src/core/document-text';
 import { checkWorkbook, makeReport } from '../../src/core/pipeline';
 import { renderReportBody, renderReportHtml } from '../../src/core/render-html';
 import type { ReportDocument } from '../../src/core/report-document';
@@ -134,6 +139,27 @@ describe('sanitizeReportDocument', () => {
   it('does not change the report it is given', () => {
     sanitizeReportDocument(dirty);
     expect(dirty.title).toBe('2022年度\u0000 事業報告書');
+  });
+
+  it('keeps a block with an empty figure list as it is, only its text cleaned', () => {
+    const report: ReportDocument = {
+      language: 'ja',
+      title: 'T',
+      year: 2022,
+      orgName: 'O',
+      blocks: [{ kind: 'paragraph', text: 'a\u0001b', figures: [] }],
+    };
+    expect(sanitizeReportDocument(report).blocks).toEqual([{ kind: 'paragraph', text: 'ab', figures: [] }]);
+  });
+});
+
+describe('oneLineText', () => {
+  it('puts a cleaned text on one line: each line break a space, wherever it is', () => {
+    expect(oneLineText('\n育成事業')).toBe(' 育成事業');
+    expect(oneLineText('\r\n育成\r事業\n')).toBe(' 育成 事業 ');
+    expect(oneLineText('a\u001b[31mb\tc')).toBe('a[31mb c');
+    expect(oneLineText('育成事業')).toBe('育成事業');
+    expect(oneLineText('')).toBe('');
   });
 });
 
