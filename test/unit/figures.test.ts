@@ -432,6 +432,38 @@ describe('figureRecord', () => {
     ]);
   });
 
+  it('names a table cell by its row of figureRows, and a row past those rows by ""', () => {
+    const record = figureRecord({
+      language: 'ja',
+      title: 't',
+      year: 2022,
+      orgName: 'o',
+      blocks: [
+        {
+          kind: 'table',
+          header: ['事業内容', '事業費（千円）'],
+          rows: [
+            [{ text: '育成' }, { text: '9', figures: [{ start: 0, end: 1, tag: 'cost:育成' }] }],
+            [{ text: '合計' }, { text: '10', figures: [{ start: 0, end: 2, tag: 'total:x' }] }],
+          ],
+          align: ['left', 'right'],
+          widths: [50, 50],
+          figureRows: { id: 'programs:x', rows: ['育成'] },
+        },
+      ],
+    });
+    expect(record.figures).toStrictEqual(
+      new Map([
+        [
+          'cost:育成',
+          { text: '9', place: { kind: 'cell', row: '育成', column: '事業費（千円）' }, table: 'programs:x' },
+        ],
+        ['total:x', { text: '10', place: { kind: 'cell', row: '', column: '事業費（千円）' }, table: 'programs:x' }],
+      ]),
+    );
+    expect(record.tables).toStrictEqual(new Map([['programs:x', ['育成']]]));
+  });
+
   it('keeps the first place of a tag printed twice', () => {
     const body = [
       ['見出し', '小見出し', '順序', '本文'],
@@ -479,6 +511,8 @@ describe('the record in a file', () => {
       ['a row that is not text', shape({ tables: [['t', ['a', 1]]] })],
       ['a row too long', shape({ tables: [['t', ['a'.repeat(2001)]]] })],
       ['a figure not a list', shape({ figures: ['m:a'] })],
+      ['a figure that is a number', shape({ figures: [7] })],
+      ['a figure that is an object', shape({ figures: [{}] })],
       ['a figure too short', shape({ figures: [['m:a', '1']] })],
       ['a figure too long', shape({ figures: [['m:a', '1', ['h', 'x'], 't', 'extra']] })],
       ['a tag not text', shape({ figures: [[1, '1', ['h', 'x']]] })],
@@ -487,6 +521,8 @@ describe('the record in a file', () => {
       ['a value too long', shape({ figures: [['m:a', '9'.repeat(2001), ['h', 'x']]] })],
       ['a table name of a figure not text', shape({ figures: [['m:a', '1', ['h', 'x'], 5]] })],
       ['a place not a list', shape({ figures: [['m:a', '1', 'h']] })],
+      ['a place that is text of two characters', shape({ figures: [['m:a', '1', 'hx']] })],
+      ['a place that is a number', shape({ figures: [['m:a', '1', 5]] })],
       ['a place of no kind', shape({ figures: [['m:a', '1', ['x', 'a']]] })],
       ['a paragraph below 0', shape({ figures: [['m:a', '1', ['t', 's', -1]]] })],
       ['a paragraph not whole', shape({ figures: [['m:a', '1', ['t', 's', 1.5]]] })],
