@@ -1,6 +1,7 @@
 // Tests for evaluating a metric from formula arguments over raw tabs.
 import { evaluateFormula, evaluateFormulaOnRange, FormulaError, tabsForMetric } from '../../src/core/formulas';
 import type { Grid, RawWorkbook } from '../../src/core/read-workbook';
+import { tabDef } from '../../src/core/schema';
 
 const settings = [
   ['項目', '値'],
@@ -203,5 +204,88 @@ describe('formula errors: a code each, worded in 報告書言語', () => {
     expect(error.inLanguage('en').message).toBe(
       'The range must include the header row of the "イベント" tab (e.g. イベント!A:H)',
     );
+  });
+});
+
+describe('formula checks that could pass a wrong number or refuse a right one', () => {
+  const costs = [
+    ['日付', '事業内容', '費目', '金額'],
+    ['2022/4/1', '育成事業', '人件費', 1000],
+  ];
+  const withSettings = (rows: unknown[][], costRows: unknown[][] = costs): RawWorkbook => ({
+    tabs: [{ name: '設定', values: rows as Grid }, ...workbook(costRows).tabs.slice(1)],
+  });
+  const header = ['項目', '値'];
+
+  it('names its errors FormulaError', () => {
+    expect(thrown(() => evaluateFormula(workbook(costs), { metric: '寄付金' })).name).toBe('FormulaError');
+  });
+
+  it('reads 2022年 like 2022年度, and only at the end of the text', () => {
+    // 2022年 → 2022: the row of 2022/4/1 counts. 2023年 → 2023: it does not.
+    expect(evaluateFormula(workbook(costs), { metric: '事業費', year: '2022年' })).toBe(1000);
+    expect(evaluateFormula(workbook(costs), { metric: '事業費', year: '2023年' })).toBe(0);
+    expect(thrown(() => evaluateFormula(workbook(costs), { metric: '事業費', year: '年度2022' })).message).toBe(
+      '年度「年度2022」は年度として読めません（例: 2022）',
+    );
+  });
+
+  it('is not stopped by a 団体名 missing or blank, nor by a warning (an unknown 項目)', () => {
+    expect(evaluateFormula(withSettings([header, ['対象年度', 2022]]), { metric: '事業費' })).toBe(1000);
+    expect(evaluateFormula(withSettings([header, ['団体名', ''], ['対象年度', 2022]]), { metric: '事業費' })).toBe(
+      1000,
+    );
+    expect(evaluateFormula(withSettings([...settings, ['謎の項目', 'x']]), { metric: '事業費' })).toBe(1000);
+  });
+
+  it('lets an explicit 年度 stand in for a missing or blank 対象年度, but not for a cell it cannot read', () => {
+    expect(evaluateFormula(withSettings([header, ['団体名', 'テスト団体']]), { metric: '事業費', year: 2022 })).toBe(
+      1000,
+    );
+    expect(evaluateFormula(withSettings([header, ['対象年度', '']]), { metric: '事業費', year: 2022 })).toBe(1000);
+    expect(evaluateFormula(withSettings([header, ['対象年度', '']]), { metric: '事業費', year: 2023 })).toBe(0);
+    const bad = [...costs, ['2022/4/2', '育成事業', '人件費', '約5万']];
+    expect(thrown(() => evaluateFormula(workbook(bad), { metric: '事業費', year: 2022 })).message).toBe(
+      '費用!D3: 「金額」の「約5万」は数として読めません（例: 50000、50,000円、50千円）',
+    );
+  });
+
+  it('lists the filters a metric allows with 、 in Japanese', () => {
+    expect(
+      thrown(() => evaluateFormula(workbook(costs), { metric: '事業費', filters: { 地域: '東京' } })).message,
+    ).toBe('指標「事業費」に条件「地域」は使えません（使える条件: 事業内容、費目）');
+  });
+
+  it('points only a 事業内容 of 管理費 at the 管理費 metric, not a 費目 of 管理費', () => {
+    expect(
+      thrown(() => evaluateFormula(workbook(costs), { metric: '事業費', filters: { 費目: '管理費' } })).message,
+    ).toBe('費目「管理費」は選択肢にありません（人件費、その他経費）');
+  });
+
+  it('knows the 種別 of a range from the range alone (勉強会 is a usual 種別 but not in this range)', () => {
+    const events = [
+      ['イベントID', '事業内容', '種別', '開始日'],
+      ['E1', '育成事業', '交流会', '2022/5/1'],
+    ] as Grid;
+    expect(evaluateFormulaOnRange(events, { metric: 'イベント回数', filters: { 種別: '交流会' } })).toBe(1);
+    const error = thrown(() => evaluateFormulaOnRange(events, { metric: 'イベント回数', filters: { 種別: '勉強会' } }));
+    expect([error.code, error.params.where]).toEqual(['formula_unknown_value', 'range']);
+    expect(error.message).toBe('種別「勉強会」は範囲にありません（交流会）');
+  });
+
+  it('takes a 雇用形態 filter without a list to check it against', () => {
+    const candidates = [tabDef('candidates').columns.map((column) => column.ja)] as Grid;
+    expect(evaluateFormulaOnRange(candidates, { metric: '就職者数', filters: { 雇用形態: '正社員' } })).toBe(0);
+  });
+
+  it.each([
+    ['null (no range)', null],
+    ['one row given as a flat list', ['日付', '事業内容', '費目', '金額']],
+  ])('refuses a range that is not a table: %s', (_label, range) => {
+    const error = thrown(() => evaluateFormulaOnRange(range as unknown as Grid, { metric: '事業費' }));
+    expect([error.code, error.message]).toEqual([
+      'formula_range_needs_header',
+      '範囲には「費用」タブの見出し行を含めてください（例: 費用!A:H）',
+    ]);
   });
 });
