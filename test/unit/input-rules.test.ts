@@ -1,5 +1,5 @@
 // This file defines the tests of a column's typing help: the schema's own words, or else its dropdown's values.
-import { columnHelp, inputHelpFor } from '../../src/core/input-rules';
+import { columnHelp, inputHelpFor, inputRuleFor, numberFormatFor } from '../../src/core/input-rules';
 import type { ColumnDef, TabKey } from '../../src/core/schema';
 import { tabDef } from '../../src/core/schema';
 
@@ -42,5 +42,63 @@ describe('inputHelpFor', () => {
 
   it('is the column help for a column without extra values', () => {
     expect(inputHelpFor(column('costs', '費目'))).toBe('人件費 / その他経費');
+  });
+});
+
+describe('inputRuleFor', () => {
+  it('offers はい / いいえ as a closed list, and イベント.種別 as suggestions', () => {
+    expect(inputRuleFor(column('candidates', '無期雇用'))).toEqual({
+      kind: 'choices',
+      values: ['はい', 'いいえ'],
+      open: false,
+    });
+    const kinds = inputRuleFor(column('events', '種別'));
+    expect(kinds.kind === 'choices' && [kinds.values.slice(0, 2), kinds.open]).toEqual([['交流会', '勉強会'], true]);
+    expect(inputRuleFor(column('costs', '費目'))).toEqual({
+      kind: 'choices',
+      values: ['人件費', 'その他経費'],
+      open: false,
+    });
+  });
+
+  it('gives an empty list to a choice column without choices (none in the schema)', () => {
+    expect(inputRuleFor({ key: 'x', ja: 'X', en: 'X', type: 'choice' })).toEqual({
+      kind: 'choices',
+      values: [],
+      open: false,
+    });
+  });
+
+  it('gives no rule to an ID without a reference, nor to free text', () => {
+    expect(inputRuleFor(column('events', 'イベントID'))).toEqual({ kind: 'none' });
+    expect(inputRuleFor(column('events', '名称'))).toEqual({ kind: 'none' });
+    expect(inputRuleFor(column('costs', '事業内容'))).toEqual({
+      kind: 'reference',
+      tab: 'programs',
+      column: 'program',
+    });
+  });
+});
+
+describe('numberFormatFor', () => {
+  it('shows dates as yyyy/mm/dd, yen with thousands separators, and nothing for other columns', () => {
+    expect(numberFormatFor(column('costs', '日付'))).toBe('yyyy/mm/dd');
+    expect(numberFormatFor(column('costs', '金額'))).toBe('#,##0');
+    expect(numberFormatFor(column('costs', '費目'))).toBeNull();
+    expect(numberFormatFor(column('events', '参加者数'))).toBeNull();
+  });
+});
+
+describe('inputHelpFor with several extra values', () => {
+  it('joins them with 、', () => {
+    const def: ColumnDef = {
+      key: 'x',
+      ja: 'X',
+      en: 'X',
+      type: 'id',
+      help: '事業内容',
+      ref: { tab: 'programs', column: 'program', extra: ['管理費', '共通費'] },
+    };
+    expect(inputHelpFor(def)).toBe('事業内容（管理費、共通費は一覧になくても入力できます）');
   });
 });
