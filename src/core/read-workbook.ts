@@ -199,30 +199,10 @@ function lastDataRow(values: Grid): number {
   return 0;
 }
 
-/** One character that separates the IDs of a list: , 、 ， ; ； or any white space (\s). */
-const ID_SEPARATOR = /[,、，;；\s]/;
-
-function isIdSeparator(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
-  // ASCII first, by hand (the lists are mostly C0012,C0013): , ; space, and tab to carriage return.
-  if (code < 0x80) return code === 0x2c || code === 0x3b || code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return ID_SEPARATOR.test(text.charAt(index));
-}
-
-/**
- * The IDs of a 参加者ID cell, width-folded: the runs of characters between separators. One pass by hand: splitting by
- * a regular expression and dropping the empty pieces made two arrays a cell, and these lists are on every イベント row.
- */
-export function splitIds(text: string): string[] {
-  const folded = normalizeText(text);
-  const ids: string[] = [];
-  let start = 0;
-  for (let index = 0; index <= folded.length; index++) {
-    if (index < folded.length && !isIdSeparator(folded, index)) continue;
-    if (index > start) ids.push(folded.slice(start, index));
-    start = index + 1;
-  }
-  return ids;
+function splitIds(text: string): string[] {
+  return normalizeText(text)
+    .split(/[,、，;；\s]+/)
+    .filter((id) => id !== '');
 }
 
 /** Makes the Set of allowed choices once per column. */

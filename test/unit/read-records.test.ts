@@ -1,8 +1,6 @@
 // This file tests how readWorkbook builds a big tab's records: ID cells stored folded, texts shared up to a bound, one record shape per tab.
-import fc from 'fast-check';
-import { normalizeText } from '../../src/core/cells';
 import type { IssueDraft } from '../../src/core/issues';
-import { type Grid, type RawTab, readWorkbook, splitIds } from '../../src/core/read-workbook';
+import { type Grid, type RawTab, readWorkbook } from '../../src/core/read-workbook';
 
 const SETTINGS: RawTab = {
   name: '設定',
@@ -154,63 +152,5 @@ describe('readWorkbook: record shape', () => {
     const [first, second] = copied as unknown as Record<string, unknown>[];
     first.amount = 99;
     expect(second.amount).toBe(2000);
-  });
-});
-
-describe('splitIds', () => {
-  it.each<[string, string[]]>([
-    ['C1,C2', ['C1', 'C2']],
-    ['C1、C2，C3;C4；C5', ['C1', 'C2', 'C3', 'C4', 'C5']],
-    [' ,C1 ,, C2\tC3\nC4\r\nC5\u000bC6\u000cC7 ', ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7']],
-    ['Ｃ１　Ｃ２\u00a0C3\u2003C4\u2028C5\ufeffC6', ['C1', 'C2', 'C3', 'C4', 'C5', 'C6']],
-    ['C1-C2/C3.C4', ['C1-C2/C3.C4']],
-    ['', []],
-    [' 、 ', []],
-  ])('%j → %j', (text, ids) => {
-    expect(splitIds(text)).toEqual(ids);
-  });
-
-  it('splits as the regular expression it replaces does, on any text', () => {
-    const pieces = [
-      'C1',
-      'c',
-      'Ｃ',
-      '１',
-      ',',
-      '、',
-      '，',
-      ';',
-      '；',
-      ' ',
-      '\t',
-      '\n',
-      '\r',
-      '\u000b',
-      '\u3000',
-      '\u00a0',
-    ];
-    const alphabet = [
-      ...pieces,
-      '\u1680',
-      '\u2000',
-      '\u200a',
-      '\u200b',
-      '\u2029',
-      '\u202f',
-      '\u205f',
-      '\ufeff',
-      '-',
-      'ー',
-    ];
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (parts) => {
-        const text = parts.join('');
-        const expected = normalizeText(text)
-          .split(/[,、，;；\s]+/)
-          .filter((id) => id !== '');
-        expect(splitIds(text)).toEqual(expected);
-      }),
-      { numRuns: 2000 },
-    );
   });
 });
