@@ -40,6 +40,24 @@ function atTab(workbook: Workbook, key: TabKey, column: string, row: number): Re
   return at(workbook.layouts[key], tabDef(key), column, row);
 }
 
+/**
+ * A key that two IDs share exactly when their match keys are equal, made without a lower-cased copy of most IDs: text
+ * of printable ASCII without lower-case letters (C0012, E-1) is its own key; any other text is its match key, upper-cased
+ * when that is ASCII. (A match key is lower-case, so upper-casing an ASCII one loses nothing, and gives back the text
+ * itself for the first kind; a non-ASCII key keeps a non-ASCII character, so it never equals an upper-cased one.)
+ */
+export function duplicateKey(text: string): string {
+  let plain = true;
+  for (let i = 0; i < text.length && plain; i++) {
+    const code = text.charCodeAt(i);
+    plain = code >= 0x21 && code <= 0x7e && !(code >= 0x61 && code <= 0x7a);
+  }
+  if (plain) return text;
+  const key = matchKey(text);
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) >= 0x80) return key;
+  return key.toUpperCase();
+}
+
 /** Duplicate values in `unique` columns: each repeat points at the first occurrence. */
 const checkDuplicateIds: Validator = (workbook) => {
   const issues: IssueDraft[] = [];
@@ -47,12 +65,12 @@ const checkDuplicateIds: Validator = (workbook) => {
     const layout = workbook.layouts[def.key];
     const records = recordsOf(workbook, def.key);
     for (const column of def.columns.filter((c) => c.unique)) {
-      const keys = columnKeys(records, column.key);
       const first = new Map<string, number>();
       for (let index = 0; index < records.length; index++) {
-        const key = keys[index];
-        if (key === null) continue;
         const record = records[index];
+        const value = record[column.key];
+        if (typeof value !== 'string') continue;
+        const key = duplicateKey(value);
         const firstRow = first.get(key);
         if (firstRow === undefined) {
           first.set(key, record.row);
