@@ -54,11 +54,11 @@ function checkTemplates(workbook: Workbook, references: References): IssueDraft[
   for (const { tab, key, row, text } of templateTexts(workbook)) {
     const def: TabDef = tabDef(tab);
     const layout = workbook.layouts[tab];
-    const column = def.columns.find((c) => c.key === key);
+    // templateTexts yields only text read from a column of the tab, so that column's header is always known.
     const location = {
       tab: layout.name ?? def.ja,
       cell: a1(layout.columns[key] ?? 0, row),
-      column: layout.headers[key] ?? column?.ja ?? '',
+      column: layout.headers[key],
     };
     const parsed = parseTemplate(text);
     const problems = [...parsed.problems, ...checkTemplateParts(parsed.parts, workbook, references)];
@@ -93,9 +93,10 @@ function sortIssues(issues: Issue[]): Issue[] {
       match ? columnIndex(match[1]) : -1,
     ];
   };
+  // Array.prototype.sort is stable (ES2019): issues at the same cell keep the order the stages made them in.
   return issues
-    .map((issue, index) => ({ issue, index, key: position(issue) }))
-    .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2] || a.index - b.index)
+    .map((issue) => ({ issue, key: position(issue) }))
+    .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2])
     .map((entry) => entry.issue);
 }
 
