@@ -468,6 +468,22 @@ describe('cost metrics (事業費, 事業費合計, 管理費)', () => {
     expect(figure(orphan, '事業費合計', { 区分: ['その他の事業'] })).toBe(0);
   });
 
+  it('a cost with a blank 事業内容 takes the 区分 of a 事業 row whose 事業内容 is blank too (blank matches blank)', () => {
+    // readWorkbook alone: validation would call both rows errors. The blank 事業 row is その他の事業, so the 7 yen of
+    // the blank cost count under その他の事業 only; without the blank 事業 row they would count under no 区分 filter.
+    const raw = rawWorkbook({
+      設定: settings(),
+      事業: [...PROGRAMS, ['', '空欄の事業', 'その他の事業']],
+      候補者: NO_CANDIDATES,
+      費用: [COSTS[0], COSTS[1], ['2022/5/1', '', '人件費', 7]],
+    });
+    const { workbook } = readWorkbook(raw);
+    const blank: MetricContext = { workbook, period: fiscalPeriod(2022) };
+    expect(figure(blank, '事業費合計')).toBe(1_000_007);
+    expect(figure(blank, '事業費合計', { 区分: ['その他の事業'] })).toBe(7);
+    expect(figure(blank, '事業費合計', { 区分: ['特定非営利活動'] })).toBe(1_000_000);
+  });
+
   it('a cost with a blank 金額 adds nothing', () => {
     const raw = rawWorkbook({
       設定: settings(),

@@ -249,6 +249,21 @@ describe('placement metrics (就職件数, 無期雇用, 6か月以内離職, �
     expect(figure(ctx, '無期雇用就職件数')).toBe(10);
   });
 
+  it('a blank 無期雇用 counts as 無期 only with 雇用期間 期間の定めなし (not 4か月以上, not blank)', () => {
+    // N1 and N2 (blank, 期間の定めなし) count; N3 (blank, 4か月以上) does not: 2, where the sum above could not tell
+    // which blank rows were counted (two 期間の定めなし, two others).
+    const blanks = (): MetricContext =>
+      context({
+        候補者: [
+          PLACEMENTS[0],
+          ['N1', '', '2022/6/1', '職業紹介', '正社員', '', '期間の定めなし', '', '', '', ''],
+          ['N2', '', '2022/7/1', '職業紹介', '正社員', '', '期間の定めなし', '', '', '', ''],
+          ['N3', '', '2022/8/1', '職業紹介', '正社員', '', '4か月以上', '', '', '', ''],
+        ],
+      });
+    expect(figure(blanks, '無期雇用就職件数')).toBe(2);
+  });
+
   it('6か月以内離職者数: 無期雇用, left within six months, not 解雇, not 不明', () => {
     // P05 5/10 → 11/9 (the last day) and P10 8/31 → 2/28 (blank reason = 解雇以外). Not P06 (11/10, a day late),
     // P07 (解雇), P08 (有期: the definition before issue 13 counted it), P12 (不明), P02 (hired the year before).
