@@ -1,8 +1,11 @@
 // This file tests the reconciliation with the 活動計算書: the exact warnings (code, cell, ja and en text) at 設定 cells.
+
+import { fiscalPeriod } from '../../src/core/fiscal-year';
 import type { Issue } from '../../src/core/issues';
 import { finalizeIssue } from '../../src/core/messages';
 import { checkWorkbook, makeReport } from '../../src/core/pipeline';
 import { readWorkbook } from '../../src/core/read-workbook';
+import { programYen, reconcileProgramCosts } from '../../src/core/reconcile';
 import { rawWorkbook } from '../helpers/raw';
 
 /**
@@ -385,6 +388,66 @@ describe('その他の事業 = 定款にない with rows of that 区分 (other_b
       .map((issue) => issue.message);
     expect(messages).toEqual([
       'その他の事業が「定款にない」なので、事業タブの区分「その他の事業」の1行（事業!C5）は報告書に載りません。定款にその他の事業があるなら「記載する」にしてください',
+    ]);
+  });
+});
+
+describe('programYen and the fallbacks of a workbook with no tab names or 設定 cells', () => {
+  it('gives a blank 事業内容 none of the costs whose 事業内容 is blank, with or without a 費目', () => {
+    // A 費用 row with no 事業内容 (700 yen, 人件費) belongs to no 事業: a 事業 row with a blank 事業内容 looks up ''.
+    const { workbook } = readWorkbook(rawWorkbook(tabs([], [['2022/10/1', '', '人件費', 700]])));
+    const yen = programYen(workbook, fiscalPeriod(2022));
+    expect([yen(''), yen('', '人件費'), yen('紹介'), yen('紹介', '人件費'), yen('紹介', 'その他経費')]).toEqual([
+      0, 0, 1400, 1400, 0,
+    ]);
+  });
+
+  it('places every warning at 設定!A1, and names rows on 事業 column A, when the workbook carries no names or cells', () => {
+    const { workbook } = readWorkbook(
+      rawWorkbook(
+        tabs([
+          ['活動計算書の事業費計', 7201],
+          ['端数処理', '合計に合わせる'],
+          ['その他の事業', '定款にない'],
+        ]),
+      ),
+    );
+    const noPlace = { name: null, columns: {}, headers: {} };
+    const bare = {
+      ...workbook,
+      settings: { ...workbook.settings, settingCells: {} },
+      layouts: { ...workbook.layouts, settings: noPlace, programs: noPlace },
+    };
+    // 定款にない leaves その他の事業 out of the rounding: 紹介 1,400 + 育成 1,400 + 啓発 1,400 = 4,200 → 4, floors
+    // 1 + 1 + 1, one unit to the earliest row (紹介, row 2): 1 → 2. 寄付 (row 5) is the first その他の事業 row.
+    expect(reconcileProgramCosts(bare, fiscalPeriod(2022))).toEqual([
+      {
+        severity: 'warning',
+        tab: '設定',
+        cell: 'A1',
+        column: '活動計算書の事業費計',
+        code: 'statement_cost_mismatch',
+        value: '7201',
+        params: { reconciliation: { statement: 7201, costs: 7200, inThousands: false, costsYen: 7200 } },
+      },
+      {
+        severity: 'warning',
+        tab: '設定',
+        cell: 'A1',
+        column: '端数処理',
+        code: 'rounding_moved_rows',
+        value: '',
+        params: { moved: [{ place: '事業!A2', name: '紹介', plain: 1, adjusted: 2 }] },
+      },
+      {
+        severity: 'warning',
+        tab: '設定',
+        cell: 'A1',
+        column: 'その他の事業',
+        code: 'other_business_left_out',
+        value: '',
+        params: { count: 2, other: '事業!A5' },
+      },
     ]);
   });
 });
