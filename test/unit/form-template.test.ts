@@ -479,3 +479,206 @@ describe('parseTemplate and 年度', () => {
     expect(parseTemplate('{{就職者数}}', { years: true }).parts[0]).not.toHaveProperty('year');
   });
 });
+
+/** The table's cells as text, row by row. */
+function cells(table: { rows: readonly (readonly { text: string }[])[] } | undefined): string[][] | undefined {
+  return table?.rows.map((row) => row.map((cell) => cell.text));
+}
+
+describe('checkForm: edges that the mutation run found untested', () => {
+  it('quotes a placeholder of up to 60 characters whole and cuts a longer one with 「…」', () => {
+    const at60 = `{{${'あ'.repeat(56)}}}`;
+    const at63 = `{{${'い'.repeat(59)}}}`;
+    const at65 = `{{${'う'.repeat(61)}}}`;
+    const result = check([at60, at63, at65]);
+    expect(result.formIssues.map((i) => [i.code, i.column, i.value])).toEqual([
+      ['unknown_metric', at60, 'あ'.repeat(56)],
+      ['unknown_metric', `{{${'い'.repeat(58)}…`, 'い'.repeat(59)],
+      ['unknown_metric', `{{${'う'.repeat(58)}…`, `${'う'.repeat(60)}…`],
+    ]);
+  });
+
+  it('reads 表: only at the start of the name, with spaces around the colon and inside the braces', () => {
+    const result = check(['{{X表:属性別}}', '{{表 : 属性別}}', '{{ 表：属性別 }}']);
+    expect(result.formIssues.map((i) => [i.code, i.value])).toEqual([['unknown_metric', 'X表:属性別']]);
+    expect(result.placeholders.map((p) => p.table?.rows.length)).toEqual([undefined, 7, 7]);
+  });
+
+  it('words a condition that starts with = as malformed, and quotes a condition or filter name without its spaces', () => {
+    const result = check(['{{期間|=2021}}', '{{期間| あ }}', '{{団体名|年度 =前年度}}', '{{団体名|年度=}}']);
+    expect(result.formIssues.map((i) => [i.code, i.value])).toEqual([
+      ['malformed_template', '=2021'],
+      ['malformed_template', 'あ'],
+      ['unknown_filter', '年度'],
+      ['unknown_filter', '年度'],
+    ]);
+  });
+
+  it('takes a year whose only rows are イベント, or a 候補者 date, as a year with data', () => {
+    const t = tabs();
+    t.イベント.push(['E5', '育成事業', '交流会', '2020/7/1', 6]);
+    t.候補者.push(['C9', 'SENTINEL_NAME_9', '難民認定', '2019/5/1', '']);
+    const result = checkForm(
+      rawWorkbook(t),
+      paragraphs('{{イベント回数|年度=2020}} {{参加者数|年度=2020}} {{新規接点数|年度=2019}}'),
+      { formName: 'f' },
+    );
+    expect(values(result)).toEqual([
+      '{{イベント回数|年度=2020}} → 1',
+      '{{参加者数|年度=2020}} → 6',
+      '{{新規接点数|年度=2019}} → 1',
+    ]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('gives the tables it builds their kind, alignment and widths, and fills them with no text', () => {
+    const result = check(['{{表:属性別}}', '{{表:イベント種別別}}']);
+    const [attributes, kinds] = result.placeholders.map((p) => p.table);
+    expect(attributes).toMatchObject({
+      kind: 'table',
+      align: ['left', 'right', 'right', 'right', 'right'],
+      widths: [28, 18, 18, 18, 18],
+    });
+    expect(kinds).toMatchObject({ kind: 'table', align: ['left', 'right', 'right'], widths: [50, 25, 25] });
+    expect(fillForm(result)).toEqual(
+      new Map([
+        [0, [{ start: 0, end: 9, text: '', table: attributes }]],
+        [1, [{ start: 0, end: 13, text: '', table: kinds }]],
+      ]),
+    );
+  });
+
+  it('lists a 種別 not in the usual list under its first spelling, and an event without 種別 only in 合計', () => {
+    const t = tabs();
+    t.イベント.push(
+      ['E5', '育成事業', 'Picnic', '2022/8/1', 3],
+      ['E6', '育成事業', 'picnic', '2022/9/1', 2],
+      ['E7', '育成事業', '', '2022/10/1', 4],
+    );
+    const result = checkForm(rawWorkbook(t), paragraphs('{{表:イベント種別別}}'), { formName: 'f' });
+    expect(cells(result.placeholders[0].table)).toEqual([
+      ['交流会', '2', '15'],
+      ['勉強会', '1', '8'],
+      ['Picnic', '2', '5'],
+      ['合計', '6', '32'],
+    ]);
+  });
+
+  it('plans 属性別 figures only when the form has 属性別', () => {
+    // Alone, 難民申請中 4 gives nothing away; with 属性別 (難民認定 3 < 4, and 合計 7) 申請中 would give 認定 back.
+    const form = ['{{新規接点数|属性=難民申請中}}名', '{{表:イベント種別別}}'];
+    expect(values(check(form, [['秘匿しきい値', 4]]))).toEqual([
+      '{{新規接点数|属性=難民申請中}} → 4',
+      '{{表:イベント種別別}} → ',
+    ]);
+    expect(values(check([...form, '{{表:属性別}}'], [['秘匿しきい値', 4]])).slice(0, 1)).toEqual([
+      '{{新規接点数|属性=難民申請中}} → （秘匿）',
+    ]);
+  });
+
+  it('plans the figures of 事業一覧’s templates only when the form has 事業一覧', () => {
+    const t = tabs([['秘匿しきい値', 4]]);
+    t.事業[1][7] = '{{新規接点数}}名（うち難民認定{{新規接点数|属性=難民認定}}名）';
+    const form = ['{{新規接点数|属性=難民申請中}}名', '{{表:イベント種別別}}'];
+    expect(values(checkForm(rawWorkbook(t), paragraphs(...form), { formName: 'f' }))).toEqual([
+      '{{新規接点数|属性=難民申請中}} → 4',
+      '{{表:イベント種別別}} → ',
+    ]);
+    // With 事業一覧, its 7 and 難民認定 3 (< 4, hidden) join the plan: 7 − 4 would give 3 back, so 申請中 goes too.
+    const withPrograms = checkForm(rawWorkbook(t), paragraphs(...form, '{{表:事業一覧}}'), { formName: 'f' });
+    expect(values(withPrograms).slice(0, 1)).toEqual(['{{新規接点数|属性=難民申請中}} → （秘匿）']);
+    expect(cells(withPrograms.placeholders[2].table)?.[0][6]).toBe('7名（うち難民認定（秘匿））');
+  });
+
+  it('plans each year with its own placeholders only', () => {
+    // FY2021's total is not a figure of FY2022's plan, where 申請中 4 without a total gives nothing away.
+    const result = check(['{{新規接点数|年度=前年度}}', '{{新規接点数|属性=難民申請中}}'], [['秘匿しきい値', 4]]);
+    expect(values(result)).toEqual(['{{新規接点数|年度=前年度}} → 1', '{{新規接点数|属性=難民申請中}} → 4']);
+  });
+
+  it('quotes the first stray brace of a paragraph, 20 characters at most, and needs no placeholder then', () => {
+    const result = check(['}} {{団体名}} }}', `x}}${'a'.repeat(18)}`, `x}}${'b'.repeat(19)}`, 'a }} b']);
+    expect(result.formIssues.map((i) => [i.cell, i.code, i.column, i.value])).toEqual([
+      ['本文 1段落目', 'malformed_template', '}} {{団体名}} }}', '}} {{団体名}} }}'],
+      ['本文 2段落目', 'malformed_template', `}}${'a'.repeat(18)}`, `}}${'a'.repeat(18)}`],
+      ['本文 3段落目', 'malformed_template', `}}${'b'.repeat(18)}…`, `}}${'b'.repeat(18)}…`],
+      ['本文 4段落目', 'malformed_template', '}} b', '}} b'],
+    ]);
+    const strayOnly = check(['a }} b']);
+    expect(strayOnly.formIssues.map((i) => i.code)).toEqual(['malformed_template']);
+    const none = check(['ただの文章']);
+    expect(none.formIssues.map((i) => [i.cell, i.column, i.value])).toEqual([['', '', '様式.docx']]);
+  });
+
+  it('asks for {{=…}} targets written with spaces inside the braces, and not for an empty one', () => {
+    const asked: string[][] = [];
+    check(['{{ =集計!B2 }} {{=}} {{= 合計 }}'], [], {
+      references: (targets) => {
+        asked.push([...targets]);
+        return new Map();
+      },
+    });
+    expect(asked).toEqual([['集計!B2', '合計']]);
+  });
+
+  it('checks a metric against the data only when it has no problem yet', () => {
+    const result = check(['{{イベント回数|種別=茶話会|年度=去年}}']);
+    expect(result.formIssues.map((i) => [i.severity, i.code])).toEqual([['error', 'form_invalid_year']]);
+  });
+
+  it('checks the year’s rows after a warning, and not after an error', () => {
+    const result = check(['{{イベント回数|種別=茶話会|年度=2019}}', 'x {{表:属性別|年度=2019}}']);
+    expect(result.formIssues.map((i) => [i.cell, i.severity, i.code])).toEqual([
+      ['本文 1段落目', 'warning', 'invalid_filter_value'],
+      ['本文 1段落目', 'error', 'form_year_without_data'],
+      ['本文 2段落目', 'error', 'form_table_not_alone'],
+    ]);
+  });
+
+  it('replaces a hidden figure with no unit after it, and nothing more', () => {
+    const result = check(['{{新規接点数|属性=難民認定}}'], [['秘匿しきい値', 4]]);
+    expect(result.placeholders.map((p) => [p.start, p.end, p.text, p.issues])).toEqual([[0, 17, '（秘匿）', []]]);
+  });
+
+  it('takes a table paragraph with spaces around the placeholder as alone', () => {
+    const result = check([' {{表:属性別}} ']);
+    expect(result.formIssues).toEqual([]);
+    expect(result.placeholders.map((p) => [p.start, p.end, p.table?.rows.length])).toEqual([[0, 11, 7]]);
+  });
+
+  it('finds 事業別事業費 and 事業一覧 past a 会議 table, which has no figure rows', () => {
+    const t = tabs();
+    t.会議 = [
+      ['開催日', '種別'],
+      ['2022/6/1', '理事会'],
+    ];
+    const result = checkForm(rawWorkbook(t), paragraphs('{{表:事業別事業費}}'), { formName: 'f' });
+    expect(result.formIssues).toEqual([]);
+    expect(cells(result.placeholders[0].table)?.[0]).toEqual(['育成事業', '100,000', '50,400', '150,400']);
+    t.事業[1][2] = 'その他の事業';
+    const other = checkForm(rawWorkbook(t), paragraphs('{{表:事業一覧}}'), { formName: 'f' });
+    expect(other.formIssues).toEqual([]);
+    expect(other.placeholders[0].text).toBe('なし');
+  });
+
+  it('reports a failure while writing a value as an internal error at the placeholder, quoting no value', () => {
+    // A lookup that answers a number when checked and text when written: the writer refuses it and says so.
+    class Flaky extends Map<string, ResolvedReference | null> {
+      private calls = 0;
+      override get(key: string): ResolvedReference | null | undefined {
+        this.calls++;
+        return this.calls === 1 ? super.get(key) : { text: 'SENTINEL_TEXT', sheet: '集計', column: 1 };
+      }
+    }
+    const flaky = new Flaky(references({ '集計!B2': { text: '1,234', sheet: '集計', column: 1 } }));
+    const result = check(['{{=集計!B2}}'], [], { references: flaky });
+    expect(result.ok).toBe(false);
+    expect(fillForm(result)).toBeNull();
+    expect(result.formIssues.map((i) => [i.severity, i.code, i.cell, i.column, i.value])).toEqual([
+      ['error', 'internal_error', '本文 1段落目', '{{=集計!B2}}', '{{=集計!B2}} is not a number'],
+    ]);
+    expect(result.placeholders[0]).toMatchObject({ start: 0, end: 10 });
+    expect(result.placeholders[0].text).toBeUndefined();
+    expect(JSON.stringify(result)).not.toContain('SENTINEL');
+  });
+});
