@@ -15,6 +15,9 @@ export default {
   ignoreStatic: true,
   // The machine is shared: two test processes at most.
   concurrency: 2,
+  // A mutant whose tests run past this is counted as a timeout (detected). The default (5 s over the tests' own time)
+  // was met by plain slowness when the machine was loaded; a real endless loop is caught by Stryker's hit counter.
+  timeoutMS: 30000,
   ignorePatterns: [
     'dist',
     'out',
