@@ -1,12 +1,14 @@
 // Tests of the sidebar's shared handlers (src/core/sidebar-api.ts) on a raw workbook, with recording doors in place of
 // Apps Script or the dev server: each figure is the reference report's, each door is called exactly as expected.
 import { makeSampleWorkbook } from '../../scripts/make-sample';
+import type { LocalWords } from '../../src/core/messages';
 import type { RawWorkbook } from '../../src/core/read-workbook';
 import type { ReportDocument } from '../../src/core/report-document';
 import {
   CELL_ADDRESS,
   type GenerateStep,
   generateReport,
+  type IssueView,
   type SidebarDoors,
   sidebarHandlers,
   yearArgument,
@@ -172,5 +174,117 @@ describe('sidebarHandlers', () => {
     }
     expect(events).toEqual(['select 費用!E7', 'select ないタブ!A1']);
     expect(['A1', 'XFD1048576', 'ZZZ9999999'].map((cell) => CELL_ADDRESS.test(cell))).toEqual([true, true, true]);
+  });
+
+  it('sidebarSelectCell refuses a cell that is not a string even when it reads as one (an array of one address)', () => {
+    const { doors, events } = recordingDoors(sampleRaw());
+    // String(['E7']) is 'E7', which the address pattern alone would accept.
+    expect(sidebarHandlers(doors).sidebarSelectCell('費用', ['E7'])).toBe(false);
+    expect(events).toEqual([]);
+  });
+});
+
+/** The sample with 設定.対象年度 (B3) emptied or replaced. */
+const withYear = (year: unknown): RawWorkbook =>
+  sampleRaw((tabs) => {
+    const settings = tabs.find((tab) => tab.name === '設定')?.values ?? [];
+    settings[2][1] = year;
+  });
+
+// The sample's one warning (a refund of 8,800 yen on 費用!E44) and the error of an empty 対象年度.
+const REFUND: IssueView = {
+  severity: 'warning',
+  tab: '費用',
+  cell: 'E44',
+  message: '「金額」の「-8800」がマイナスです。返金であればこのままで構いません',
+};
+const NO_YEAR: IssueView = {
+  severity: 'error',
+  tab: '設定',
+  cell: 'B3',
+  message: '設定「対象年度」の値が空欄です。この行の「値」に入力してください（例: 2022）',
+};
+
+describe('sidebarState', () => {
+  it('counts the errors among the issues, and shows no dashboard without a year', () => {
+    const state = sidebarHandlers(recordingDoors(withYear('')).doors).sidebarLoad();
+    expect(state.year).toBeNull();
+    expect(state.dashboard).toBeNull();
+    expect(state.issues).toEqual([NO_YEAR, REFUND]);
+    expect(state.errorCount).toBe(1);
+    // The years with data only: no configured year joins them.
+    expect(state.years).toEqual([2023, 2022, 2021]);
+  });
+
+  it('checks the workbook for the year picked on the page: an empty 対象年度 is then no error', () => {
+    const state = sidebarHandlers(recordingDoors(withYear('')).doors).sidebarLoad(2022);
+    expect(state.year).toBe(2022);
+    expect(state.issues).toEqual([REFUND]);
+    expect(state.errorCount).toBe(0);
+    expect(state.dashboard?.totalCost).toBe(22_393_000);
+  });
+
+  it('offers the configured year even when no row falls in it', () => {
+    expect(sidebarHandlers(recordingDoors(withYear(2030)).doors).sidebarLoad().years).toEqual([2030, 2023, 2022, 2021]);
+  });
+
+  it('puts a date before 年度開始月 (April) in the fiscal year begun the calendar year before', () => {
+    const raw = sampleRaw((tabs) => {
+      const costs = tabs.find((tab) => tab.name === '費用')?.values ?? [];
+      const row = (date: string) =>
+        costs[0].map((header) => (header === '日付' ? date : costs[1][costs[0].indexOf(header)]));
+      costs.push(row('2026/3/31'), row('2028/4/1'));
+    });
+    // 2026/3/31 is in 2025年度 (not 2026); 2028/4/1 opens 2028年度.
+    expect(sidebarHandlers(recordingDoors(raw).doors).sidebarLoad().years).toEqual([2028, 2025, 2023, 2022, 2021]);
+  });
+
+  it('lists no cost line for a 事業 row whose 事業内容 is empty (that row is an error)', () => {
+    const raw = sampleRaw((tabs) => {
+      const programs = tabs.find((tab) => tab.name === '事業')?.values ?? [];
+      programs.push(['', '職業紹介事業', '特定非営利活動', '実施', '通年', '関東', 1, '', '', '', 5]);
+    });
+    const state = sidebarHandlers(recordingDoors(raw).doors).sidebarLoad();
+    expect(state.dashboard?.costs).toEqual([
+      { program: '職業紹介事業', yen: 6_408_300 },
+      { program: '育成事業', yen: 9_966_300 },
+      { program: '啓発事業', yen: 5_218_300 },
+      { program: 'ファンドレイジング', yen: 800_100 },
+    ]);
+    expect(state.errorCount).toBe(1);
+    expect(state.issues[0]).toEqual({
+      severity: 'error',
+      tab: '事業',
+      cell: 'A6',
+      message: '「事業内容」が空欄です。この列は必須です',
+    });
+  });
+});
+
+describe('sidebarPreview', () => {
+  it('answers no body and the blocking issues when the workbook has errors', () => {
+    const { doors } = recordingDoors(withYear(''));
+    expect(sidebarHandlers(doors).sidebarPreview()).toEqual({ html: null, issues: [NO_YEAR, REFUND] });
+  });
+
+  it('passes the year picked on the page to the report (an empty 対象年度 is then no error)', () => {
+    const preview = sidebarHandlers(recordingDoors(withYear('')).doors).sidebarPreview(2022);
+    expect(preview.issues).toEqual([REFUND]);
+    expect(preview.html).toContain('<td class="right">9,966</td>');
+  });
+});
+
+describe('what only Sheets can do, where there is no door for it', () => {
+  it('words the message with the workbook words, given no tab, column or value', () => {
+    // Words that show what they were given: the message names no place in the workbook.
+    const words: LocalWords = (input, language) =>
+      `${language}|${input.code}|${input.tab}|${input.column}|${input.value}|${input.masked}`;
+    const { doors } = recordingDoors({ ...sampleRaw(), words });
+    const handlers = sidebarHandlers(doors);
+    expect(handlers.sidebarUpdate(2022)).toEqual({ kind: 'unavailable', message: 'ja|update_sheets_only||||false' });
+    expect(handlers.sidebarFormCheck('https://docs.google.com/document/d/x', 2022)).toEqual({
+      kind: 'unreadable',
+      message: 'ja|form_sheets_only||||false',
+    });
   });
 });
