@@ -90,9 +90,12 @@ function renderCellFigures(text: string | null, context: TemplateContext): { tex
   return { text: rendered.text.trim(), placeholders: rendered.figures.length > 0 };
 }
 
-/** A cell that is one figure as a whole (issue 14): 事業費, 受益対象者の人数, a total, an appendix amount. */
+/**
+ * A cell that is one figure as a whole (issue 14): 事業費, 受益対象者の人数, a total, an appendix amount. Never
+ * called with '': amounts are formatted numbers and every other caller prints 「－」 for a blank.
+ */
 function figureCell(text: string, kind: CellFigureKind, ...pieces: string[]): TableCell {
-  return text === '' ? { text } : { text, figures: [{ start: 0, end: text.length, tag: cellTag(kind, ...pieces) }] };
+  return { text, figures: [{ start: 0, end: text.length, tag: cellTag(kind, ...pieces) }] };
 }
 
 /** A 事業 cell whose template may hold placeholders: then the whole cell is a figure (`when:育成事業`). */

@@ -1,6 +1,8 @@
 // Tests of the report's structure worked out by hand: the appendix's yen per 費目, 表示順, paragraphs split by line,
 // the empty-year warning, issue order, and an explicit year standing in for 対象年度 (survivors of a mutation run).
-import { makeReport } from '../../src/core/pipeline';
+import { periodFromSettings } from '../../src/core/fiscal-year';
+import { checkWorkbook, makeReport } from '../../src/core/pipeline';
+import { buildReportDocument } from '../../src/core/report';
 import type { Block, ReportDocument, ReportTable } from '../../src/core/report-document';
 import { rawWorkbook } from '../helpers/raw';
 
@@ -201,6 +203,86 @@ describe('template problems are located at the template cell', () => {
     );
     expect(result.issues.map((i) => `${i.code} ${i.tab}!${i.cell} ${i.column}`)).toEqual([
       'unknown_metric 本文!C2 本文',
+    ]);
+  });
+});
+
+describe('figure spans of the （１） table, the comparison and 本文 lines (mutation survivors of report.ts)', () => {
+  // 事業費 of FY2022: 先 1,500 + 後 57 = 1,557 yen (管理費 is not 事業費).
+  const withTemplates = [
+    ['事業内容', '定款の事業名', '区分', '表示順', '実施日時', '実施場所', '従事者人数', '従事者の備考'],
+    ['先', '事業A', '特定非営利活動', 1, '{{事業費}}', '{{事業費}}', 3, '{{事業費}}'],
+    ['後', '事業B', '特定非営利活動', 2, '通年', '', '', ''],
+  ];
+
+  it('tags a 実施日時, 実施場所 or 従事者 cell holding a placeholder by its kind and 事業内容', () => {
+    const row = tables(report({ 事業: withTemplates }))[0].rows[0];
+    expect(row.slice(2, 5)).toStrictEqual([
+      { text: '1,557', figures: [{ start: 0, end: 5, tag: 'when:先' }] },
+      { text: '1,557', figures: [{ start: 0, end: 5, tag: 'where:先' }] },
+      { text: '3人（1,557）', figures: [{ start: 0, end: 9, tag: 'staff:先' }] },
+    ]);
+  });
+
+  it('tags the 記載例 joined 受益対象者 cell as beneficiaries', () => {
+    const settings = [...tabs().設定, ['様式', '記載例']];
+    const programs = [
+      ['事業内容', '定款の事業名', '区分', '受益対象者の範囲', '受益対象者の人数'],
+      ['先', '事業A', '特定非営利活動', '市民', '10名'],
+      ['後', '事業B', '特定非営利活動', '', ''],
+    ];
+    const row = tables(report({ 設定: settings, 事業: programs }))[0].rows[0];
+    expect(row[5]).toStrictEqual({ text: '市民 10名', figures: [{ start: 0, end: 6, tag: 'beneficiaries:先' }] });
+  });
+
+  it('tags the 活動計算書 comparison rows and names them for the update', () => {
+    const settings = [...tabs().設定, ['活動計算書の事業費計', 1600]];
+    const comparison = tables(report({ 設定: settings }, true))[2];
+    expect(comparison.rows).toStrictEqual([
+      [
+        { text: '活動計算書の事業費計' },
+        { text: '1,600円', figures: [{ start: 0, end: 6, tag: 'comparison:statement' }] },
+      ],
+      [
+        { text: 'この報告書の事業費 合計' },
+        { text: '1,557円', figures: [{ start: 0, end: 6, tag: 'comparison:report' }] },
+      ],
+      [
+        { text: '差額（報告書 − 活動計算書）' },
+        { text: '-43円', figures: [{ start: 0, end: 4, tag: 'comparison:difference' }] },
+      ],
+    ]);
+    expect(comparison.figureRows).toStrictEqual({
+      id: 'comparison',
+      rows: ['活動計算書の事業費計', 'この報告書の事業費 合計', '差額（報告書 − 活動計算書）'],
+    });
+  });
+
+  it('gives each 本文 line the figures inside it, counted from the line start, after LF and CRLF alike', () => {
+    const body = [
+      ['見出し', '本文'],
+      ['見出し1', '一行目{{事業費}}\n二行目{{事業費}}円\r\n三行目{{事業費}}\n四行目'],
+    ];
+    const blocks = report({ 本文: body }).blocks;
+    const start = blocks.findIndex((b) => b.kind === 'heading' && b.text === '【見出し1】');
+    expect(blocks.slice(start + 1, start + 5)).toStrictEqual([
+      { kind: 'paragraph', text: '一行目1,557', figures: [{ start: 3, end: 8, tag: 'm:事業費' }] },
+      { kind: 'paragraph', text: '二行目1,557円', figures: [{ start: 3, end: 8, tag: 'm:事業費' }] },
+      { kind: 'paragraph', text: '三行目1,557', figures: [{ start: 3, end: 8, tag: 'm:事業費' }] },
+      { kind: 'paragraph', text: '四行目' },
+    ]);
+  });
+
+  it('leaves a later line’s figure off an earlier line in the builder itself (before makeReport sanitizes spans)', () => {
+    const body = [
+      ['見出し', '本文'],
+      ['見出し1', '一行目{{事業費}}\n二行目{{事業費}}'],
+    ];
+    const { workbook, references } = checkWorkbook(rawWorkbook(tabs({ 本文: body })));
+    const doc = buildReportDocument(workbook, { period: periodFromSettings(workbook.settings, 2022), references });
+    expect(doc.blocks.filter((b) => b.kind === 'paragraph').slice(0, 2)).toStrictEqual([
+      { kind: 'paragraph', text: '一行目1,557', figures: [{ start: 3, end: 8, tag: 'm:事業費' }] },
+      { kind: 'paragraph', text: '二行目1,557', figures: [{ start: 3, end: 8, tag: 'm:事業費' }] },
     ]);
   });
 });

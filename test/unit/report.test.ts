@@ -220,6 +220,25 @@ describe('buildReportDocument', () => {
     expect(tables(doc)[0].rows[0][6].text).toBe('人道配慮（秘匿）');
   });
 
+  it('explains 「（秘匿）」 when it is printed only in one cell of one table row, not the first', () => {
+    // 人道配慮 hires: 0 of C1–C3 (below 3) → hidden in 育成's 受益対象者の人数 only; 本文 prints no hidden figure.
+    const programs = workbook().事業.map((row, index) =>
+      index === 2 ? [...row.slice(0, 9), '人道配慮{{就職者数|属性=人道配慮}}名', ...row.slice(10)] : row,
+    );
+    const narrative = [
+      ['見出し', '本文'],
+      ['就職', '二つ目の段落。'],
+    ];
+    const doc = report(workbook({ 事業: programs, 本文: narrative }));
+    expect(tables(doc)[0].rows.map((row) => row.filter((cell) => cell.text.includes('（秘匿）')).length)).toEqual([
+      0, 1, 0,
+    ]);
+    expect(texts(doc).filter((text) => text.includes('（秘匿）'))).toEqual([
+      '（秘匿）: 属性別の人数のうち3名未満のものと、ほかの数字との足し引きでそれがわかってしまうものは、個人が特定されないよう表示していません。',
+    ]);
+    expect(doc.blocks.at(-1)?.kind).toBe('note');
+  });
+
   it('prints every figure when 秘匿しきい値 is 1, with a warning at 設定', () => {
     const narrative = [
       ['見出し', '本文'],
