@@ -1,7 +1,8 @@
 // This file defines the mutation score of src/core from the batch reports (`node scripts/mutation-score.mjs [DIR]`,
 // default reports/mutation/batches): per file and in all, Stryker's score (killed or timed out over all that ran) and
 // its lower bound with timeouts counted as undetected (a timeout on a loaded machine is not a proven kill), and, per
-// file, how many undetected mutants docs/mutation-survivors/<file>.md explains (`- L<line>:<col> <Mutator>` lines).
+// file, what docs/mutation-survivors/<file>.md says of its undetected mutants: explained (`- L<line>:<col> <Mutator>`
+// lines), killed by tests added after the run (`Killed by tests added: N`), deleted with dead code.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
@@ -25,6 +26,9 @@ for (const name of readdirSync(dir)
     const doc = join('docs/mutation-survivors', `${basename(file, '.ts')}.md`);
     const text = existsSync(doc) ? readFileSync(doc, 'utf8') : '';
     const explained = (text.match(/^- L\d+:\d+ \w+/gm) ?? []).length;
+    const killed = Number(/^Killed by tests added: (\d+)/m.exec(text)?.[1] ?? 0);
+    const deadLine = /^Deleted as dead code.*$/m.exec(text)?.[0] ?? '';
+    const deleted = [...deadLine.matchAll(/L\d+:\d+ \w+(?: ×(\d+))?/g)].reduce((n, m) => n + Number(m[1] ?? 1), 0);
     rows.push([
       file,
       percent(c.Killed + c.Timeout, ran),
@@ -33,11 +37,15 @@ for (const name of readdirSync(dir)
       c.Timeout,
       c.Survived + c.NoCoverage,
       explained,
+      killed,
+      deleted,
       name,
     ]);
   }
 }
-console.log('file | score | without timeouts | ran | timeouts | undetected | explained in docs | batch');
+console.log(
+  'file | score | without timeouts | ran | timeouts | undetected | explained | killed by tests added | deleted as dead code | batch',
+);
 for (const row of rows) console.log(row.join(' | '));
 const ran = total.Killed + total.Timeout + total.Survived + total.NoCoverage;
 console.log(
