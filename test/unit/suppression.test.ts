@@ -56,6 +56,12 @@ describe('chooseSuppressed', () => {
     expect(sorted(chooseSuppressed([FULL, 申請中, 認定], atoms({ 申請中: 5, 認定: 4, 人道: 1 }), 3))).toEqual([認定]);
   });
 
+  it('between two figures of the same size, hides the one of the lower atom bit, in whatever order they are written', () => {
+    // 8 − 3 − 3 = 2 (人道) is disclosed; hiding either 3 stops it: 申請中 (bit 1) goes, not 認定 (bit 2).
+    expect(sorted(chooseSuppressed([FULL, 認定, 申請中], atoms({ 申請中: 3, 認定: 3, 人道: 2 }), 3))).toEqual([申請中]);
+    expect(sorted(chooseSuppressed([FULL, 申請中, 認定], atoms({ 申請中: 3, 認定: 3, 人道: 2 }), 3))).toEqual([申請中]);
+  });
+
   it('prints a group of exactly the threshold, and a derived 0', () => {
     expect(sorted(chooseSuppressed([FULL, 申請中, 認定], atoms({ 申請中: 3, 認定: 4 }), 3))).toEqual([]);
     // 申請中 0 is printed: it names no one, and 5 − 0 is the whole group again.
@@ -156,6 +162,27 @@ describe('planSuppression', () => {
       { metric: metric('参加者数'), filters: {} },
     ];
     expect(planSuppression(figures, context, 3).size).toBe(0);
+  });
+
+  it('computes nothing for a group without a 属性 split (no total, no atoms)', () => {
+    const real = metric('就職者数');
+    const calls: unknown[] = [];
+    const counted: MetricDef = {
+      ...real,
+      compute: (c, filters) => {
+        calls.push(filters);
+        return real.compute(c, filters);
+      },
+    };
+    const figures = [
+      { metric: counted, filters: {} },
+      { metric: counted, filters: { 就職経路: ['職業紹介'] } },
+    ];
+    expect(planSuppression(figures, context, 3).size).toBe(0);
+    expect(calls).toEqual([]);
+    // With a split: the group's total and each of the six 属性 are computed once, 7 calls.
+    planSuppression([{ metric: counted, filters: { 属性: ['人道配慮'] } }], context, 3);
+    expect(calls.length).toBe(7);
   });
 });
 
