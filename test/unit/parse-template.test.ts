@@ -13,6 +13,7 @@ import {
   renderTemplate,
   SUPPRESSED_LABEL,
   templateTexts,
+  yearCondition,
 } from '../../src/core/templates';
 import { rawWorkbook } from '../helpers/raw';
 
@@ -200,5 +201,48 @@ describe('renderTemplate', () => {
       ['narrative', 'body', 2],
       ['narrative', 'bodyEn', 2],
     ]);
+  });
+});
+
+describe('parseTemplate: names, years and template cells as typed', () => {
+  it('quotes an unknown metric by its name without the spaces before the |', () => {
+    expect(parseTemplate('{{不明な指標 |属性=難民認定}}').problems).toEqual([
+      { severity: 'error', code: 'unknown_metric', value: '不明な指標', params: { expected: ALL_METRICS } },
+    ]);
+  });
+
+  it('reads 年度 only from a condition with = after the word 年度, and keeps the year trimmed', () => {
+    expect(yearCondition('年度=前年度')).toBe('前年度');
+    expect(yearCondition('年度＝ 2021 ')).toBe('2021');
+    // No =: not a year condition, even though all but its last character is 年度.
+    expect(yearCondition('年度x')).toBeUndefined();
+    expect(yearCondition('=2021')).toBeUndefined();
+    expect(parseTemplate('{{就職者数|年度 = 2021}}', { years: true }).parts).toEqual([
+      { kind: 'metric', metric: findMetric('就職者数'), filters: {}, source: '{{就職者数|年度 = 2021}}', year: '2021' },
+    ]);
+    expect(parseTemplate('{{就職者数|年度x}}', { years: true })).toEqual({
+      parts: [],
+      problems: [{ severity: 'error', code: 'malformed_template', value: '{{就職者数|年度x}}' }],
+    });
+  });
+
+  it('lists a 本文 row with only 本文(英語) once, by its English text', () => {
+    const englishOnly = readWorkbook(
+      rawWorkbook({
+        設定: [
+          ['項目', '値'],
+          ['団体名', 'テスト'],
+          ['対象年度', 2022],
+        ],
+        本文: [
+          ['見出し', '本文', '本文(英語)'],
+          ['a', '', 'Only {{=集計!A1}}'],
+        ],
+      }),
+    ).workbook;
+    expect(templateTexts(englishOnly)).toEqual([
+      { tab: 'narrative', key: 'bodyEn', row: 2, text: 'Only {{=集計!A1}}' },
+    ]);
+    expect(collectReferenceTargets(englishOnly)).toEqual(['集計!A1']);
   });
 });

@@ -66,6 +66,7 @@ describe('isNumberDisplay', () => {
     '１，２３４',
     '¥50,000',
     ' 7 ',
+    '1'.repeat(40),
   ])('inserts %p', (text) => expect(isNumberDisplay(text)).toBe(true));
 
   it.each([
@@ -237,6 +238,9 @@ describe('referenceProblem', () => {
     expect(referenceProblem(workbook, at('企業', 1, '7'))).toBeNull();
     expect(isPersonalArea(workbook, '企業', { firstRow: 1, lastRow: 9, firstColumn: 0, lastColumn: 1 })).toBe(false);
     expect(isPersonalArea(workbook, '企業', { firstRow: 1, lastRow: 9, firstColumn: 1, lastColumn: 5 })).toBe(true);
+    // Right of 備考 (column 2): a range that starts after the personal column does not hold it.
+    expect(isPersonalArea(workbook, '企業', { firstRow: 1, lastRow: 9, firstColumn: 3, lastColumn: 5 })).toBe(false);
+    expect(referenceProblem(workbook, at('企業', 3, '7'))).toBeNull();
   });
 
   it('refuses formulas that read 候補者 by any spelling, and INDIRECT', () => {
