@@ -6,6 +6,7 @@ import { finalizeIssue } from '../../src/core/messages';
 import { checkWorkbook } from '../../src/core/pipeline';
 import { readWorkbook } from '../../src/core/read-workbook';
 import { TABS } from '../../src/core/schema';
+import { validateWorkbook } from '../../src/core/validate';
 import { BAD_WORKBOOK } from '../fixtures/bad-workbook';
 import { rawWorkbook } from '../helpers/raw';
 
@@ -338,5 +339,169 @@ describe('reading any grid', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('validateWorkbook: the exact drafts of each cross-row check (mutation survivors of 36e2adf)', () => {
+  const drafts = (tabs: Record<string, unknown[][]>, code: string) =>
+    validateWorkbook(readWorkbook(rawWorkbook(tabs)).workbook).filter((i) => i.code === code);
+
+  it('names a tab and a column as the sheet does (an alias), and warns about a negative 金額, not about 0', () => {
+    const { 費用: _costs, ...rest } = BAD_WORKBOOK;
+    const tabs = {
+      ...rest,
+      ' 費用 ': [
+        ['日付', '事業内容', '費目', 'ＡＭＯＵＮＴ'],
+        ['2022/4/1', '育成事業', '人件費', -500],
+        ['2022/4/2', '育成事業', '人件費', 0],
+      ],
+    };
+    expect(drafts(tabs, 'negative_amount')).toStrictEqual([
+      {
+        severity: 'warning',
+        code: 'negative_amount',
+        tab: ' 費用 ',
+        cell: 'D2',
+        column: 'ＡＭＯＵＮＴ',
+        value: '-500',
+      },
+    ]);
+  });
+
+  it('reports a missing target tab once, at A1 of that tab, naming the first referring cell by its tab as typed', () => {
+    const { 企業: _companies, 候補者: _candidates, ...rest } = BAD_WORKBOOK;
+    const tabs = {
+      ...rest,
+      Candidates: [
+        ['候補者ID', '初回接点日', '就職先企業ID', '同意取得日'],
+        ['C1', '2022/4/1', '', '2022/4/1'],
+        ['C2', '2022/4/1', 'K1', '2022/4/1'],
+        ['C3', '2022/4/1', 'K2', '2022/4/1'],
+      ],
+    };
+    expect(drafts(tabs, 'missing_tab')).toStrictEqual([
+      {
+        severity: 'error',
+        code: 'missing_tab',
+        tab: '企業',
+        cell: 'A1',
+        column: '',
+        value: '',
+        params: { other: 'Candidates!C3' },
+      },
+    ]);
+  });
+
+  it('gives an unknown 事業内容 (one value, not a list) its target tab and no count', () => {
+    expect(drafts(BAD_WORKBOOK, 'unknown_reference').filter((i) => i.column === '事業内容')).toStrictEqual([
+      {
+        severity: 'error',
+        code: 'unknown_reference',
+        tab: 'イベント',
+        cell: 'B2',
+        column: '事業内容',
+        value: '未知事業',
+        params: { other: '事業' },
+      },
+    ]);
+  });
+
+  it('counts distinct 参加者ID: 1 participant for C1 and c1 is right, 1 for C001 and C003 is not', () => {
+    const tabs = {
+      ...BAD_WORKBOOK,
+      イベント: [
+        ['イベントID', '事業内容', '種別', '開始日', '参加者数', '参加者ID'],
+        ['E1', '育成事業', '交流会', '2022/7/1', 1, 'C001, c001'],
+        ['E2', '育成事業', '交流会', '2022/7/1', 1, 'C001, C003'],
+      ],
+    };
+    expect(drafts(tabs, 'participants_below_ids')).toStrictEqual([
+      {
+        severity: 'error',
+        code: 'participants_below_ids',
+        tab: 'イベント',
+        cell: 'E3',
+        column: '参加者数',
+        value: '1',
+        params: { count: 2 },
+      },
+    ]);
+  });
+
+  it('accepts 1980/1/1 and 2100/12/31 and refuses the day before and the day after', () => {
+    const tabs = {
+      ...BAD_WORKBOOK,
+      候補者: [
+        ['候補者ID', '初回接点日', '同意取得日'],
+        ['C1', '1980/1/1', '2100/12/31'],
+        ['C2', '1979/12/31', '2101/1/1'],
+      ],
+    };
+    expect(drafts(tabs, 'implausible_date').map((i) => `${i.cell} ${i.value}`)).toEqual([
+      `B3 ${MASKED_VALUE}`,
+      `C3 ${MASKED_VALUE}`,
+    ]);
+  });
+
+  it('compares no date with a blank one, even a date before 1970 (a negative day number)', () => {
+    const tabs = {
+      ...BAD_WORKBOOK,
+      候補者: [
+        ['候補者ID', '初回接点日', '就職日', '離職日', '求職有効期限', '同意取得日'],
+        ['C1', '', '1960/4/1', '', '', '2022/4/1'],
+        ['C2', '2022/4/1', '', '1960/4/1', '1960/4/1', '2022/4/1'],
+      ],
+      求人: [
+        ['求人ID', '企業ID', '受理日', '有効期限', '求人数', '雇用期間'],
+        ['J1', 'K001', '', '1960/4/1', 1, '4か月以上'],
+      ],
+      イベント: [
+        ['イベントID', '事業内容', '種別', '開始日', '終了日'],
+        ['E1', '育成事業', '交流会', '', '1960/4/1'],
+      ],
+    };
+    const issues = validateWorkbook(readWorkbook(rawWorkbook(tabs)).workbook);
+    expect(issues.filter((i) => i.code === 'implausible_date').map((i) => `${i.tab}!${i.cell}`)).toEqual([
+      '候補者!C2',
+      '候補者!D3',
+      '候補者!E3',
+      '求人!D2',
+      'イベント!E2',
+    ]);
+    for (const code of [
+      'hired_before_contact',
+      'end_before_start',
+      'expiry_before_received',
+      'left_before_hired',
+      'seeking_expiry_before_application',
+    ]) {
+      expect([code, issues.filter((i) => i.code === code)]).toEqual([code, []]);
+    }
+  });
+
+  it('lets an event end on the day it starts', () => {
+    const tabs = {
+      ...BAD_WORKBOOK,
+      イベント: [
+        ['イベントID', '事業内容', '種別', '開始日', '終了日'],
+        ['E1', '育成事業', '交流会', '2022/6/1', '2022/6/1'],
+        ['E2', '育成事業', '交流会', '2022/6/1', '2022/5/31'],
+      ],
+    };
+    expect(drafts(tabs, 'end_before_start').map((i) => `${i.cell} ${i.value}`)).toEqual(['E3 2022-05-31']);
+  });
+
+  it('points missing consent at the first filled column when 同意取得日 is not a column, naming each as typed', () => {
+    const tabs = {
+      ...BAD_WORKBOOK,
+      候補者: [
+        ['候補者ID', 'Name', '国籍', '初回接点日'],
+        ['C1', 'SENTINEL_氏名', 'SENTINEL_国籍', '2022/4/1'],
+        ['C2', '', '', '2022/4/1'],
+      ],
+    };
+    expect(drafts(tabs, 'missing_consent')).toStrictEqual([
+      { severity: 'warning', code: 'missing_consent', tab: '候補者', cell: 'B2', column: 'Name・国籍', value: '' },
+    ]);
   });
 });
