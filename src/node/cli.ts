@@ -10,7 +10,7 @@ import { formatFormIssue, formatIssue, formPlaceText, formValueLine } from '../c
 import { checkWorkbook, makeReport } from '../core/pipeline';
 import { renderReportHtml } from '../core/render-html';
 import type { ReportKind } from '../core/report-document';
-import { REPORT_KINDS, SHOKAI_TITLE } from '../core/report-shokai';
+import { REPORT_KINDS } from '../core/report-shokai';
 import { describeCause, FileError } from './file-error';
 import type * as FillDocx from './fill-docx';
 import { convertDocxToPdf } from './pdf';
@@ -20,6 +20,7 @@ import type * as RenderDocx from './render-docx';
 import type * as UpdateDocx from './update-docx';
 import {
   REPORT_FORMATS,
+  REPORT_NAMES,
   type ReportFile,
   type ReportFormat,
   writeReportFiles,
@@ -324,8 +325,6 @@ async function runReport(args: readonly string[], env: CliEnvironment): Promise<
   return exitCode;
 }
 
-const KIND_TITLES: Readonly<Record<ReportKind, string>> = { jigyo: '事業報告書', shokai: SHOKAI_TITLE };
-
 /**
  * Which report an update recomputes: the kind its record names (`--report` not needed, and refused when it says
  * otherwise); without a record, `--report`, else 職業紹介 when the file holds one of its `site:` figures, else 事業報告書.
@@ -338,7 +337,7 @@ function updateKind(
 ): ReportKind {
   if (recorded !== undefined && requested !== undefined && recorded !== requested)
     throw new UsageError(
-      `${file} は${KIND_TITLES[recorded]}です（作成時の記録による）が、--report ${requested} は${KIND_TITLES[requested]}を指します。--report を外すか、${KIND_TITLES[requested]}の .docx を指定してください`,
+      `${file} は${REPORT_NAMES[recorded]}です（作成時の記録による）が、--report ${requested} は${REPORT_NAMES[requested]}を指します。--report を外すか、${REPORT_NAMES[requested]}の .docx を指定してください`,
     );
   return recorded ?? requested ?? (controls.some((control) => control.tag.startsWith('site:')) ? 'shokai' : 'jigyo');
 }

@@ -13,8 +13,8 @@ export interface ReportFile {
   readonly bytes: Uint8Array;
 }
 
-/** The fixed stem of each kind's file names. */
-const FILE_STEMS: Readonly<Record<ReportKind, string>> = { jigyo: '事業報告書', shokai: SHOKAI_TITLE };
+/** Each report's Japanese name: its files' stem, and how the CLI names it. */
+export const REPORT_NAMES: Readonly<Record<ReportKind, string>> = { jigyo: '事業報告書', shokai: SHOKAI_TITLE };
 
 /**
  * `事業報告書_2022年度`, then `事業報告書_2022年度 (2)`, `(3)`… (`職業紹介事業報告書_2022年度` for the 様式第8号). Built
@@ -27,7 +27,7 @@ export function reportBaseName(year: number, attempt = 1, kind: ReportKind = 'ji
   }
   // Only the kinds' own stems: a key such as 'constructor' must not reach the name through the object's prototype.
   if (!REPORT_KINDS.includes(kind)) throw new RangeError(`report file name: not a report kind: ${String(kind)}`);
-  return `${FILE_STEMS[kind]}_${year}年度${attempt > 1 ? ` (${attempt})` : ''}`;
+  return `${REPORT_NAMES[kind]}_${year}年度${attempt > 1 ? ` (${attempt})` : ''}`;
 }
 
 async function exists(path: string): Promise<boolean> {
