@@ -11,6 +11,9 @@ export const REPORT_KINDS: readonly ReportKind[] = ['jigyo', 'shokai'];
 /** The form's title, also the stem of its file and Doc names. */
 export const SHOKAI_TITLE = '職業紹介事業報告書';
 
+/** Each report's Japanese name: the stem of its files and Docs, and how messages name it. */
+export const REPORT_NAMES: Readonly<Record<ReportKind, string>> = { jigyo: '事業報告書', shokai: SHOKAI_TITLE };
+
 /** One row of the form: what it prints, the registry metric behind it, and the unit it is counted in. */
 interface FormRow {
   /** What the form prints when it is not the metric's own name. */

@@ -4,7 +4,7 @@ import type { Issue } from '../core/issues';
 import { checkWorkbook } from '../core/pipeline';
 import type { RawWorkbook } from '../core/read-workbook';
 import type { ReportKind } from '../core/report-document';
-import { SHOKAI_TITLE } from '../core/report-shokai';
+import { REPORT_NAMES, SHOKAI_TITLE } from '../core/report-shokai';
 import { type GenerateOutcome, type GenerateStep, generateReport, type SidebarDoors } from '../core/sidebar-api';
 import type { References } from '../core/templates';
 import { BUSY_MESSAGE, openSidebar, showLinkDialog } from './dialogs';
@@ -81,8 +81,7 @@ export function appsScriptDoors(spreadsheet: Spreadsheet, options: { now?: Date 
       }
     },
     writeReport: (report) => {
-      const stem = report.kind === 'shokai' ? SHOKAI_TITLE : '事業報告書';
-      const name = `${report.year}年度 ${stem} (生成 ${runTime()})`;
+      const name = `${report.year}年度 ${REPORT_NAMES[report.kind ?? 'jigyo']} (生成 ${runTime()})`;
       const { id, url } = renderReportToDoc(report, name);
       saveFigureRecord(id, report);
       return { url, name };

@@ -10,7 +10,7 @@ import { formatFormIssue, formatIssue, formPlaceText, formValueLine } from '../c
 import { checkWorkbook, makeReport } from '../core/pipeline';
 import { renderReportHtml } from '../core/render-html';
 import type { ReportKind } from '../core/report-document';
-import { REPORT_KINDS } from '../core/report-shokai';
+import { REPORT_KINDS, REPORT_NAMES } from '../core/report-shokai';
 import { describeCause, FileError } from './file-error';
 import type * as FillDocx from './fill-docx';
 import { convertDocxToPdf } from './pdf';
@@ -20,7 +20,6 @@ import type * as RenderDocx from './render-docx';
 import type * as UpdateDocx from './update-docx';
 import {
   REPORT_FORMATS,
-  REPORT_NAMES,
   type ReportFile,
   type ReportFormat,
   writeReportFiles,

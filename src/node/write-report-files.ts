@@ -2,7 +2,7 @@
 import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReportKind } from '../core/report-document';
-import { REPORT_KINDS, SHOKAI_TITLE } from '../core/report-shokai';
+import { REPORT_KINDS, REPORT_NAMES } from '../core/report-shokai';
 import { describeCause, FileError } from './file-error';
 
 export type ReportFormat = 'docx' | 'html' | 'pdf';
@@ -12,9 +12,6 @@ export interface ReportFile {
   readonly format: ReportFormat;
   readonly bytes: Uint8Array;
 }
-
-/** Each report's Japanese name: its files' stem, and how the CLI names it. */
-export const REPORT_NAMES: Readonly<Record<ReportKind, string>> = { jigyo: '事業報告書', shokai: SHOKAI_TITLE };
 
 /**
  * `事業報告書_2022年度`, then `事業報告書_2022年度 (2)`, `(3)`… (`職業紹介事業報告書_2022年度` for the 様式第8号). Built
