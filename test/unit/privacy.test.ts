@@ -5,12 +5,22 @@ import type { IssueDraft } from '../../src/core/issues';
 const SENTINEL = 'SENTINEL-山田太郎-B5';
 
 /**
- * privacy.ts loaded afresh: the set of person-row tabs is built on first use, so a test that loads the module anew
- * builds it itself (and a mutation run counts that code as reached by this test, not only by the first test to call it).
+ * privacy.ts loaded afresh, one copy per test: the set of person-row tabs is built on first use, so each test builds it
+ * itself (and a mutation run counts that code as reached by this test, not only by the first test to call it). The
+ * copies are loaded before any test runs: loading inside a test would make a mutation run count every module-level
+ * line of src/core as reached by that test alone, and test those lines' mutants with it alone.
  */
+const freshCopies: typeof import('../../src/core/privacy')[] = [];
+beforeAll(async () => {
+  for (let i = 0; i < 4; i++) {
+    jest.resetModules();
+    freshCopies.push(await import('../../src/core/privacy'));
+  }
+});
 async function fresh(): Promise<typeof import('../../src/core/privacy')> {
-  jest.resetModules();
-  return import('../../src/core/privacy');
+  const copy = freshCopies.shift();
+  if (copy === undefined) throw new Error('more tests than fresh copies of privacy.ts: raise the count in beforeAll');
+  return copy;
 }
 
 const draft = (tab: string, cell: string): IssueDraft => ({
