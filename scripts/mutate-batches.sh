@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # This file defines the whole-core mutation run in batches of files (`npm run mutate:batches`): each batch keeps its own
 # incremental file under reports/mutation/batches/, so a run cut short keeps every finished batch and a later run at the
-# same or a newer commit re-tests only what changed. `node scripts/mutation-score.mjs` adds the batches up.
+# same or a newer commit re-tests only what changed; then the static pass (`-- static` runs it alone). `node
+# scripts/mutation-score.mjs` adds the batches up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=reports/mutation/batches
@@ -27,3 +28,8 @@ for batch in "${batches[@]}"; do
   npx stryker run --mutate "${mutate%,}" --incremental --incrementalFile "$out/$name.json" \
     --reporters progress-append-only
 done
+# Static mutants the batches left alive, run again against every test (scripts/mutate-static.mjs says why).
+if [ -z "$only" ] || [ "$only" = static ]; then
+  echo "$(date -u +%T) static mutants left alive"
+  node scripts/mutate-static.mjs
+fi

@@ -2,7 +2,8 @@
 // default reports/mutation/batches): per file and in all, Stryker's score (killed or timed out over all that ran) and
 // its lower bound with timeouts counted as undetected (a timeout on a loaded machine is not a proven kill), and, per
 // file, what docs/mutation-survivors/<file>.md says of its undetected mutants: explained (`- L<line>:<col> <Mutator>`
-// lines), killed by tests added after the run (`Killed by tests added: N`), deleted with dead code.
+// lines), killed by tests added after the run (`Killed by tests added: N`), deleted with dead code. A static mutant the
+// batches left alive takes its verdict from the second pass (static.json, `npm run mutate:static`) where it ran.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
@@ -13,13 +14,29 @@ const counts = (mutants) => {
   return c;
 };
 const percent = (n, d) => (d === 0 ? '—' : `${((100 * n) / d).toFixed(1)}%`);
+const mutantKey = (file, m) =>
+  `${file}:${m.location.start.line}:${m.location.start.column}:${m.mutatorName}:${m.replacement}`;
+const staticPass = new Map();
+if (existsSync(join(dir, 'static.json'))) {
+  for (const [file, { mutants }] of Object.entries(JSON.parse(readFileSync(join(dir, 'static.json'), 'utf8')).files)) {
+    for (const m of mutants) staticPass.set(mutantKey(file, m), m.status);
+  }
+}
+const undetected = (status) => status === 'Survived' || status === 'NoCoverage';
+const rerun = counts([]);
 const total = counts([]);
 const rows = [];
 for (const name of readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
+  .filter((f) => /^B\d+\.json$/.test(f))
   .sort()) {
   const report = JSON.parse(readFileSync(join(dir, name), 'utf8'));
-  for (const [file, { mutants }] of Object.entries(report.files)) {
+  for (const [file, { mutants: batchMutants }] of Object.entries(report.files)) {
+    const mutants = batchMutants.map((m) => {
+      const second = m.static && undetected(m.status) ? staticPass.get(mutantKey(file, m)) : undefined;
+      if (second === undefined) return m;
+      rerun[second in rerun ? second : 'other']++;
+      return { ...m, status: second };
+    });
     const c = counts(mutants);
     for (const k of Object.keys(total)) total[k] += c[k];
     const ran = c.Killed + c.Timeout + c.Survived + c.NoCoverage;
@@ -52,3 +69,10 @@ console.log(
   `all ${rows.length} files: ${percent(total.Killed + total.Timeout, ran)} (without timeouts ${percent(total.Killed, ran)}), ` +
     `${ran} mutants ran, ${total.Ignored} static ones skipped`,
 );
+const again = rerun.Killed + rerun.Timeout + rerun.Survived + rerun.NoCoverage;
+if (again > 0) {
+  console.log(
+    `static mutants left alive by the batches and run again against every test (static.json): ${again}, of which ` +
+      `${rerun.Killed} killed, ${rerun.Timeout} timed out, ${rerun.Survived + rerun.NoCoverage} still alive`,
+  );
+}
