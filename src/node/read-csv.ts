@@ -242,6 +242,89 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
+/** About how many bytes of a big UTF-8 file forEachCsvRowOfBytes decodes at a time. */
+export const PIECE_BYTES = 1024 * 1024;
+
+/**
+ * forEachCsvRow over clean UTF-8 bytes (plainUtf8Body's, without a BOM), decoded a piece of about `pieceBytes` at a
+ * time instead of whole: a big file's text (two bytes a character of Japanese, 10 MB for 60,000 イベント rows) is then
+ * never in memory at once. Each piece ends just after a line feed outside any quoted field (found as
+ * unclosedQuoteLine finds fields, so the file must have passed it), where forEachCsvRow would start a new row anyway:
+ * the same rows, numbered the same.
+ */
+export function forEachCsvRowOfBytes(
+  body: Uint8Array,
+  delimiter: ',' | '\t',
+  visit: (row: string[], index: number) => boolean | undefined,
+  pieceBytes: number = PIECE_BYTES,
+): void {
+  // Decoding the whole body at once would drop one BOM at its start (a file that began with two): so is it here, and
+  // the pieces are decoded keeping any other.
+  const bom = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf;
+  const text = bom ? body.subarray(3) : body;
+  const ends = pieceEnds(text, delimiter, pieceBytes);
+  let index = 0;
+  let start = 0;
+  let stopped = false;
+  const each = (row: string[]): boolean | undefined => {
+    if (visit(row, index++) !== false) return undefined;
+    stopped = true;
+    return false;
+  };
+  for (const end of ends) {
+    forEachCsvRow(UTF8_KEEPING_BOM.decode(text.subarray(start, end)), delimiter, each);
+    if (stopped) return;
+    start = end;
+  }
+}
+
+const UTF8_KEEPING_BOM = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * Where forEachCsvRowOfBytes cuts: offsets just after a line feed that is outside every quoted field, each at least
+ * `pieceBytes` after the previous one, and the end. A quoted field runs from a quote that opens a field (first in the
+ * file, or after the delimiter or a line break) to the quote that closes it ("" is a quote inside).
+ */
+function pieceEnds(body: Uint8Array, delimiter: ',' | '\t', pieceBytes: number): number[] {
+  const separator = delimiter.charCodeAt(0);
+  const ends: number[] = [];
+  // The quoted field at or after `from`: [open, close], or open = -1 when there is none.
+  let open = -1;
+  let close = -1;
+  let from = 0;
+  const nextField = (): void => {
+    let i = body.indexOf(QUOTE, from);
+    while (i >= 0) {
+      const before = i === 0 ? LF : body[i - 1];
+      if (before === separator || before === LF || before === CR) break;
+      i = body.indexOf(QUOTE, i + 1);
+    }
+    open = i;
+    if (i < 0) return;
+    close = body.indexOf(QUOTE, i + 1);
+    while (close >= 0 && body[close + 1] === QUOTE) close = body.indexOf(QUOTE, close + 2);
+    // An unclosed quote (refused before the rows are read) runs to the end.
+    if (close < 0) close = body.length;
+    from = close + 1;
+  };
+  nextField();
+  let target = pieceBytes;
+  while (target < body.length) {
+    const lf = body.indexOf(LF, target);
+    if (lf < 0) break;
+    while (open >= 0 && close < lf) nextField();
+    if (open >= 0 && open < lf) {
+      // Inside a quoted field: look again after it.
+      target = close + 1;
+      continue;
+    }
+    ends.push(lf + 1);
+    target = lf + 1 + pieceBytes;
+  }
+  if (ends[ends.length - 1] !== body.length) ends.push(body.length);
+  return ends;
+}
+
 /** 1-based line of `index` (CRLF, LF or CR end a line), in a string or in UTF-8 bytes. */
 function lineAt(text: string | Uint8Array, index: number): number {
   const codeAt = characterCodes(text);
