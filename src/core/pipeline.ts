@@ -148,7 +148,6 @@ function referredColumns(key: TabKey): string[] {
 export function supportingTabs(key: PartKey): TabKey[] {
   const tabs = new Set<TabKey>(referencedTabs(key));
   if (key === 'costs') for (const other of ['settings', 'programs'] as const) tabs.add(other);
-  tabs.delete(key);
   return [...tabs];
 }
 

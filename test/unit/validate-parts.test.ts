@@ -248,4 +248,17 @@ describe('validateWorkbook with a scope', () => {
     ]);
     expect(validateWorkbook(workbook, undefined, () => false)).toEqual([]);
   });
+
+  it('scopes the 求人 checks too (a 有効期限 before its 受理日, 求人数 0)', () => {
+    const orders = [
+      ['求人ID', '企業ID', '受理日', '有効期限', '求人数', '雇用期間'],
+      ['J1', 'K001', '2022/5/1', '2022/4/1', 0, '期間の定めなし'],
+    ];
+    const withOrders = readWorkbook(rawWorkbook({ ...PARTS_WORKBOOK, 求人: orders })).workbook;
+    expect(located(validateWorkbook(withOrders, undefined, (tab) => tab === 'jobOrders'))).toEqual([
+      'below_minimum 求人!E2',
+      'expiry_before_received 求人!D2',
+    ]);
+    expect(validateWorkbook(withOrders, undefined, () => false)).toEqual([]);
+  });
 });
