@@ -14,6 +14,7 @@ import {
 } from '../core/pipeline';
 import { findTabs, type Grid, type RawTab, type RawWorkbook, readWorkbook } from '../core/read-workbook';
 import { tabDef } from '../core/schema';
+import { PIECE_BYTES } from './read-csv';
 import { type CsvBytes, csvBytesOf, csvBytesTab, releaseCsvBytes, type WorkbookFile } from './read-workbook-file';
 
 /**
@@ -185,7 +186,7 @@ export function runTabWorker(): void {
   const parts = job.keys.map((key, index) => {
     const tabs = sources.flatMap((tab): RawTab[] => {
       if (tab === undefined) return [];
-      if (tab.bytes) return [csvBytesTab(tab.name, tab.bytes.body, tab.bytes.delimiter)];
+      if (tab.bytes) return [csvBytesTab(tab.name, tab.bytes.body, tab.bytes.delimiter, PIECE_BYTES)];
       return [{ name: tab.name, values: tab.values ?? [] }];
     });
     const part = checkTabAlone({ tabs }, key, { year: job.year });
