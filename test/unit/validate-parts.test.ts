@@ -51,7 +51,7 @@ const PARTS_WORKBOOK: Record<string, unknown[][]> = {
   ],
   本文: [
     ['見出し', '本文'],
-    ['はじめに', '本年度も{{=費用!E2}}件'],
+    ['はじめに', '本年度も{{=費用!E3}}件'],
   ],
 };
 
@@ -105,7 +105,7 @@ describe('checkWorkbookWith: a workbook checked in parts gives checkWorkbook’s
     const references = new Map([['費用!e2', { text: '5000', sheet: '費用', column: 4 }]]);
     const options: CheckOptions = { year: 2023, language: 'en', references };
     for (const keys of SPLITS) expect(inParts(raw, keys, options)).toEqual(checkWorkbook(raw, options).issues);
-    // The target resolved, 事業 and 本文 have no issue left.
+    // 費用!E2 resolved, 事業 has no issue left (本文's 費用!E3 is still unknown).
     expect(summary(checkWorkbook(raw, options).issues).slice(0, 2)).toEqual([
       'warning statement_cost_mismatch 設定!B4',
       'error duplicate_id 候補者!A3',
@@ -221,7 +221,7 @@ describe('referenceTargets', () => {
             },
       ),
     };
-    expect(referenceTargets(unreadable)).toEqual(['費用!E2']);
+    expect(referenceTargets(unreadable)).toEqual(['費用!E2', '費用!E3']);
   });
 });
 
