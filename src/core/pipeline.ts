@@ -4,13 +4,13 @@ import { describePeriod, inPeriod, type Period, periodFromSettings } from './fis
 import { a1, columnIndex, hasErrors, type Issue, type IssueDraft } from './issues';
 import { finalizeIssue, type Language } from './messages';
 import { shokaiYearPeriod } from './metrics';
-import { isMissingYearSetting, matchKey, type RawWorkbook, type ReadResult, readWorkbook } from './read-workbook';
+import { isMissingYearSetting, matchKey, type RawWorkbook, readWorkbook } from './read-workbook';
 import { reconcileProgramCosts } from './reconcile';
-import type { TabLayout, Workbook } from './records';
+import type { Workbook } from './records';
 import { buildReportDocument } from './report';
 import type { ReportDocument, ReportKind } from './report-document';
 import { buildShokaiDocument } from './report-shokai';
-import { type ColumnDef, TABS, type TabDef, type TabKey, tabDef } from './schema';
+import { TABS, type TabDef, tabDef } from './schema';
 import {
   checkTemplateParts,
   collectReferenceTargets,
@@ -18,7 +18,7 @@ import {
   type References,
   templateTexts,
 } from './templates';
-import { type TabScope, VALIDATORS, validateWorkbook } from './validate';
+import { validateWorkbook } from './validate';
 import { checkDocumentText } from './validate-text';
 
 export interface CheckOptions {
@@ -102,144 +102,17 @@ function sortIssues(issues: Issue[]): Issue[] {
 
 /** Reads and checks everything that can be checked; bad data becomes issues, never exceptions. */
 export function checkWorkbook(raw: RawWorkbook, options: CheckOptions = {}): CheckResult & { references: References } {
-  return checkRead(raw, readWorkbook(raw), options);
-}
-
-/**
- * The tabs that can be read and validated apart from the others (checkTabAlone): no check of another tab reads their
- * records beyond the columns other tabs refer to, except 費用's reconciliation, which goes with 費用. (イベント cannot:
- * the template checks read its 種別.)
- */
-export type PartKey = 'candidates' | 'costs';
-
-/**
- * One tab read and validated by itself (checkTabAlone), as the local runner does 候補者 and 費用 in a worker thread
- * while its main thread reads the rest: all that checkWorkbookWith needs of it, and no record.
- */
-export interface TabChecked {
-  readonly key: PartKey;
-  readonly layout: TabLayout;
-  /** The tab's values of the columns other tabs refer to (候補者ID), in row order: all their checks need of it. */
-  readonly referred: Readonly<Record<string, readonly unknown[]>>;
-  /** Reading the tab and validating its rows, in that order. */
-  readonly issues: readonly IssueDraft[];
-  /** For 費用, the 活動計算書 reconciliation (it sums 費用's rows); else null. */
-  readonly reconciliation: readonly IssueDraft[] | null;
-}
-
-/** The tabs whose records the columns of `key` refer to (候補者 → 企業). */
-function referencedTabs(key: TabKey): TabKey[] {
-  const columns: readonly ColumnDef[] = tabDef(key).columns;
-  return columns.flatMap((column) => (column.ref ? [column.ref.tab] : []));
-}
-
-/** The columns of `key` that other tabs refer to (候補者ID). */
-function referredColumns(key: TabKey): string[] {
-  const columns = (TABS as readonly TabDef[]).flatMap((def) =>
-    def.columns.flatMap((column) => (column.ref?.tab === key ? [column.ref.column] : [])),
-  );
-  return [...new Set(columns)];
-}
-
-/**
- * The other tabs checkTabAlone reads for `key` (their issues are not its own): those it refers to, and for 費用 the
- * 設定 and 事業 its reconciliation reads.
- */
-export function supportingTabs(key: PartKey): TabKey[] {
-  const tabs = new Set<TabKey>(referencedTabs(key));
-  if (key === 'costs') for (const other of ['settings', 'programs'] as const) tabs.add(other);
-  return [...tabs];
-}
-
-/**
- * Reads the tab `key` of `raw` and validates its rows, with the records of its supporting tabs and without the
- * adapter's own issues (`raw.issues`, which checkWorkbookWith reports); for 費用, also the reconciliation of `year`.
- */
-export function checkTabAlone(raw: RawWorkbook, key: PartKey, options: Pick<CheckOptions, 'year'> = {}): TabChecked {
-  const tabs = { tabs: raw.tabs };
-  const read = readWorkbook(tabs, { tabs: [key] });
-  const supporting = supportingTabs(key);
-  const others = readWorkbook(tabs, { tabs: supporting }).workbook as unknown as Record<string, unknown> & Workbook;
-  const parts: Record<string, unknown> = { ...read.workbook };
-  const layouts: Record<string, TabLayout> = { ...read.workbook.layouts };
-  for (const tab of supporting) {
-    parts[tab] = others[tab];
-    layouts[tab] = others.layouts[tab];
-  }
-  const workbook = { ...parts, layouts } as unknown as Workbook;
-  const records = parts[key] as readonly Record<string, unknown>[];
-  return {
-    key,
-    layout: workbook.layouts[key],
-    referred: Object.fromEntries(
-      referredColumns(key).map((column) => [column, records.map((record) => record[column])]),
-    ),
-    issues: [...read.issues, ...validateWorkbook(workbook, VALIDATORS, (tab) => tab === key)],
-    reconciliation: key === 'costs' ? reconcileYear(workbook, options.year) : null,
-  };
-}
-
-/** The tabs other than `keys`, for readWorkbook's `tabs` when `keys` are read elsewhere (checkTabAlone). */
-export function tabsBut(keys: readonly TabKey[]): TabKey[] {
-  return (TABS as readonly TabDef[]).map((def) => def.key).filter((tab) => !keys.includes(tab));
-}
-
-/** Records holding only the columns other tabs refer to, from checkTabAlone's `referred`. */
-function standIns(columns: Readonly<Record<string, readonly unknown[]>>): Record<string, unknown>[] {
-  const names = Object.keys(columns);
-  if (names.length === 0) return [];
-  return Array.from({ length: columns[names[0]].length }, (_, index) =>
-    Object.fromEntries(names.map((name) => [name, columns[name][index]])),
-  );
-}
-
-/**
- * checkWorkbook over a workbook read in parts: `read` is readWorkbook(raw, { tabs: tabsBut(keys of parts) }), `parts`
- * the other tabs, each by checkTabAlone (given the same year). The same issues in the same order as checkWorkbook:
- * each check runs once, over the rows of one part, and the records of the parts' tabs are stand-ins holding only the
- * columns other tabs refer to (none for 費用), so the workbook returned is for no report.
- */
-export function checkWorkbookWith(
-  raw: RawWorkbook,
-  read: ReadResult,
-  parts: readonly TabChecked[],
-  options: CheckOptions = {},
-): CheckResult & { references: References } {
-  const workbook: Record<string, unknown> = { ...read.workbook };
-  const layouts: Record<string, TabLayout> = { ...read.workbook.layouts };
-  for (const part of parts) {
-    workbook[part.key] = standIns(part.referred);
-    layouts[part.key] = part.layout;
-  }
-  const whole = { workbook: { ...workbook, layouts } as unknown as Workbook, issues: read.issues };
-  return checkRead(raw, whole, options, parts);
-}
-
-/**
- * The checks after reading. The rows of the tabs of `parts` (checkTabAlone's) are not validated here: their issues
- * are, all located on their own tabs, so sorting puts them where checkWorkbook would; the reconciliation, the last
- * stage, comes last, from the part of 費用 when there is one.
- */
-function checkRead(
-  raw: RawWorkbook,
-  read: ReadResult,
-  options: CheckOptions,
-  parts: readonly TabChecked[] = [],
-): CheckResult & { references: References } {
+  const read = readWorkbook(raw);
   const workbook = read.workbook;
   const references = resolveReferences(workbook, options.references);
   const readIssues =
     options.year === undefined ? read.issues : read.issues.filter((issue) => !isMissingYearSetting(issue));
-  const elsewhere = new Set<TabKey>(parts.map((part) => part.key));
-  const inScope: TabScope = (tab) => !elsewhere.has(tab);
-  const reconciled = parts.find((part) => part.reconciliation !== null)?.reconciliation;
   const drafts = [
     ...readIssues,
-    ...parts.flatMap((part) => part.issues),
-    ...validateWorkbook(workbook, VALIDATORS, inScope),
+    ...validateWorkbook(workbook),
     ...checkTemplates(workbook, references),
     ...checkDocumentText(workbook, raw),
-    ...(reconciled ?? reconcileYear(workbook, options.year)),
+    ...reconcileYear(workbook, options.year),
   ];
   const language = options.language ?? workbook.settings.language;
   return { workbook, references, issues: sortIssues(drafts.map((draft) => finalizeIssue(draft, language, raw.words))) };
@@ -249,21 +122,6 @@ function checkRead(
 function reconcileYear(workbook: Workbook, year: number | undefined): IssueDraft[] {
   const chosen = year ?? workbook.settings.fiscalYear;
   return chosen === null ? [] : reconcileProgramCosts(workbook, periodFromSettings(workbook.settings, chosen));
-}
-
-/** The tabs whose text may hold a template (templateTexts reads them): a Record, so each must be named here. */
-const TEMPLATE_TABS: Record<ReturnType<typeof templateTexts>[number]['tab'], true> = {
-  programs: true,
-  narrative: true,
-};
-
-/**
- * The `{{=…}}` targets of a workbook's templates (what CheckOptions.references is given), read from its template tabs
- * alone: for an adapter that must resolve them before the other tabs are read (the local runner hands the bytes of big
- * tabs over to a worker thread, after which it cannot look into them).
- */
-export function referenceTargets(raw: RawWorkbook): string[] {
-  return collectReferenceTargets(readWorkbook(raw, { tabs: Object.keys(TEMPLATE_TABS) as TabKey[] }).workbook);
 }
 
 function resolveReferences(workbook: Workbook, given: CheckOptions['references']): References {

@@ -8,17 +8,7 @@ import { matchKey, shownValue } from './read-workbook';
 import type { TabLayout, Workbook } from './records';
 import { type ColumnDef, TABS, type TabDef, type TabKey, tabDef } from './schema';
 
-/**
- * Which tabs' rows a run checks (the local runner checks 候補者 in a worker thread and the rest in the main one). The
- * records of a tab outside it are read only as the target of another tab's references, so they need only the columns
- * referred to.
- */
-export type TabScope = (key: TabKey) => boolean;
-
-export type Validator = (workbook: Workbook, inScope: TabScope) => IssueDraft[];
-
-/** Every tab: checkWorkbook's scope, and the Apps Script's. */
-export const EVERY_TAB: TabScope = () => true;
+export type Validator = (workbook: Workbook) => IssueDraft[];
 
 type AnyRecord = { readonly row: number } & Readonly<Record<string, unknown>>;
 
@@ -32,20 +22,6 @@ function recordsOf(workbook: Workbook, key: TabKey): readonly AnyRecord[] {
 
 function tabDefs(): readonly TabDef[] {
   return TABS as readonly TabDef[];
-}
-
-/** The records of a tab whose rows are checked: none outside the scope. */
-function scoped<K extends 'candidates' | 'jobOrders' | 'events' | 'costs'>(
-  workbook: Workbook,
-  key: K,
-  inScope: TabScope,
-): Workbook[K] {
-  return inScope(key) ? workbook[key] : [];
-}
-
-/** recordsOf for the tabs whose rows are checked. */
-function scopedRecords(workbook: Workbook, key: TabKey, inScope: TabScope): readonly AnyRecord[] {
-  return inScope(key) ? recordsOf(workbook, key) : [];
 }
 
 /** The issue location of a record's column; a column missing from the sheet points at its header row. */
@@ -83,11 +59,11 @@ export function duplicateKey(text: string): string {
 }
 
 /** Duplicate values in `unique` columns: each repeat points at the first occurrence. */
-const checkDuplicateIds: Validator = (workbook, inScope) => {
+const checkDuplicateIds: Validator = (workbook) => {
   const issues: IssueDraft[] = [];
   for (const def of tabDefs()) {
     const layout = workbook.layouts[def.key];
-    const records = scopedRecords(workbook, def.key, inScope);
+    const records = recordsOf(workbook, def.key);
     for (const column of def.columns.filter((c) => c.unique)) {
       const first = new Map<string, number>();
       for (let index = 0; index < records.length; index++) {
@@ -114,7 +90,7 @@ const checkDuplicateIds: Validator = (workbook, inScope) => {
 };
 
 /** Values that must exist in another tab (事業内容 → 事業, 就職先企業ID → 企業, 参加者ID → 候補者). */
-const checkReferences: Validator = (workbook, inScope) => {
+const checkReferences: Validator = (workbook) => {
   const issues: IssueDraft[] = [];
   for (const def of tabDefs()) {
     const layout = workbook.layouts[def.key];
@@ -123,7 +99,7 @@ const checkReferences: Validator = (workbook, inScope) => {
       if (!ref) continue;
       const targetDef: TabDef = tabDef(ref.tab);
       const targetLayout = workbook.layouts[ref.tab];
-      const records = scopedRecords(workbook, def.key, inScope);
+      const records = recordsOf(workbook, def.key);
       const firstUsed = records.find((r) => valuesOf(r[column.key]).length > 0);
       if (firstUsed === undefined) continue;
       if (targetLayout.name === null) {
@@ -191,12 +167,12 @@ function valuesOf(value: unknown): readonly string[] {
 }
 
 /** Dates no one could mean (a typo such as 2202 or 1922): counted in no fiscal year, so they must be fixed. */
-const checkPlausibleDates: Validator = (workbook, inScope) => {
+const checkPlausibleDates: Validator = (workbook) => {
   const issues: IssueDraft[] = [];
   for (const def of tabDefs()) {
     const layout = workbook.layouts[def.key];
     const dateColumns = def.columns.filter((c) => c.type === 'date');
-    for (const record of scopedRecords(workbook, def.key, inScope)) {
+    for (const record of recordsOf(workbook, def.key)) {
       for (const column of dateColumns) {
         const day = record[column.key] as DayNumber | null;
         if (day === null || (day >= EARLIEST_DATE && day <= LATEST_DATE)) continue;
@@ -214,11 +190,11 @@ const checkPlausibleDates: Validator = (workbook, inScope) => {
 };
 
 /** 就職日 before 初回接点日, 終了日 before 開始日. */
-const checkDateOrder: Validator = (workbook, inScope) => {
+const checkDateOrder: Validator = (workbook) => {
   const issues: IssueDraft[] = [];
   const candidates: TabDef = tabDef('candidates');
   const hired = candidates.columns.find((c) => c.key === 'hired') as ColumnDef;
-  for (const candidate of scoped(workbook, 'candidates', inScope)) {
+  for (const candidate of workbook.candidates) {
     if (candidate.hired !== null && candidate.firstContact !== null && candidate.hired < candidate.firstContact) {
       issues.push({
         severity: 'error',
@@ -228,7 +204,7 @@ const checkDateOrder: Validator = (workbook, inScope) => {
       });
     }
   }
-  for (const event of scoped(workbook, 'events', inScope)) {
+  for (const event of workbook.events) {
     if (event.end !== null && event.start !== null && event.end < event.start) {
       issues.push({
         severity: 'error',
@@ -242,9 +218,9 @@ const checkDateOrder: Validator = (workbook, inScope) => {
 };
 
 /** 参加者数 smaller than the number of 参加者ID listed: one of the two is wrong. */
-const checkParticipantCounts: Validator = (workbook, inScope) => {
+const checkParticipantCounts: Validator = (workbook) => {
   const issues: IssueDraft[] = [];
-  for (const event of scoped(workbook, 'events', inScope)) {
+  for (const event of workbook.events) {
     // Distinct IDs are never more than the IDs listed, so most rows need no counting.
     if (event.participants === null || event.participants >= event.participantIds.length) continue;
     const ids = new Set(event.participantIds.map(matchKey)).size;
@@ -262,8 +238,8 @@ const checkParticipantCounts: Validator = (workbook, inScope) => {
 };
 
 /** A negative 金額 is usually a refund; worth a second look, not a block. */
-const checkNegativeAmounts: Validator = (workbook, inScope) => {
-  return scoped(workbook, 'costs', inScope)
+const checkNegativeAmounts: Validator = (workbook) => {
+  return workbook.costs
     .filter((cost) => cost.amount !== null && cost.amount < 0)
     .map((cost) => ({
       severity: 'warning' as const,
@@ -274,11 +250,11 @@ const checkNegativeAmounts: Validator = (workbook, inScope) => {
 };
 
 /** Personal data about a candidate with no recorded consent (the ID alone is needed to count, so it is exempt). */
-const checkConsent: Validator = (workbook, inScope) => {
+const checkConsent: Validator = (workbook) => {
   const candidates: TabDef = tabDef('candidates');
   const personal = candidates.columns.filter((c) => c.personal && !c.unique);
   const issues: IssueDraft[] = [];
-  for (const candidate of scopedRecords(workbook, 'candidates', inScope)) {
+  for (const candidate of workbook.candidates as unknown as readonly AnyRecord[]) {
     if (candidate.consentDate !== null || personal.every((c) => candidate[c.key] === null)) continue;
     const filled = personal.filter((c) => candidate[c.key] !== null);
     const location = atTab(workbook, 'candidates', 'consentDate', candidate.row);
@@ -296,11 +272,11 @@ const checkConsent: Validator = (workbook, inScope) => {
 };
 
 /** A count or yen below its column's `min` (求人数 0, a negative 手数料); the reader already refuses a negative count. */
-const checkMinimums: Validator = (workbook, inScope) => {
+const checkMinimums: Validator = (workbook) => {
   const issues: IssueDraft[] = [];
   for (const def of tabDefs()) {
     const columns = def.columns.filter((c) => c.min !== undefined);
-    for (const record of scopedRecords(workbook, def.key, inScope)) {
+    for (const record of recordsOf(workbook, def.key)) {
       for (const column of columns) {
         const value = record[column.key];
         const min = column.min as number;
@@ -319,9 +295,9 @@ const checkMinimums: Validator = (workbook, inScope) => {
 };
 
 /** 求人.有効期限 before 受理日; 候補者.離職日 before 就職日, 求職有効期限 before 求職申込日 (or 登録日 when that is blank). */
-const checkShokaiDates: Validator = (workbook, inScope) => {
+const checkShokaiDates: Validator = (workbook) => {
   const issues: IssueDraft[] = [];
-  for (const order of scoped(workbook, 'jobOrders', inScope)) {
+  for (const order of workbook.jobOrders) {
     if (order.expires === null || order.received === null || order.expires >= order.received) continue;
     issues.push({
       severity: 'error',
@@ -330,7 +306,7 @@ const checkShokaiDates: Validator = (workbook, inScope) => {
       value: formatDayNumber(order.expires),
     });
   }
-  for (const candidate of scoped(workbook, 'candidates', inScope)) {
+  for (const candidate of workbook.candidates) {
     if (candidate.left !== null && candidate.hired !== null && candidate.left < candidate.hired) {
       issues.push({
         severity: 'error',
@@ -357,7 +333,7 @@ const checkShokaiDates: Validator = (workbook, inScope) => {
  * no 雇用期間 (in no 常用/臨時/日雇 count), or a 無期雇用 one left within six months with no 離職理由 (counted as 解雇以外).
  * A workbook without the 雇用期間 or 離職理由 column is not warned about it: it does not file the 職業紹介事業報告 yet.
  */
-const checkPlacementTerms: Validator = (workbook, inScope) => {
+const checkPlacementTerms: Validator = (workbook) => {
   const issues: IssueDraft[] = [];
   const def: TabDef = tabDef('candidates');
   const layout = workbook.layouts.candidates;
@@ -366,7 +342,7 @@ const checkPlacementTerms: Validator = (workbook, inScope) => {
     key: string,
     row: number,
   ) => issues.push({ severity: 'warning', code, ...at(layout, def, key, row), value: '' });
-  for (const candidate of scoped(workbook, 'candidates', inScope)) {
+  for (const candidate of workbook.candidates) {
     const term = candidate.employmentTerm;
     if (candidate.permanent !== null && term !== null && candidate.permanent !== (term === '期間の定めなし')) {
       warn('employment_term_conflict', 'employmentTerm', candidate.row);
@@ -397,11 +373,6 @@ export const VALIDATORS: readonly Validator[] = Object.freeze([
   checkPlacementTerms,
 ]);
 
-/** The validators' issues about the rows of the tabs in scope (every tab unless told), in VALIDATORS order. */
-export function validateWorkbook(
-  workbook: Workbook,
-  validators: readonly Validator[] = VALIDATORS,
-  inScope: TabScope = EVERY_TAB,
-): IssueDraft[] {
-  return validators.flatMap((validator) => validator(workbook, inScope));
+export function validateWorkbook(workbook: Workbook, validators: readonly Validator[] = VALIDATORS): IssueDraft[] {
+  return validators.flatMap((validator) => validator(workbook));
 }

@@ -1,14 +1,13 @@
 // This file defines the command line (DESIGN §6): report, validate and template, with exit codes 0 / 1 / 2.
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isMainThread } from 'node:worker_threads';
 import { oneLineText, sanitizeReportDocument } from '../core/document-text';
 import { diffFigures, figureRecord, figureUpdateLines } from '../core/figures';
 import { checkForm, fillForm } from '../core/form-template';
 import { isFiscalYearInRange } from '../core/input-rules';
 import type { Issue } from '../core/issues';
 import { formatFormIssue, formatIssue, formPlaceText, formValueLine } from '../core/messages';
-import { makeReport } from '../core/pipeline';
+import { checkWorkbook, makeReport } from '../core/pipeline';
 import { renderReportHtml } from '../core/render-html';
 import type { ReportKind } from '../core/report-document';
 import { REPORT_KINDS, REPORT_NAMES } from '../core/report-shokai';
@@ -18,7 +17,6 @@ import { convertDocxToPdf } from './pdf';
 import type { CsvEncoding } from './read-csv';
 import { readWorkbookFile, type WorkbookFile } from './read-workbook-file';
 import type * as RenderDocx from './render-docx';
-import { checkWorkbookInThreads, isTabWorker, runTabWorker } from './tab-worker';
 import type * as UpdateDocx from './update-docx';
 import {
   REPORT_FORMATS,
@@ -498,8 +496,7 @@ async function runValidate(args: readonly string[], env: CliEnvironment): Promis
   }
   const workbookPath = parseWorkbookArgument(positionals, env);
   const file = await loadWorkbook(workbookPath, env);
-  // A big CSV workbook's 候補者 and 費用 are checked in a second thread (tab-worker.ts): the same issues, sooner.
-  const { issues } = await checkWorkbookInThreads(file, () => readWorkbookFile(workbookPath));
+  const { issues } = checkWorkbook(file.raw, { references: file.references });
   const errors = issues.filter((issue) => issue.severity === 'error').length;
   const missingTabs = missingTabsLine(issues, file, workbookPath, env.cwd);
   const exitCode = missingTabs ? EXIT.failed : errors > 0 ? EXIT.invalid : EXIT.done;
@@ -607,10 +604,7 @@ export async function main(argv: readonly string[], environment: Partial<CliEnvi
   }
 }
 
-if (isTabWorker()) {
-  // The bundle started again as validate's worker thread (tab-worker.ts): its job, and no command.
-  runTabWorker();
-} else if (require.main === module && isMainThread) {
+if (require.main === module) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -16,7 +16,6 @@ import {
   decodeCsv,
   detectDelimiter,
   forEachCsvRow,
-  forEachCsvRowOfBytes,
   parseCsv,
   plainUtf8Body,
   unclosedQuoteLine,
@@ -242,58 +241,14 @@ function csvTab(name: string, text: string, delimiter: ',' | '\t'): RawTab {
 
 const UTF8 = new TextDecoder('utf-8');
 
-/** A big, clean UTF-8 file's bytes, as csvBytesTab keeps them: what a worker thread needs to read the tab itself. */
-export interface CsvBytes {
-  readonly body: Uint8Array;
-  readonly delimiter: ',' | '\t';
-}
-
-const CSV_BYTES = new WeakMap<RawTab, CsvBytes>();
-const RELEASE = new WeakMap<RawTab, () => void>();
-
-/** The bytes behind a tab made by csvBytesTab (a big, clean UTF-8 file), else undefined. */
-export function csvBytesOf(tab: RawTab): CsvBytes | undefined {
-  return CSV_BYTES.get(tab);
-}
-
-/**
- * Lets go of a csvBytesTab's bytes (once its rows are read, or its bytes moved to a worker thread): reading the tab
- * afterwards throws rather than find it empty.
- */
-export function releaseCsvBytes(tab: RawTab): void {
-  RELEASE.get(tab)?.();
-}
-
-/**
- * A tab read from clean UTF-8 bytes, decoded each time its rows are read: whole, or `pieceBytes` at a time
- * (forEachCsvRowOfBytes). The worker thread reads in pieces: its text and the main thread's would otherwise be in
- * memory at once (peak 169 → 163 MB on 60,000 rows). One thread decodes whole: in pieces its peak was higher (validate
- * 141 → 146 MB, html 141 → 151 MB, medians of 6–7 runs), for a reason not found.
- */
-export function csvBytesTab(
-  name: string,
-  bytes: Uint8Array,
-  delimiter: ',' | '\t',
-  pieceBytes: number = Number.POSITIVE_INFINITY,
-): RawTab {
-  let body: Uint8Array | null = bytes;
-  const held = (): Uint8Array => {
-    if (body === null) throw new Error(`the bytes of ${name} were released`);
-    return body;
-  };
-  const tab: RawTab = {
+function csvBytesTab(name: string, body: Uint8Array, delimiter: ',' | '\t'): RawTab {
+  return {
     name,
     get values() {
-      return parseCsv(UTF8.decode(held()), delimiter);
+      return parseCsv(UTF8.decode(body), delimiter);
     },
-    eachRow: (visit) => forEachCsvRowOfBytes(held(), delimiter, visit, pieceBytes),
+    eachRow: (visit) => forEachCsvRow(UTF8.decode(body), delimiter, visit),
   };
-  CSV_BYTES.set(tab, { body: bytes, delimiter });
-  RELEASE.set(tab, () => {
-    body = null;
-    CSV_BYTES.delete(tab);
-  });
-  return tab;
 }
 
 /** The first line of UTF-8 bytes as text (what detectDelimiter looks at). */
