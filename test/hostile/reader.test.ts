@@ -1,8 +1,9 @@
 // This file defines the hostile cases of the local runner's reading: crafted CSV folders and .xlsx files run through the CLI's main.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
+import { readRegularFile } from '../../src/node/read-workbook-file';
 import {
   cloneTabs,
   encodeShiftJis,
@@ -145,6 +146,40 @@ describe('hostile reading: every read is bounded (issue 10 point 7)', () => {
     expect(lines(run.stderr)).toEqual([
       'エラー: bomb.xlsx は大きすぎるため読み込みません（展開後 上限 400 MB）。フォルダの場合は CSV ファイルの合計の大きさです',
     ]);
+  });
+});
+
+describe('hostile reading: a file longer than its stat says (issue 10 point 7)', () => {
+  // /proc files report size 0 and hold text: the read past what fstat said goes on in 64 KB pieces and stays bounded.
+  const onLinux = process.platform === 'linux' ? it : it.skip;
+
+  onLinux('is read whole when under the limit', async () => {
+    const status = await readRegularFile('/proc/self/status', 1024 * 1024);
+    expect(statSync('/proc/self/status').size).toBe(0);
+    expect(status.toString('utf8').split('\n')[0]).toMatch(/^Name:\t/);
+    expect(status.toString('utf8')).toContain('\nPid:\t');
+  });
+
+  onLinux('is read whole when it takes more than one 64 KB piece', async () => {
+    const smaps = (await readRegularFile('/proc/self/smaps', 64 * 1024 * 1024)).toString('utf8');
+    expect(smaps.length).toBeGreaterThan(64 * 1024 + 1);
+    expect(smaps.endsWith('\n')).toBe(true);
+    expect(smaps.trimEnd().split('\n').at(-1)).toMatch(/^VmFlags:/);
+  });
+
+  onLinux('is refused once past the limit, whatever fstat said', async () => {
+    await expect(readRegularFile('/proc/self/status', 10)).rejects.toMatchObject({ code: 'too_large' });
+  });
+
+  it('a regular file is read byte for byte, a byte short of the limit, at the limit and one past it', async () => {
+    const cwd = outputDir('hostile-exact');
+    const bytes = Buffer.from('候補者ID,氏名\r\nA-1,SENTINEL\r\n');
+    writeFileSync(join(cwd, 'exact.csv'), bytes);
+    expect((await readRegularFile(join(cwd, 'exact.csv'), bytes.length + 1)).equals(bytes)).toBe(true);
+    expect((await readRegularFile(join(cwd, 'exact.csv'), bytes.length)).equals(bytes)).toBe(true);
+    await expect(readRegularFile(join(cwd, 'exact.csv'), bytes.length - 1)).rejects.toMatchObject({
+      code: 'too_large',
+    });
   });
 });
 
