@@ -122,3 +122,147 @@ describe('readWorkbook: a required setting', () => {
     ).toEqual([['invalid_setting', '設定', 'B3', '対象年度', 'x', '']]);
   });
 });
+
+describe('readWorkbook: a header given twice', () => {
+  it('is duplicate_header at the second cell, naming the first by its column letter alone', () => {
+    const raw = { tabs: [SETTINGS, { name: '費用', values: [[...COSTS_HEADER, 'Amount']] }] };
+    // 金額 is column D; its English name in E repeats it: params.other is 'D' (the letter, no row number).
+    expect(readWorkbook(raw, { tabs: ['costs'] }).issues).toEqual([
+      {
+        severity: 'error',
+        code: 'duplicate_header',
+        tab: '費用',
+        cell: 'E1',
+        column: '金額',
+        value: 'Amount',
+        params: { other: 'D' },
+      },
+    ]);
+  });
+});
+
+describe('readWorkbook: a tab without a single row', () => {
+  it('is one missing_column per required column, at A1 (a header row of width 0)', () => {
+    const raw = { tabs: [SETTINGS, { name: '費用', values: [] }] };
+    const { workbook, issues } = readWorkbook(raw, { tabs: ['costs'] });
+    expect(codes(issues)).toEqual([
+      ['missing_column', '費用', 'A1', '日付', '', ''],
+      ['missing_column', '費用', 'A1', '事業内容', '', ''],
+      ['missing_column', '費用', 'A1', '費目', '', ''],
+      ['missing_column', '費用', 'A1', '金額', '', ''],
+    ]);
+    expect(workbook.costs).toEqual([]);
+    expect(workbook.layouts.costs).toEqual({ name: '費用', columns: {}, headers: {} });
+  });
+});
+
+describe('readWorkbook: an unreadable ID list', () => {
+  it('is its cell problem (the value masked: 参加者ID is person-level), and the record holds an empty list', () => {
+    const raw = {
+      tabs: [
+        SETTINGS,
+        {
+          name: 'イベント',
+          values: [
+            ['イベントID', '事業内容', '種別', '開始日', '参加者ID'],
+            ['E1', '育成事業', '交流会', '2022/5/1', '#N/A'],
+          ],
+        },
+      ],
+    };
+    const { workbook, issues } = readWorkbook(raw, { tabs: ['events'] });
+    expect(codes(issues)).toEqual([['error_value', 'イベント', 'E2', '参加者ID', '＊＊＊', '']]);
+    expect(workbook.events.map((event) => [event.eventId, event.participantIds])).toEqual([['E1', []]]);
+  });
+});
+
+describe('readWorkbook: the 設定 tab with 項目 in its second column, headed in English', () => {
+  it('points its warnings at the 項目 cell (column B) and names the header as typed', () => {
+    const raw = {
+      tabs: [
+        {
+          name: '設定',
+          values: [
+            ['Value', 'Item'],
+            ['', '見出し:１．事業の成果'],
+            ['x', '謎の項目'],
+            ['NPO', '団体名'],
+            [2022, '対象年度'],
+          ],
+        },
+      ],
+    };
+    const { workbook, issues } = readWorkbook(raw, { tabs: ['settings'] });
+    expect(issues).toEqual([
+      {
+        severity: 'warning',
+        code: 'invalid_heading_override',
+        tab: '設定',
+        cell: 'B2',
+        column: 'Item',
+        value: '見出し:１．事業の成果',
+      },
+      {
+        severity: 'warning',
+        code: 'unknown_setting',
+        tab: '設定',
+        cell: 'B3',
+        column: 'Item',
+        value: '謎の項目',
+        params: {
+          expected:
+            '団体名、対象年度、年度開始月、初年度開始日、端数処理、活動計算書の事業費計、秘匿しきい値、報告書言語、年の表記、様式、その他の事業、人数の単位',
+        },
+      },
+    ]);
+    expect(workbook.settings.orgName).toBe('NPO');
+    expect(workbook.settings.fiscalYear).toBe(2022);
+    expect(workbook.settings.settingCells).toEqual({ orgName: 'A4', fiscalYear: 'A5' });
+  });
+});
+
+describe('readWorkbook: setting values', () => {
+  function read(rows: unknown[][]) {
+    return readWorkbook(
+      { tabs: [{ name: '設定', values: [['項目', '値'], ['団体名', 'NPO'], ['対象年度', 2022], ...rows] as never }] },
+      { tabs: ['settings'] },
+    );
+  }
+
+  it('a choice not among its choices is invalid_setting listing them with " / "', () => {
+    expect(read([['端数処理', '五捨六入']]).issues).toEqual([
+      {
+        severity: 'error',
+        code: 'invalid_setting',
+        tab: '設定',
+        cell: 'B4',
+        column: '端数処理',
+        value: '五捨六入',
+        params: { expected: '四捨五入 / 切り捨て / 合計に合わせる' },
+      },
+    ]);
+  });
+
+  it('年度開始月 may end in 月; a 月 inside the number is not dropped', () => {
+    const typed = read([['年度開始月', '10月']]);
+    expect(typed.issues).toEqual([]);
+    expect(typed.workbook.settings.fiscalStartMonth).toBe(10);
+    expect(read([['年度開始月', '1月2']]).issues).toEqual([
+      {
+        severity: 'error',
+        code: 'invalid_setting',
+        tab: '設定',
+        cell: 'B4',
+        column: '年度開始月',
+        value: '1月2',
+        params: { expected: '1〜12' },
+      },
+    ]);
+  });
+
+  it('活動計算書の事業費計 of 0 yen is read (not negative), in yen', () => {
+    const zero = read([['活動計算書の事業費計', 0]]);
+    expect(zero.issues).toEqual([]);
+    expect(zero.workbook.settings.statementProgramCost).toEqual({ yen: 0, inThousands: false });
+  });
+});
