@@ -3,7 +3,7 @@
 // calls at load) and also inside some test is run against those tests only, with the mutant switched on after the
 // modules were loaded; the tests whose data was made at load or in a beforeAll are not run for it. This pass takes each
 // such mutant the batches left alive and runs it as Stryker runs static mutants (`--ignoreStatic false`): switched on
-// from the first module load, against every test. Results go to reports/mutation/batches/static.json, which
+// from the first module load, against every test (stryker.static.config.mjs). Results go to reports/mutation/batches/static.json, which
 // scripts/mutation-score.mjs reads in place of the batches' verdicts for those mutants.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ const unique = [...new Set(ranges)];
 console.log(`${ranges.length} static mutants left alive by the batches, ${unique.length} ranges`);
 if (unique.length === 0) process.exit(0);
 const out = join(dir, 'static.json');
-const args = ['stryker', 'run', '--ignoreStatic', 'false', '--mutate', unique.join(','), '--incremental'];
+const args = ['stryker', 'run', 'stryker.static.config.mjs', '--mutate', unique.join(','), '--incremental'];
 args.push('--incrementalFile', out, '--reporters', 'progress-append-only');
 const run = spawnSync('npx', args, { stdio: 'inherit' });
 if (!existsSync(out)) process.exit(run.status ?? 1);

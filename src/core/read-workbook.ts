@@ -616,7 +616,8 @@ function parseSetting(setting: SettingDef, raw: CellValue): unknown {
 function parseStatementYen(raw: CellValue): { yen: number; inThousands: boolean } | undefined {
   const yen = parseYen(raw);
   if (!yen.ok || yen.value === null || yen.value < 0) return undefined;
-  const inThousands = typeof raw === 'string' && /千円?$/.test(raw.trim()) && yen.value % 1000 === 0;
+  // A closing parenthesis may follow: accounting's (0千円) is still typed in 千円.
+  const inThousands = typeof raw === 'string' && /千円?[)）]?$/.test(raw.trim()) && yen.value % 1000 === 0;
   return { yen: yen.value, inThousands };
 }
 

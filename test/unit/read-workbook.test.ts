@@ -265,4 +265,13 @@ describe('readWorkbook: setting values', () => {
     expect(zero.issues).toEqual([]);
     expect(zero.workbook.settings.statementProgramCost).toEqual({ yen: 0, inThousands: false });
   });
+
+  it('活動計算書の事業費計 typed in 千円 is compared in 千円, in parentheses too; a 千 inside the text is not a unit', () => {
+    const statement = (typed: string) => read([['活動計算書の事業費計', typed]]).workbook.settings.statementProgramCost;
+    expect(statement('12,346千円')).toEqual({ yen: 12_346_000, inThousands: true });
+    expect(statement('(0千円)')).toEqual({ yen: 0, inThousands: true });
+    expect(statement('（0千円）')).toEqual({ yen: 0, inThousands: true });
+    expect(statement('(0円)')).toEqual({ yen: 0, inThousands: false });
+    expect(statement('12,346,000円')).toEqual({ yen: 12_346_000, inThousands: false });
+  });
 });
