@@ -334,6 +334,10 @@ describe('cells', () => {
       ['¥¥3,000', { problem: 'invalid_number' }],
       ['3,000-', { problem: 'invalid_number' }],
       ['(3,000', { problem: 'invalid_number' }],
+      ['(3000', { problem: 'invalid_number' }], // not (300): only a closing ')' makes the parentheses a minus
+      ['( 3,000 )', -3000], // spaces inside the parentheses
+      ['5万3千', { problem: 'invalid_number' }], // 万 plus a remainder is read only without a unit after it (not 50,003)
+      ['▲0万0', 0], // +0, not -0 (toEqual tells them apart)
       ['3,000)', { problem: 'invalid_number' }],
       ['1000,000円', { problem: 'invalid_number' }],
       ['円3,000', { problem: 'invalid_number' }],
@@ -467,6 +471,11 @@ describe('cells', () => {
         ['202/4/1 10:00', { problem: 'invalid_date' }],
         ['20222/4/1', { problem: 'invalid_date' }],
         ['2022 4/1', { problem: 'invalid_date' }],
+        ['2022 4 1', { problem: 'invalid_date' }], // a space is no separator between the year, month and day
+        ['2022x4x1', { problem: 'invalid_date' }],
+        // Year 0000 reads the same whether the date stands alone or has a time after it.
+        ['0000/4/1', '0000-04-01'],
+        ['0000/4/1 10:00', '0000-04-01'],
         ['2022/4/1x', { problem: 'invalid_date' }],
         ['2022/04/011', { problem: 'invalid_date' }], // not the 11th: a third digit is not read
         ['2022/004/1', { problem: 'invalid_date' }],
@@ -493,6 +502,11 @@ describe('cells', () => {
         ['未定', { problem: 'invalid_date' }],
       ])('%j → %j', (input, expected) => {
         expect(dateAsText(input)).toEqual(expected);
+      });
+
+      it('reads year 0000 as a day number too: 0000-03-01 is day -719468, and April 1 is 31 days later', () => {
+        expect(parseDate('0000/4/1 10:00')).toEqual({ ok: true, value: -719437 });
+        expect(parseDate('0000/4/1')).toEqual({ ok: true, value: -719437 });
       });
     });
 
@@ -730,6 +744,8 @@ describe('cells', () => {
         ['2022/4/1(金 10:00', { problem: 'invalid_date' }],
         ['2022/4/1 10:00(金', { problem: 'invalid_date' }],
         ['2022/4/1(xyz)', { problem: 'invalid_date' }],
+        ['(2022/4/1', { problem: 'invalid_date' }], // a '(' holding no weekday is not dropped
+        ['( 2022/4/1', { problem: 'invalid_date' }],
         ['2022/4/1(金)(土)', { problem: 'invalid_date' }],
         ['2022/4/1(x)(金)', { problem: 'invalid_date' }],
         ['金)2022/4/1', { problem: 'invalid_date' }],
