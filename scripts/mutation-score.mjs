@@ -43,8 +43,9 @@ for (const name of readdirSync(dir)
     const doc = join('docs/mutation-survivors', `${basename(file, '.ts')}.md`);
     const text = existsSync(doc) ? readFileSync(doc, 'utf8') : '';
     const explained = (text.match(/^- L\d+:\d+ \w+/gm) ?? []).length;
-    // One line per round of tests (`Killed by tests added: N`, `Killed by tests added (static): N`).
-    const killed = [...text.matchAll(/^Killed by tests added[^:]*: (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    // One line per round (`Killed by tests added: N`, `Killed by tests added (static): N`, and `Killed by existing
+    // tests when applied by hand: N` for a static mutant that a test added after the run already fails).
+    const killed = [...text.matchAll(/^Killed by [^:]*: (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
     const deadLine = /^Deleted as dead code.*$/m.exec(text)?.[0] ?? '';
     const deleted = [...deadLine.matchAll(/L\d+:\d+ \w+(?: ×(\d+))?/g)].reduce((n, m) => n + Number(m[1] ?? 1), 0);
     rows.push([
