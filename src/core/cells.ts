@@ -331,7 +331,7 @@ function readPlainWesternDate(text: string): CellResult<DayNumber> | undefined {
   }
   const yearSeparator = text.charAt(4);
   const monthSeparator = yearSeparator === '年' ? '月' : yearSeparator;
-  if (monthSeparator !== '/' && monthSeparator !== '-' && monthSeparator !== '.' && monthSeparator !== '月') {
+  if (yearSeparator !== '/' && yearSeparator !== '-' && yearSeparator !== '.' && yearSeparator !== '年') {
     return undefined;
   }
   let index = 5;

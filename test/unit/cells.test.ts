@@ -473,6 +473,11 @@ describe('cells', () => {
         ['2022 4/1', { problem: 'invalid_date' }],
         ['2022 4 1', { problem: 'invalid_date' }], // a space is no separator between the year, month and day
         ['2022x4x1', { problem: 'invalid_date' }],
+        // 月 after the year is no year mark, whether or not a 日 or a time follows (the fast reader took it once).
+        ['2022月4月1', { problem: 'invalid_date' }],
+        ['２０２２月４月１', { problem: 'invalid_date' }],
+        ['2022月4月1日', { problem: 'invalid_date' }],
+        ['2022月4月1 10:00', { problem: 'invalid_date' }],
         // Year 0000 reads the same whether the date stands alone or has a time after it.
         ['0000/4/1', '0000-04-01'],
         ['0000/4/1 10:00', '0000-04-01'],
