@@ -1,6 +1,8 @@
 // This file tests the pipeline's own work, worked out by hand: issues sorted by tab order across tabs, and the
-// empty-year warning and the internal_error issue located at the 設定 tab under the name the user gave it.
-import { makeReport } from '../../src/core/pipeline';
+// empty-year warning and the internal_error issue located at the 設定 tab under the name the user gave it; a template
+// issue at a tab named in English, issue order past column Z, no reconciliation without a year, and the language of
+// the empty-year warning.
+import { checkWorkbook, makeReport } from '../../src/core/pipeline';
 import { rawWorkbook } from '../helpers/raw';
 
 const PROGRAMS = [
@@ -109,5 +111,96 @@ describe('a failure while building the report', () => {
     const result = makeReport(rawWorkbook(tabs(body)), { references: flipping() });
     expect(result.ok).toBe(false);
     expect(located(result.issues)).toEqual(['error internal_error Settings!A1 []']);
+  });
+});
+
+describe('a template issue', () => {
+  it('names the tab as the user named it (Narrative, not 本文) and the header as typed (Body)', () => {
+    const { 本文: _, ...rest } = tabs();
+    const result = makeReport(
+      rawWorkbook({
+        ...rest,
+        Narrative: [
+          ['Heading', 'Body'],
+          ['a', '{{未知の指標}}'],
+        ],
+      }),
+    );
+    expect(result.ok).toBe(false);
+    expect(located(result.issues)).toEqual(['error unknown_metric Narrative!B2 [Body]']);
+  });
+});
+
+describe('issue order past column Z', () => {
+  it('sorts an issue at AA3 after one at B2 of the same tab (row first, two-letter columns read whole)', () => {
+    // 見出し A, 本文 B, 24 blank headers C..Z, 本文(英語) AA.
+    const blanks = (n: number) => Array.from({ length: n }, () => '');
+    const result = makeReport(
+      rawWorkbook(
+        tabs({
+          本文: [
+            ['見出し', '本文', ...blanks(24), '本文(英語)'],
+            ['a', '{{未知A}}', ...blanks(24), ''],
+            ['b', '本文', ...blanks(24), '{{未知B}}'],
+          ],
+        }),
+      ),
+    );
+    expect(result.issues.map((i) => `${i.code} ${i.tab}!${i.cell} ${i.value}`)).toEqual([
+      'unknown_metric 本文!B2 未知A',
+      'unknown_metric 本文!AA3 未知B',
+    ]);
+  });
+});
+
+describe('the reconciliation without a year', () => {
+  it('is not run: その他の事業 = 定款にない with an その他の事業 row gives only the missing 対象年度 error (at A4, the row after the last setting)', () => {
+    const result = checkWorkbook(
+      rawWorkbook(
+        tabs({
+          Settings: [
+            ['項目', '値'],
+            ['団体名', 'テスト'],
+            ['その他の事業', '定款にない'],
+          ],
+          事業: [...PROGRAMS, ['他', '事業B', 'その他の事業', 2]],
+        }),
+      ),
+    );
+    expect(located(result.issues)).toEqual(['error missing_setting Settings!A4 [対象年度]']);
+  });
+
+  it('is run once a year is given: the same workbook with 対象年度 2022 names the その他の事業 row', () => {
+    const result = checkWorkbook(
+      rawWorkbook(
+        tabs({
+          Settings: [
+            ['項目', '値'],
+            ['団体名', 'テスト'],
+            ['対象年度', 2022],
+            ['その他の事業', '定款にない'],
+          ],
+          事業: [...PROGRAMS, ['他', '事業B', 'その他の事業', 2]],
+        }),
+      ),
+    );
+    expect(located(result.issues)).toEqual(['warning other_business_left_out Settings!B4 [その他の事業]']);
+  });
+});
+
+describe('the empty-year warning', () => {
+  it('is worded in the language the request names (en), over 報告書言語 left blank (Japanese)', () => {
+    const result = makeReport(rawWorkbook(tabs({ 費用: [COST_HEADER] })), { language: 'en' });
+    expect(result.ok).toBe(true);
+    expect(result.issues.map((i) => `${i.code} ${i.language} ${i.message}`)).toEqual([
+      'no_data_for_year en FY2022 (2022-04-01〜2023-03-31) has no row in 費用, イベント or 候補者. Check 対象年度 and 年度開始月',
+    ]);
+  });
+
+  it('is in Japanese when neither the request nor 設定 names a language', () => {
+    const result = makeReport(rawWorkbook(tabs({ 費用: [COST_HEADER] })));
+    expect(result.issues.map((i) => `${i.code} ${i.language} ${i.message}`)).toEqual([
+      'no_data_for_year ja 2022年度（2022-04-01〜2023-03-31）の費用・イベント・候補者の行が1件もありません。対象年度と年度開始月を確認してください',
+    ]);
   });
 });
