@@ -930,3 +930,99 @@ describe('cells', () => {
     });
   });
 });
+
+describe('integer number cells: the float-noise tolerance is exclusive at exactly 1e-9', () => {
+  // |1e-9 - 0| equals the tolerance max(1e-9, 1e-21) exactly: within it, so the cell reads as 0 (a `>=` would say
+  // not_integer); twice as far is outside.
+  test.each<[number, unknown]>([
+    [1e-9, 0],
+    [-1e-9, 0],
+    [2e-9, { problem: 'not_integer' }],
+  ])('parseInteger and parseYen of %p → %p', (input, expected) => {
+    expect(resultValue(parseInteger(input))).toEqual(expected);
+    expect(resultValue(parseYen(input))).toEqual(expected);
+  });
+});
+
+describe('yen text: parentheses mean a negative only when they open and close the cell', () => {
+  // A lone closing parenthesis is a typo, not accounting notation: without the '(' check, '3000)' would lose its
+  // first and last characters and read as 000 (0), '¥3,000)' as -3,000.
+  test.each<[string, unknown]>([
+    ['3000)', { problem: 'invalid_number' }],
+    ['¥3,000)', { problem: 'invalid_number' }],
+    ['(3,000)', -3000],
+  ])('parseYen(%p) → %p', (input, expected) => {
+    expect(resultValue(parseYen(input))).toEqual(expected);
+  });
+});
+
+describe('yen text: the sign and yen sign are looked for twice, not three times', () => {
+  // Two passes take '+' and '+', leaving '+3000', which is no number; a third pass would read 3000.
+  test.each<[string, unknown]>([
+    ['+++3000', { problem: 'invalid_number' }],
+    // ¥ is taken on the first pass, - on the second; a third would take the + and read -3000.
+    ['¥-+3000', { problem: 'invalid_number' }],
+  ])('parseYen(%p) → %p', (input, expected) => {
+    expect(resultValue(parseYen(input))).toEqual(expected);
+  });
+});
+
+describe('formatDayNumber around year 0 (proleptic Gregorian)', () => {
+  // Day -719468 is 0000-03-01, the origin of the days-from-civil algorithm (719,468 days before 1970-01-01);
+  // year 0 is a leap year (divisible by 400), so the day before is 0000-02-29, and 0000-01-01 is 31 + 29 days
+  // before 03-01. Year 0 is written 0000, not -0000.
+  test.each<[number, string]>([
+    [-719468, '0000-03-01'],
+    [-719469, '0000-02-29'],
+    [-719528, '0000-01-01'],
+    [-719529, '-0001-12-31'],
+  ])('formatDayNumber(%p) → %p', (day, expected) => {
+    expect(formatDayNumber(day)).toBe(expected);
+  });
+});
+
+describe('the fast reader of plain western dates accepts only what the general reader accepts', () => {
+  test.each<[string, unknown]>([
+    // Four non-digits are no year (the fast reader must not compute one from letters: 'abcd' would be year 54562).
+    ['abcd/4/1', { problem: 'invalid_date' }],
+    // 月 ends the month only after 年: 2022/4月1 mixes separators.
+    ['2022/4月1', { problem: 'invalid_date' }],
+    ['2022-4月1日', { problem: 'invalid_date' }],
+    ['2022年4月1日', '2022-04-01'],
+    ['2022/4/1', '2022-04-01'],
+  ])('parseDate(%p) → %p', (input, expected) => {
+    expect(dateAsText(input)).toEqual(expected);
+  });
+});
+
+describe('the 2022年4月1日 fast path takes only 日 after the day, nothing else', () => {
+  // After 年 and 月 the fast path may step over one 日; any other character after the day must stop it, and the
+  // general reader then refuses the text (x, ( and ) are no time of day). Stepping over any character would read
+  // 2022-04-01 or 2022-09-29.
+  test.each<[string, unknown]>([
+    ['2022年4月1x', { problem: 'invalid_date' }],
+    ['2022年4月1(', { problem: 'invalid_date' }],
+    ['2022年9月290', { problem: 'invalid_date' }],
+    ['2022年4月1日', '2022-04-01'],
+    ['2022年4月1', '2022-04-01'],
+    ['2022年4月1日x', { problem: 'invalid_date' }],
+  ])('parseDate(%p) → %p', (input, expected) => {
+    expect(dateAsText(input)).toEqual(expected);
+  });
+});
+
+describe('the general date reader wants the second separator', () => {
+  // Without the separator between month and day, 2022/122 would read as month 12, day 2; spaces around the first
+  // separator and an era year take the same general reader (2022. 109 has a space: 2022.109 is a bare number).
+  test.each<[string, unknown]>([
+    ['2022/122', { problem: 'invalid_date' }],
+    ['2022 /122', { problem: 'invalid_date' }],
+    ['2022. 109', { problem: 'invalid_date' }],
+    ['令和4/121', { problem: 'invalid_date' }],
+    ['R4 /091', { problem: 'invalid_date' }],
+    ['2022 /12/2', '2022-12-02'],
+    ['令和4/12/1', '2022-12-01'],
+  ])('parseDate(%p) → %p', (input, expected) => {
+    expect(dateAsText(input)).toEqual(expected);
+  });
+});

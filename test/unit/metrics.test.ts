@@ -1,5 +1,6 @@
 // Tests for every metric of the registry on small hand-built workbooks: each expected figure is worked out by hand.
 
+import { dayNumberFromYmd } from '../../src/core/cells';
 import { describePeriod, fiscalPeriod, type Period, periodFromSettings } from '../../src/core/fiscal-year';
 import { evaluateFormula, evaluateFormulaOnRange } from '../../src/core/formulas';
 import {
@@ -8,11 +9,13 @@ import {
   type Filters,
   findMetric,
   formatThousands,
+  leftWithinSixMonths,
   METRICS,
   type MetricContext,
 } from '../../src/core/metrics';
 import { checkWorkbook, makeReport } from '../../src/core/pipeline';
 import { readWorkbook } from '../../src/core/read-workbook';
+import type { CandidateRecord } from '../../src/core/records';
 import type { ReportDocument, ReportTable } from '../../src/core/report-document';
 import { participants } from '../../src/gas/custom-functions';
 import { rawWorkbook } from '../helpers/raw';
@@ -789,5 +792,31 @@ describe('the registry itself', () => {
       '-999',
       '12',
     ]);
+  });
+});
+
+const hiredAndLeft = (hired: number | null, left: number | null) => ({ hired, left }) as unknown as CandidateRecord;
+
+describe('leftWithinSixMonths', () => {
+  it('day numbers used below: 1970-03-01 is 59, 1969-08-01 is -153 (days since 1970-01-01)', () => {
+    expect(dayNumberFromYmd(1970, 3, 1)).toBe(59);
+    expect(dayNumberFromYmd(1969, 8, 1)).toBe(-153);
+  });
+
+  it('is false with a 退職日 but no 就職日 (1970-03-01 is within six months of day 0, 1970-01-01)', () => {
+    expect(leftWithinSixMonths(hiredAndLeft(null, 59))).toBe(false);
+  });
+
+  it('is false with a 就職日 but no 退職日 (day 0 is within six months after 1969-08-01, whose last day is 1970-01-31)', () => {
+    expect(leftWithinSixMonths(hiredAndLeft(-153, null))).toBe(false);
+  });
+
+  it('is true for 1969-08-01 → 1970-01-31 (the last day) and false for 1970-02-01', () => {
+    expect(leftWithinSixMonths(hiredAndLeft(-153, 30))).toBe(true);
+    expect(leftWithinSixMonths(hiredAndLeft(-153, 31))).toBe(false);
+  });
+
+  it('is false when neither day is typed', () => {
+    expect(leftWithinSixMonths(hiredAndLeft(null, null))).toBe(false);
   });
 });
