@@ -2,11 +2,11 @@
 // mutate:batches`). With `ignoreStatic`, a mutant that runs while modules load (a table, a regex, a function a module
 // calls at load) and also inside some test is run against those tests only, with the mutant switched on after the
 // modules were loaded; the tests whose data was made at load or in a beforeAll are not run for it. This pass takes each
-// such mutant the batches left alive and runs it as Stryker runs static mutants (`--ignoreStatic false`): switched on
-// from the first module load, against every test (stryker.static.config.mjs). Results go to reports/mutation/batches/static.json, which
+// such mutant the batches left alive and runs it as Stryker runs static mutants (stryker.static.config.mjs): switched
+// on from the first module load, against every test. Results go to reports/mutation/batches/static.json, which
 // scripts/mutation-score.mjs reads in place of the batches' verdicts for those mutants.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = 'reports/mutation/batches';
@@ -28,6 +28,4 @@ if (unique.length === 0) process.exit(0);
 const out = join(dir, 'static.json');
 const args = ['stryker', 'run', 'stryker.static.config.mjs', '--mutate', unique.join(','), '--incremental'];
 args.push('--incrementalFile', out, '--reporters', 'progress-append-only');
-const run = spawnSync('npx', args, { stdio: 'inherit' });
-if (!existsSync(out)) process.exit(run.status ?? 1);
-process.exit(run.status ?? 0);
+process.exit(spawnSync('npx', args, { stdio: 'inherit' }).status ?? 1);
