@@ -23,6 +23,11 @@ function succeed<T>(value: T): CellResult<T> {
   return { ok: true, value };
 }
 
+/** A quick read (quickText, quickDay, quickInteger) as the parser's result. */
+function fromQuick<T>(value: T | null): CellResult<T> {
+  return value === null ? BLANK : succeed(value);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Text
 
@@ -109,11 +114,9 @@ export function cellToText(value: CellValue): string {
 
 /** Trimmed text of any cell; blank → null. Width is kept as typed (names, notes); use normalizeText to match. */
 export function parseText(value: CellValue): CellResult<string> {
-  if (typeof value === 'string') {
-    const text = value.trim();
-    if (text === '') return BLANK;
-    return isErrorValue(text) ? FAILURES.error_value : succeed(text);
-  }
+  const quick = quickText(value);
+  if (quick !== undefined) return fromQuick(quick);
+  if (typeof value === 'string') return FAILURES.error_value; // the only text quickText leaves to this parser
   if (value === null || value === undefined) return BLANK;
   if (isDateObject(value) && Number.isNaN(value.getTime())) return FAILURES.invalid_date;
   return succeed(cellToText(value));
@@ -153,6 +156,21 @@ function readScaledInteger(text: string, scaleDigits: number, negative: boolean)
   return succeed(negative && magnitude !== 0 ? -magnitude : magnitude);
 }
 
+/**
+ * The value of text of 1 to 15 ASCII digits (exact as a double), else -1: most count and yen cells (12, 178180), read
+ * without the trim, fold and pattern of the general path.
+ */
+function plainDigitsValue(text: string): number {
+  if (text.length === 0 || text.length > 15) return -1;
+  let value = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isDigitCode(code)) return -1;
+    value = value * 10 + code - 0x30;
+  }
+  return value;
+}
+
 /** Splits a leading + or - off folded, trimmed text. */
 function splitSign(text: string): { negative: boolean; rest: string } {
   const first = text.charCodeAt(0);
@@ -171,6 +189,8 @@ function withoutCountUnit(text: string): string {
 export function parseInteger(value: CellValue): CellResult<number> {
   if (typeof value === 'number') return integerFromNumber(value);
   if (typeof value !== 'string') return value === null || value === undefined ? BLANK : FAILURES.invalid_number;
+  const quick = quickInteger(value);
+  if (quick !== undefined) return fromQuick(quick);
   const text = readStringCell(value);
   if (typeof text !== 'string') return text;
   const { negative, rest } = splitSign(withoutCountUnit(text));
@@ -203,6 +223,8 @@ const MAN_AND_REMAINDER = /^(\d+)万(\d{1,4}|\d,\d{3})$/;
 export function parseYen(value: CellValue): CellResult<number> {
   if (typeof value === 'number') return integerFromNumber(value);
   if (typeof value !== 'string') return value === null || value === undefined ? BLANK : FAILURES.invalid_number;
+  const quick = quickInteger(value);
+  if (quick !== undefined) return fromQuick(quick);
   const cellText = readStringCell(value);
   if (typeof cellText !== 'string') return cellText;
 
@@ -319,10 +341,11 @@ const isDigitCode = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
 /**
  * The forms typed most, 2022/4/1, 2022-04-01, 2022.4.1 and 2022年4月1日, read by hand: the match arrays of
- * a regular expression were the largest allocation when reading a big workbook. Undefined for any other text
- * (spaces, a time, a weekday, a mistake), which the general scanner below then reads.
+ * a regular expression were the largest allocation when reading a big workbook. Null for a day no calendar has
+ * (2023/2/29); undefined for any other text (spaces, a time, a weekday, a mistake), which the general scanner below
+ * then reads.
  */
-function readPlainWesternDate(text: string): CellResult<DayNumber> | undefined {
+function plainWesternDay(text: string): DayNumber | null | undefined {
   let year = 0;
   for (let index = 0; index < 4; index++) {
     const code = text.charCodeAt(index);
@@ -344,7 +367,7 @@ function readPlainWesternDate(text: string): CellResult<DayNumber> | undefined {
   if (index === dayStart) return undefined;
   if (yearSeparator === '年' && text.charAt(index) === '日') index++;
   if (index !== text.length) return undefined;
-  return isValidYmd(year, month, day) ? succeed(dayNumberFromYmd(year, month, day)) : FAILURES.invalid_date;
+  return isValidYmd(year, month, day) ? dayNumberFromYmd(year, month, day) : null;
 }
 
 const SPACE = /\s/;
@@ -556,8 +579,8 @@ function readWarekiDate(text: string): CellResult<DayNumber> {
 
 /** Reads folded, trimmed text as a date. */
 function parseDateText(cellText: string): CellResult<DayNumber> {
-  const plain = readPlainWesternDate(cellText);
-  if (plain !== undefined) return plain;
+  const plain = plainWesternDay(cellText);
+  if (plain !== undefined) return plain === null ? FAILURES.invalid_date : succeed(plain);
   const text = withoutWeekday(cellText);
   if (!isDigitCode(text.charCodeAt(0))) return readWarekiDate(text);
   // A bare serial such as '44652' (some CSV exports write dates so). Only five digits (1927-05-18 .. 2173-10-13):
@@ -575,6 +598,8 @@ function parseDateText(cellText: string): CellResult<DayNumber> {
 export function parseDate(value: CellValue): CellResult<DayNumber> {
   // Text first: nearly every cell of a CSV file, and the Date test below is not free.
   if (typeof value === 'string') {
+    const quick = quickDay(value);
+    if (quick !== undefined) return fromQuick(quick);
     const text = readStringCell(value);
     return typeof text === 'string' ? parseDateText(text) : text;
   }
@@ -615,4 +640,35 @@ export function parseBoolean(value: CellValue): CellResult<boolean> {
   if (typeof text !== 'string') return text;
   const word = BOOLEAN_WORDS.get(text) ?? BOOLEAN_WORDS.get(text.replace(VARIATION_SELECTOR, '').toLowerCase());
   return word === undefined ? FAILURES.invalid_boolean : succeed(word);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Quick reads
+
+// What parseText, parseDate, parseInteger and parseYen give the commonest cells (text, 1 to 15 digits, a date typed
+// 2022-04-01), without the result object: the value, null for an empty cell, undefined for a cell that needs the
+// parser. readTable reads each cell so first: on a big workbook the result objects were the largest allocation left.
+// Each of those parsers begins with its quick read, so the two never differ.
+
+/** parseText's value of trimmed text that is not an error value such as #N/A. */
+export function quickText(value: CellValue): string | null | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (text === '') return null;
+  return isErrorText(text) ? undefined : text;
+}
+
+/** parseDate's value of a date typed plainly (2022/4/1, 2022-04-01, 2022年4月1日) with no space around it. */
+export function quickDay(value: CellValue): DayNumber | null | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (value === '') return null;
+  return plainWesternDay(value) ?? undefined;
+}
+
+/** parseInteger's and parseYen's value of 1 to 15 ASCII digits with no space around them. */
+export function quickInteger(value: CellValue): number | null | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (value === '') return null;
+  const plain = plainDigitsValue(value);
+  return plain < 0 ? undefined : plain;
 }
