@@ -160,17 +160,20 @@ export function parseCsv(text: string, delimiter: ',' | '\t' = ','): string[][] 
 /**
  * parseCsv one row at a time: `visit` gets each row and its 0-based index as soon as it is read, and stops the
  * reading by returning false. Nothing but the current row is kept, so a caller that turns rows into records never
- * holds the whole grid.
+ * holds the whole grid. With `lendRows`, every row after the header comes in one array, refilled for each row: a
+ * visit that keeps a row must copy it (a new array a row was a tenth of what reading a big file allocated).
  */
 export function forEachCsvRow(
   text: string,
   delimiter: ',' | '\t',
   visit: (row: string[], index: number) => boolean | undefined,
+  lendRows = false,
 ): void {
   const separator = delimiter.charCodeAt(0);
   let index = 0;
   const length = text.length;
   let row: string[] = [];
+  let width = 0;
   let i = 0;
   // Each turn reads one field from its first character i, then the delimiter or line break after it.
   while (i < length) {
@@ -209,7 +212,7 @@ export function forEachCsvRow(
         j = end;
         code = j < length ? text.charCodeAt(j) : -1;
       }
-      row.push(value);
+      row[width++] = value;
       i = j;
     } else {
       let end = i;
@@ -218,7 +221,7 @@ export function forEachCsvRow(
         if (code === separator || code === LF || code === CR) break;
         end++;
       }
-      row.push(text.slice(i, end));
+      row[width++] = text.slice(i, end);
       i = end;
       code = i < length ? code : -1;
     }
@@ -226,16 +229,22 @@ export function forEachCsvRow(
     if (code === separator) {
       i++;
       // A delimiter right before a line break or the end leaves one more empty field.
-      if (i >= length) row.push('');
+      if (i >= length) row[width++] = '';
       continue;
     }
+    // A lent row may still hold the end of a longer one.
+    if (row.length > width) row.length = width;
     if (visit(row, index++) === false) return;
-    row = [];
+    if (!lendRows || index === 1) row = [];
+    width = 0;
     if (code === CR && text.charCodeAt(i + 1) === LF) i += 2;
     else i++;
   }
   // The text ended right after a delimiter: that row is not closed by a line break.
-  if (row.length > 0) visit(row, index);
+  if (width > 0) {
+    row.length = width;
+    visit(row, index);
+  }
 }
 
 const QUOTE = 0x22;

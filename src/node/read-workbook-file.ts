@@ -238,7 +238,7 @@ function csvTab(name: string, text: string, delimiter: ',' | '\t'): RawTab {
     get values() {
       return parseCsv(text, delimiter);
     },
-    eachRow: (visit) => forEachCsvRow(text, delimiter, visit),
+    eachRow: (visit) => forEachCsvRow(text, delimiter, visit, true),
   };
 }
 
@@ -250,7 +250,7 @@ function csvBytesTab(name: string, body: Uint8Array, delimiter: ',' | '\t'): Raw
     get values() {
       return parseCsv(UTF8.decode(body), delimiter);
     },
-    eachRow: (visit) => forEachCsvRow(UTF8.decode(body), delimiter, visit),
+    eachRow: (visit) => forEachCsvRow(UTF8.decode(body), delimiter, visit, true),
   };
 }
 

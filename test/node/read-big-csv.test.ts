@@ -32,7 +32,8 @@ describe('a big CSV file', () => {
       expect(costs.eachRow).toBeDefined();
       const rows: (readonly unknown[])[] = [];
       costs.eachRow?.((row) => {
-        rows.push(row);
+        // Each data row is lent (RawTab.eachRow): kept, it must be copied.
+        rows.push([...row]);
         return true;
       });
       expect(rows).toEqual(tabs.費用);
