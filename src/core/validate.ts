@@ -138,10 +138,12 @@ const checkReferences: Validator = (workbook) => {
         // per イベント row, and folding each one cost more than the rest of the check).
         const exact = new Set<unknown>(recordsOf(workbook, ref.tab).map((target) => target[ref.column]));
         // One issue per cell: the IDs are personal, so a list of masked values would only repeat the same line.
-        for (const record of records) {
+        for (let index = 0; index < records.length; index++) {
+          const record = records[index];
           const ids = valuesOf(record[column.key]);
           let missing: string[] | undefined;
-          for (const id of ids) {
+          for (let i = 0; i < ids.length; i++) {
+            const id = ids[i];
             if (exact.has(id) || known().has(matchKey(id))) continue;
             missing ??= [];
             missing.push(id);
@@ -172,8 +174,11 @@ const checkPlausibleDates: Validator = (workbook) => {
   for (const def of tabDefs()) {
     const layout = workbook.layouts[def.key];
     const dateColumns = def.columns.filter((c) => c.type === 'date');
-    for (const record of recordsOf(workbook, def.key)) {
-      for (const column of dateColumns) {
+    const records = recordsOf(workbook, def.key);
+    for (let index = 0; index < records.length; index++) {
+      const record = records[index];
+      for (let c = 0; c < dateColumns.length; c++) {
+        const column = dateColumns[c];
         const day = record[column.key] as DayNumber | null;
         if (day === null || (day >= EARLIEST_DATE && day <= LATEST_DATE)) continue;
         issues.push({
@@ -194,7 +199,9 @@ const checkDateOrder: Validator = (workbook) => {
   const issues: IssueDraft[] = [];
   const candidates: TabDef = tabDef('candidates');
   const hired = candidates.columns.find((c) => c.key === 'hired') as ColumnDef;
-  for (const candidate of workbook.candidates) {
+  const records = workbook.candidates;
+  for (let index = 0; index < records.length; index++) {
+    const candidate = records[index];
     if (candidate.hired !== null && candidate.firstContact !== null && candidate.hired < candidate.firstContact) {
       issues.push({
         severity: 'error',
@@ -204,7 +211,9 @@ const checkDateOrder: Validator = (workbook) => {
       });
     }
   }
-  for (const event of workbook.events) {
+  const events = workbook.events;
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index];
     if (event.end !== null && event.start !== null && event.end < event.start) {
       issues.push({
         severity: 'error',
@@ -220,7 +229,9 @@ const checkDateOrder: Validator = (workbook) => {
 /** 参加者数 smaller than the number of 参加者ID listed: one of the two is wrong. */
 const checkParticipantCounts: Validator = (workbook) => {
   const issues: IssueDraft[] = [];
-  for (const event of workbook.events) {
+  const events = workbook.events;
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index];
     // Distinct IDs are never more than the IDs listed, so most rows need no counting.
     if (event.participants === null || event.participants >= event.participantIds.length) continue;
     const ids = new Set(event.participantIds.map(matchKey)).size;
@@ -254,7 +265,9 @@ const checkConsent: Validator = (workbook) => {
   const candidates: TabDef = tabDef('candidates');
   const personal = candidates.columns.filter((c) => c.personal && !c.unique);
   const issues: IssueDraft[] = [];
-  for (const candidate of workbook.candidates as unknown as readonly AnyRecord[]) {
+  const records = workbook.candidates as unknown as readonly AnyRecord[];
+  for (let index = 0; index < records.length; index++) {
+    const candidate = records[index];
     if (candidate.consentDate !== null || personal.every((c) => candidate[c.key] === null)) continue;
     const filled = personal.filter((c) => candidate[c.key] !== null);
     const location = atTab(workbook, 'candidates', 'consentDate', candidate.row);
@@ -276,8 +289,11 @@ const checkMinimums: Validator = (workbook) => {
   const issues: IssueDraft[] = [];
   for (const def of tabDefs()) {
     const columns = def.columns.filter((c) => c.min !== undefined);
-    for (const record of recordsOf(workbook, def.key)) {
-      for (const column of columns) {
+    const records = recordsOf(workbook, def.key);
+    for (let index = 0; index < records.length; index++) {
+      const record = records[index];
+      for (let c = 0; c < columns.length; c++) {
+        const column = columns[c];
         const value = record[column.key];
         const min = column.min as number;
         if (typeof value !== 'number' || value >= min) continue;
@@ -306,7 +322,9 @@ const checkShokaiDates: Validator = (workbook) => {
       value: formatDayNumber(order.expires),
     });
   }
-  for (const candidate of workbook.candidates) {
+  const candidates = workbook.candidates;
+  for (let index = 0; index < candidates.length; index++) {
+    const candidate = candidates[index];
     if (candidate.left !== null && candidate.hired !== null && candidate.left < candidate.hired) {
       issues.push({
         severity: 'error',
@@ -342,7 +360,9 @@ const checkPlacementTerms: Validator = (workbook) => {
     key: string,
     row: number,
   ) => issues.push({ severity: 'warning', code, ...at(layout, def, key, row), value: '' });
-  for (const candidate of workbook.candidates) {
+  const candidates = workbook.candidates;
+  for (let index = 0; index < candidates.length; index++) {
+    const candidate = candidates[index];
     const term = candidate.employmentTerm;
     if (candidate.permanent !== null && term !== null && candidate.permanent !== (term === '期間の定めなし')) {
       warn('employment_term_conflict', 'employmentTerm', candidate.row);
