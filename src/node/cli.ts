@@ -13,7 +13,7 @@ import type { ReportKind } from '../core/report-document';
 import { REPORT_KINDS, REPORT_NAMES } from '../core/report-shokai';
 import { describeCause, FileError } from './file-error';
 import type * as FillDocx from './fill-docx';
-import { convertDocxToPdf } from './pdf';
+import type * as Pdf from './pdf';
 import type { CsvEncoding } from './read-csv';
 import { readWorkbookFile, type WorkbookFile } from './read-workbook-file';
 import type * as RenderDocx from './render-docx';
@@ -43,6 +43,10 @@ function formModules(): typeof FillDocx {
 }
 function updateModules(): typeof UpdateDocx {
   return require('./update-docx');
+}
+/** The PDF converter, on first use too: its child_process brings in Node's net, stream and dgram (3 ms a start). */
+function pdfModule(): typeof Pdf {
+  return require('./pdf');
 }
 
 interface Output {
@@ -302,7 +306,7 @@ async function runReport(args: readonly string[], env: CliEnvironment): Promise<
   let exitCode: number = EXIT.done;
   if (docx !== null && formats.includes('pdf')) {
     env.stderr.write('PDF に変換しています（LibreOffice）…\n');
-    const pdf = await convertDocxToPdf(docx, env.soffice);
+    const pdf = await pdfModule().convertDocxToPdf(docx, env.soffice);
     if (pdf.ok) files.push({ format: 'pdf', bytes: pdf.pdf });
     else if (pdf.reason === 'soffice_missing') {
       env.stderr.write(
@@ -462,7 +466,7 @@ async function runForm(
   let exitCode: number = EXIT.done;
   if (options.formats.pdf) {
     env.stderr.write('PDF に変換しています（LibreOffice）…\n');
-    const pdf = await convertDocxToPdf(docx, env.soffice);
+    const pdf = await pdfModule().convertDocxToPdf(docx, env.soffice);
     if (pdf.ok) files.push({ extension: 'pdf', bytes: pdf.pdf });
     else {
       env.stderr.write(
