@@ -1,4 +1,5 @@
 // This file tests how hand-typed cell values are read (src/core/cells.ts), one table per parser.
+import fc from 'fast-check';
 import {
   type CellResult,
   type CellValue,
@@ -15,6 +16,9 @@ import {
   parseInteger,
   parseText,
   parseYen,
+  quickDay,
+  quickInteger,
+  quickText,
   ymdFromDayNumber,
 } from '../../src/core/cells';
 
@@ -1024,5 +1028,243 @@ describe('the general date reader wants the second separator', () => {
     ['令和4/12/1', '2022-12-01'],
   ])('parseDate(%p) → %p', (input, expected) => {
     expect(dateAsText(input)).toEqual(expected);
+  });
+});
+
+describe('quick reads: each parser gives exactly what its quick read gives, whenever the quick read gives anything', () => {
+  // The contract of quickText, quickDay and quickInteger (readTable reads a cell with them first and calls the parser
+  // only for undefined): a value, or null for an empty cell, that parseText, parseDate, parseInteger and parseYen
+  // would give as { ok: true, value } (null as BLANK). A quick read that answers where the parser refuses or reads
+  // otherwise makes readTable store a value the parser would have reported.
+  const BLANK_RESULT = { ok: true, value: null };
+  const asResult = (quick: unknown) => (quick === null ? BLANK_RESULT : { ok: true, value: quick });
+
+  // Pieces that hit the edges of each quick read: ASCII and full-width digits, half- and full-width spaces, a tab,
+  // signs, the date separators, an error value, thousands separators, yen units, letters.
+  const piece = fc.constantFrom(
+    '0',
+    '1',
+    '2',
+    '4',
+    '9',
+    '０',
+    '５',
+    ' ',
+    '\u3000',
+    '\t',
+    '-',
+    '+',
+    '/',
+    '.',
+    '年',
+    '月',
+    '日',
+    '#',
+    'N/A',
+    '#N/A',
+    ',',
+    '万',
+    '円',
+    'a',
+    'Z',
+    '2022',
+    '2024',
+    '02',
+    '29',
+    '31',
+    '12',
+  );
+  const randomText = fc.array(piece, { maxLength: 10 }).map((pieces) => pieces.join(''));
+  // Dates of the plain forms, many of them days no calendar has (month 0 or 13, day 0, 30 or 32, 29 February), some
+  // with a 日 where only 年…月 may have one.
+  const plainDate = fc
+    .tuple(
+      fc.constantFrom('2022', '2023', '2024', '1900', '2000', '0000'),
+      fc.constantFrom('/', '-', '.', '年'),
+      fc.constantFrom('0', '1', '2', '02', '12', '13', '00', '012'),
+      fc.constantFrom('0', '1', '01', '28', '29', '30', '31', '32', '001'),
+      fc.constantFrom('', '日'),
+    )
+    .map(([year, separator, month, day, end]) =>
+      separator === '年' ? `${year}年${month}月${day}${end}` : `${year}${separator}${month}${separator}${day}${end}`,
+    );
+  const digits = fc.array(fc.constantFrom('0', '1', '5', '9'), { minLength: 1, maxLength: 17 }).map((d) => d.join(''));
+  const anyText = fc.oneof(randomText, plainDate, digits);
+
+  it("on 4,000 seeded random texts, and each answer is the general path's reading of the same text", () => {
+    const seen = { text: 0, blankText: 0, day: 0, integer: 0, blankNumber: 0 };
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const textRead = quickText(text);
+        if (textRead !== undefined) {
+          expect(parseText(text)).toEqual(asResult(textRead));
+          // Spaces around it take the parser past nothing: quickText trims as parseText does.
+          expect(parseText(` ${text}\t`)).toEqual(asResult(textRead));
+          if (textRead === null) {
+            expect(text.trim()).toBe('');
+            seen.blankText++;
+          } else seen.text++;
+        } else {
+          expect(parseText(text)).toEqual({ ok: false, problem: 'error_value' });
+        }
+        const day = quickDay(text);
+        if (day !== undefined) {
+          expect(parseDate(text)).toEqual(asResult(day));
+          // Null only for the empty text: a day no calendar has is the parser's to refuse.
+          if (day === null) expect(text).toBe('');
+          else {
+            // A time of day after the date takes the general scanner, which must read the same day.
+            expect(parseDate(`${text} 0:00`)).toEqual({ ok: true, value: day });
+            seen.day++;
+          }
+        }
+        const integer = quickInteger(text);
+        if (integer !== undefined) {
+          expect(parseInteger(text)).toEqual(asResult(integer));
+          expect(parseYen(text)).toEqual(asResult(integer));
+          if (integer === null) {
+            expect(text).toBe('');
+            seen.blankNumber++;
+          } else {
+            // The general path (a space, a count unit, a yen unit: no quick read) reads the same number.
+            expect(quickInteger(` ${text}`)).toBeUndefined();
+            expect(parseInteger(` ${text}`)).toEqual({ ok: true, value: integer });
+            expect(parseInteger(`${text}人`)).toEqual({ ok: true, value: integer });
+            expect(parseYen(`${text}円`)).toEqual({ ok: true, value: integer });
+            expect(parseYen(`¥${text}`)).toEqual({ ok: true, value: integer });
+            seen.integer++;
+          }
+        }
+      }),
+      { seed: 20240229, numRuns: 4000 },
+    );
+    // The property is not empty: each quick read answered for many texts (a quick read that always said undefined
+    // would pass the checks above).
+    expect(seen.text).toBeGreaterThan(1000);
+    expect(seen.blankText).toBeGreaterThan(10);
+    expect(seen.day).toBeGreaterThan(200);
+    expect(seen.integer).toBeGreaterThan(400);
+    expect(seen.blankNumber).toBeGreaterThan(10);
+  });
+
+  it('a plain date the quick read passes over (no such day) is refused by the parser, also after a time of day', () => {
+    fc.assert(
+      fc.property(plainDate, (text) => {
+        if (quickDay(text) !== undefined) return;
+        expect(parseDate(text)).toEqual(parseDate(`${text} 0:00`));
+      }),
+      { seed: 7, numRuns: 1000 },
+    );
+  });
+
+  // Days since 1970-01-01, worked out by hand: 2022-01-01 is 52 × 365 + 13 leap days (1972 … 2020) = 18993, and
+  // 1 April is 31 + 28 + 31 = 90 days later: 19083. 2024-01-01 is 54 × 365 + 13 = 19723; 29 February is 31 + 28 days
+  // later: 19782.
+  test.each<[string, string | null | undefined, number | null | undefined, number | null | undefined]>([
+    // text, quickText, quickDay, quickInteger
+    ['999999999999999', '999999999999999', undefined, 999999999999999],
+    ['000000000000000', '000000000000000', undefined, 0],
+    ['1234567890123456', '1234567890123456', undefined, undefined],
+    ['007', '007', undefined, 7],
+    ['0', '0', undefined, 0],
+    ['', null, null, null],
+    ['  ', null, undefined, undefined],
+    ['\u3000', null, undefined, undefined],
+    [' 7', '7', undefined, undefined],
+    ['7 ', '7', undefined, undefined],
+    ['７', '７', undefined, undefined],
+    ['-7', '-7', undefined, undefined],
+    ['+7', '+7', undefined, undefined],
+    ['1,000', '1,000', undefined, undefined],
+    ['#N/A', undefined, undefined, undefined],
+    [' #n/a ', undefined, undefined, undefined],
+    ['#N/A!', '#N/A!', undefined, undefined],
+    ['2024-02-29', '2024-02-29', 19782, undefined],
+    ['2023-02-29', '2023-02-29', undefined, undefined],
+    ['2022年4月1日', '2022年4月1日', 19083, undefined],
+    ['2022年4月1', '2022年4月1', 19083, undefined],
+    ['2022-04-01', '2022-04-01', 19083, undefined],
+    ['2022-4-1', '2022-4-1', 19083, undefined],
+    ['2022/4/1', '2022/4/1', 19083, undefined],
+    ['2022.4.1', '2022.4.1', 19083, undefined],
+    [' 2022-04-01', '2022-04-01', undefined, undefined],
+    ['2022-04-01 ', '2022-04-01', undefined, undefined],
+    ['２０２２-04-01', '２０２２-04-01', undefined, undefined],
+    ['2022-04/01', '2022-04/01', undefined, undefined],
+    ['20220401', '20220401', undefined, 20220401],
+  ])('%j: quickText %j, quickDay %j, quickInteger %j', (text, textRead, day, integer) => {
+    expect(quickText(text)).toBe(textRead);
+    expect(quickDay(text)).toBe(day);
+    expect(quickInteger(text)).toBe(integer);
+  });
+
+  test.each<[string, unknown, unknown, unknown, unknown]>([
+    // text, parseText, parseDate, parseInteger, parseYen: what the general path gives where the quick reads say undefined
+    [
+      '1234567890123456',
+      { ok: true, value: '1234567890123456' },
+      { ok: false, problem: 'invalid_date' },
+      { ok: true, value: 1234567890123456 },
+      { ok: true, value: 1234567890123456 },
+    ],
+    ['  ', BLANK_RESULT, BLANK_RESULT, BLANK_RESULT, BLANK_RESULT],
+    [
+      ' 7',
+      { ok: true, value: '7' },
+      { ok: false, problem: 'invalid_date' },
+      { ok: true, value: 7 },
+      { ok: true, value: 7 },
+    ],
+    [
+      '#N/A',
+      { ok: false, problem: 'error_value' },
+      { ok: false, problem: 'error_value' },
+      { ok: false, problem: 'error_value' },
+      { ok: false, problem: 'error_value' },
+    ],
+    [
+      '2023-02-29',
+      { ok: true, value: '2023-02-29' },
+      { ok: false, problem: 'invalid_date' },
+      { ok: false, problem: 'invalid_number' },
+      { ok: false, problem: 'invalid_number' },
+    ],
+    [
+      ' 2022-04-01',
+      { ok: true, value: '2022-04-01' },
+      { ok: true, value: 19083 },
+      { ok: false, problem: 'invalid_number' },
+      { ok: false, problem: 'invalid_number' },
+    ],
+    [
+      '２０２２-04-01',
+      { ok: true, value: '２０２２-04-01' },
+      { ok: true, value: 19083 },
+      { ok: false, problem: 'invalid_number' },
+      { ok: false, problem: 'invalid_number' },
+    ],
+    [
+      '７',
+      { ok: true, value: '７' },
+      { ok: false, problem: 'invalid_date' },
+      { ok: true, value: 7 },
+      { ok: true, value: 7 },
+    ],
+  ])('%j: parseText %j, parseDate %j, parseInteger %j, parseYen %j', (text, asText, asDate, asInteger, asYen) => {
+    expect(parseText(text)).toEqual(asText);
+    expect(parseDate(text)).toEqual(asDate);
+    expect(parseInteger(text)).toEqual(asInteger);
+    expect(parseYen(text)).toEqual(asYen);
+  });
+
+  it('leave every value that is not a string to the parser', () => {
+    for (const value of [7, 0, -1, 20220401, Number.NaN, new Date(2022, 3, 1), true, false, null, undefined]) {
+      expect([quickText(value), quickDay(value), quickInteger(value)]).toEqual([undefined, undefined, undefined]);
+    }
+    // What the parsers then give (worked out from their tables above): a number is a number, null is blank.
+    expect(parseInteger(7)).toEqual({ ok: true, value: 7 });
+    expect(parseText(7)).toEqual({ ok: true, value: '7' });
+    expect(parseDate(null)).toEqual({ ok: true, value: null });
+    expect(parseYen(true)).toEqual({ ok: false, problem: 'invalid_number' });
   });
 });
