@@ -1,4 +1,5 @@
 // This file tests how readWorkbook builds a big tab's records: ID cells stored folded, texts shared up to a bound, one record shape per tab.
+import type { CellValue } from '../../src/core/cells';
 import type { IssueDraft } from '../../src/core/issues';
 import { type Grid, type RawTab, readWorkbook } from '../../src/core/read-workbook';
 
@@ -57,6 +58,70 @@ describe('readWorkbook: ID cells', () => {
     ]);
     expect(workbook.candidates.map((c) => c.attribute)).toEqual([null, '避難民']);
     expect(summary(issues)).toEqual(['invalid_choice 候補者!B2 abc']);
+  });
+});
+
+describe('readWorkbook: ID lists (参加者ID of イベント)', () => {
+  /** The participantIds of one イベント record per list cell, and the issues of reading them. */
+  function lists(cells: CellValue[]) {
+    const { workbook, issues } = read('イベント', [
+      ['イベントID', '事業内容', '種別', '開始日', '参加者ID'],
+      ...cells.map((cell, index) => [`E${index + 1}`, '育成事業', '交流会', '2022/4/1', cell]),
+    ]);
+    return { ids: workbook.events.map((event) => event.participantIds), issues: summary(issues), workbook };
+  }
+
+  it('splits a list at commas (also doubled, first or last), 、, ，, ; and spaces, folding width and keeping case', () => {
+    const { ids, issues } = lists([
+      'C1,C2',
+      'C1,,C2',
+      ',C1',
+      'C1,',
+      'C1;C2',
+      'C1 , C2',
+      'Ｃ１,C2',
+      'c1',
+      'C1、C2，C3；C4\tC5',
+      ' C1,C2 ',
+      'C-1,K_2.x',
+      'C1,C1',
+      ',',
+      12,
+    ]);
+    expect(ids).toEqual([
+      ['C1', 'C2'],
+      ['C1', 'C2'],
+      ['C1'],
+      ['C1'],
+      ['C1', 'C2'],
+      ['C1', 'C2'],
+      ['C1', 'C2'],
+      ['c1'],
+      ['C1', 'C2', 'C3', 'C4', 'C5'],
+      ['C1', 'C2'],
+      ['C-1', 'K_2.x'],
+      // A repeated ID is kept: the validators report it.
+      ['C1', 'C1'],
+      [],
+      ['12'],
+    ]);
+    expect(issues).toEqual([]);
+  });
+
+  it('gives each record its own array, even for the same text', () => {
+    const { ids } = lists(['C1,C2', 'C1,C2', 'C3']);
+    expect(ids[0]).toEqual(['C1', 'C2']);
+    expect(ids[1]).toEqual(['C1', 'C2']);
+    expect(ids[0]).not.toBe(ids[1]);
+    (ids[0] as string[]).push('C9');
+    expect(ids[1]).toEqual(['C1', 'C2']);
+    expect(ids[2]).toEqual(['C3']);
+  });
+
+  it('reads an error value in a list as [] and reports it, with the value masked (参加者ID is person-level)', () => {
+    const { ids, issues } = lists(['#N/A', 'C1']);
+    expect(ids).toEqual([[], ['C1']]);
+    expect(issues).toEqual(['error_value イベント!E2 ＊＊＊']);
   });
 });
 

@@ -1,5 +1,6 @@
 // This file tests the row-at-a-time door of readWorkbook (RawTab.eachRow, used for big CSV files) and the ASCII fast path of matchKey.
 import fc from 'fast-check';
+import type { CellValue } from '../../src/core/cells';
 import { normalizeText } from '../../src/core/cells';
 import type { IssueDraft } from '../../src/core/issues';
 import { type Grid, matchKey, type RawTab, readWorkbook } from '../../src/core/read-workbook';
@@ -83,6 +84,106 @@ describe('readWorkbook over RawTab.eachRow', () => {
     expect(workbook.costs).toEqual([]);
     expect(summary(issues)).toEqual(['missing_column 費用!D1 費目 ']);
     expect(visits).toEqual([0]);
+  });
+});
+
+/**
+ * A tab whose eachRow lends one array to every data row, refilled and trimmed to the row's width as the local runner
+ * does (forEachCsvRow with lendRows); the header row comes in its own array. When the rows are done, both arrays are
+ * overwritten with a planted string: anything readWorkbook kept of a row, rather than copied out of it, shows it.
+ */
+function lending(name: string, grid: Grid, lent: CellValue[][]): RawTab {
+  return {
+    name,
+    get values(): Grid {
+      throw new Error('the whole grid was asked for');
+    },
+    eachRow: (visit) => {
+      const header: CellValue[] = [];
+      const row: CellValue[] = [];
+      lent.push(header, row);
+      for (let index = 0; index < grid.length; index++) {
+        const target = index === 0 ? header : row;
+        const source = grid[index];
+        for (let i = 0; i < source.length; i++) target[i] = source[i];
+        if (target.length > source.length) target.length = source.length;
+        if (visit(target, index) === false) break;
+      }
+      for (const array of lent) array.fill('LENT-ROW-OVERWRITTEN');
+    },
+  };
+}
+
+describe('readWorkbook over an eachRow that lends one refilled array', () => {
+  const EVENTS: Grid = [
+    ['イベントID', '事業内容', '種別', '開始日', '参加者数', '参加者ID'],
+    ['E1', '育成事業', '交流会', '2022/4/1', '3', 'C1,C2'],
+    // Shorter than the row before: the lent array must not still hold row 2's 参加者数 and 参加者ID.
+    ['E2', '育成事業', '勉強会', '2022-04-02'],
+    ['', '', '', '', '', ''],
+    ['E3', '相談事業', '研修', 'R4.4.3', '１２', 'Ｃ３、C4'],
+    ['E4'],
+  ];
+
+  it('makes the records and issues the grid makes, each worked out by hand', () => {
+    const lent: CellValue[][] = [];
+    const fromLent = readWorkbook({ tabs: [SETTINGS, PROGRAMS, lending('イベント', EVENTS, lent)] });
+    const fromGrid = readWorkbook({ tabs: [SETTINGS, PROGRAMS, { name: 'イベント', values: EVENTS }] });
+    // The rows were lent and then overwritten (two arrays: the header's and the data rows').
+    expect(lent.length).toBe(2);
+    expect(lent[1]).toEqual(['LENT-ROW-OVERWRITTEN']);
+    // 19083 = 2022-04-01 (days since 1970-01-01), 19084 = 2022-04-02, R4.4.3 = 2022-04-03 = 19085; the blank row 4
+    // makes no record; row 6 has only its ID, so its three required cells are reported and its other fields empty.
+    expect(
+      fromLent.workbook.events.map((event) => [
+        event.row,
+        event.eventId,
+        event.program,
+        event.kind,
+        event.start,
+        event.participants,
+        event.participantIds,
+      ]),
+    ).toEqual([
+      [2, 'E1', '育成事業', '交流会', 19083, 3, ['C1', 'C2']],
+      [3, 'E2', '育成事業', '勉強会', 19084, null, []],
+      [5, 'E3', '相談事業', '研修', 19085, 12, ['C3', 'C4']],
+      [6, 'E4', null, null, null, null, []],
+    ]);
+    expect(summary(fromLent.issues)).toEqual([
+      'required イベント!B6 事業内容 ',
+      'required イベント!C6 種別 ',
+      'required イベント!D6 開始日 ',
+      'missing_tab 費用!A1  ',
+    ]);
+    expect(fromLent.workbook.events).toEqual(fromGrid.workbook.events);
+    expect(fromLent.issues).toEqual(fromGrid.issues);
+    expect(fromLent.workbook.layouts.events).toEqual(fromGrid.workbook.layouts.events);
+    expect(JSON.stringify(fromLent)).not.toContain('LENT-ROW-OVERWRITTEN');
+  });
+
+  it('reports a bad cell of a lent row with the value it held then, not the value refilled after it', () => {
+    const lent: CellValue[][] = [];
+    const { workbook, issues } = readWorkbook({
+      tabs: [
+        SETTINGS,
+        PROGRAMS,
+        lending(
+          'イベント',
+          [
+            ['イベントID', '事業内容', '種別', '開始日'],
+            ['E1', '育成事業', '交流会', '2022/13/1'],
+            ['E2', '育成事業', '交流会', '2022/4/2'],
+          ],
+          lent,
+        ),
+      ],
+    });
+    expect(workbook.events.map((event) => [event.row, event.start])).toEqual([
+      [2, null],
+      [3, 19084],
+    ]);
+    expect(summary(issues)).toEqual(['invalid_date イベント!D2 開始日 2022/13/1', 'missing_tab 費用!A1  ']);
   });
 });
 
