@@ -1,5 +1,6 @@
 // Hostile input for the cell parsers: the exponential date cell of issue 10 and times that do not exist, through the bundle's custom formulas and the core's check.
 import { checkWorkbook } from '../../src/core/pipeline';
+import { readWorkbook } from '../../src/core/read-workbook';
 import { loadBundle } from '../helpers/bundle';
 import { rawWorkbook } from '../helpers/raw';
 import { sampleSheets } from '../helpers/sample';
@@ -125,5 +126,55 @@ describe('the date cell of issue 10 in the core check (checkWorkbook)', () => {
     expect(invalid.at(-1)?.cell).toBe('Q1001');
     expect(result.issues.some((issue) => issue.message.includes('日  日'))).toBe(false);
     expect(ms).toBeLessThan(QUICK_MS * 5);
+  });
+});
+
+describe('the quick reads and the plain ID-list split on cells built to defeat them (core readWorkbook)', () => {
+  it('reads a 100,000-ID list, plain or not, 100,000 digits, 16 digits and 100,000 commas exactly, at once', () => {
+    const ids = Array.from({ length: 100_000 }, (_, index) => `C${index}`).join(',');
+    const { result, ms } = timed(() =>
+      readWorkbook({
+        tabs: [
+          {
+            name: '設定',
+            values: [
+              ['項目', '値'],
+              ['団体名', 'NPO'],
+              ['対象年度', 2022],
+            ],
+          },
+          { name: '事業', values: [['事業内容', '定款の事業名', '区分']] },
+          {
+            name: 'イベント',
+            values: [
+              ['イベントID', '事業内容', '種別', '開始日', '参加者数', '参加者ID'],
+              // Plain (split at ','): 100,000 IDs. 100,000 digits are past the quick read's 15 and no safe integer.
+              ['E1', '育成事業', '交流会', '2022/4/1', '9'.repeat(100_000), ids],
+              // A final ';' sends the same list down the general path; 16 digits are the general path's too.
+              ['E2', '育成事業', '交流会', '2022/4/1', '1'.repeat(16), `${ids};`],
+              // Commas alone are no IDs; 15 zeros are the quick read's longest text.
+              ['E3', '育成事業', '交流会', '2022/4/1', '0'.repeat(15), ','.repeat(100_000)],
+            ],
+          },
+        ],
+      }),
+    );
+    expect(
+      result.workbook.events.map((event) => [
+        event.participants,
+        event.participantIds.length,
+        event.participantIds[0],
+        event.participantIds.at(-1),
+      ]),
+    ).toEqual([
+      [null, 100_000, 'C0', 'C99999'],
+      [1111111111111111, 100_000, 'C0', 'C99999'],
+      [0, 0, undefined, undefined],
+    ]);
+    expect(result.issues.map(({ code, tab, cell, column }) => `${code} ${tab}!${cell} ${column}`)).toEqual([
+      'invalid_number イベント!E2 参加者数',
+      'missing_tab 費用!A1 ',
+    ]);
+    expect(ms).toBeLessThan(QUICK_MS);
   });
 });

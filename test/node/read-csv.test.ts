@@ -1,8 +1,19 @@
 // Tests for CSV decoding (encoding detection), delimiter detection and RFC 4180 parsing.
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { decodeCsv, detectDelimiter, parseCsv, UnclosedQuoteError, unclosedQuoteLine } from '../../src/node/read-csv';
+import {
+  decodeCsv,
+  detectDelimiter,
+  forEachCsvRow,
+  parseCsv,
+  UnclosedQuoteError,
+  unclosedQuoteLine,
+} from '../../src/node/read-csv';
 import { encodeShiftJis } from './support';
+
+/** The pieces random CSV texts are made of: quotes, delimiters, every line break, a space, letters of both widths. */
+const CSV_PIECE = fc.constantFrom('a', 'あ', '"', '""', ',', '\t', '\n', '\r', '\r\n', ' ');
+const CSV_TEXT = fc.array(CSV_PIECE, { maxLength: 24 }).map((pieces) => pieces.join(''));
 
 describe('decodeCsv', () => {
   const text = '項目,値\r\n団体名,特定非営利活動法人 ①㈱髙橋～－\r\n';
@@ -185,10 +196,8 @@ describe('parseCsv', () => {
         throw error;
       }
     };
-    const piece = fc.constantFrom('a', 'あ', '"', '""', ',', '\t', '\n', '\r', '\r\n', ' ');
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 24 }), fc.constantFrom(',' as const, '\t' as const), (pieces, d) => {
-        const text = pieces.join('');
+      fc.property(CSV_TEXT, fc.constantFrom(',' as const, '\t' as const), (text, d) => {
         expect(ours(text, d)).toEqual(oracle(text, d));
       }),
       { numRuns: 3000 },
@@ -220,5 +229,122 @@ describe('parseCsv', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('forEachCsvRow', () => {
+  /** Each row visited (copied, since a lent row is refilled), the array it came in, and its index. */
+  function visitAll(text: string, delimiter: ',' | '\t', lendRows: boolean) {
+    const rows: string[][] = [];
+    const arrays: string[][] = [];
+    const indexes: number[] = [];
+    forEachCsvRow(
+      text,
+      delimiter,
+      (row, index) => {
+        rows.push([...row]);
+        arrays.push(row);
+        indexes.push(index);
+        return undefined;
+      },
+      lendRows,
+    );
+    return { rows, arrays, indexes };
+  }
+
+  it("lends every data row in one array, trimmed to each row's width, and gives the header its own", () => {
+    const { rows, arrays, indexes } = visitAll('h1,h2\n1,2,3\n4\n\n5,6\n', ',', true);
+    expect(rows).toEqual([['h1', 'h2'], ['1', '2', '3'], ['4'], [''], ['5', '6']]);
+    expect(indexes).toEqual([0, 1, 2, 3, 4]);
+    // One array for rows 1 to 4, holding the last row when the reading is done; the header's is another, unchanged.
+    expect(new Set(arrays.slice(1)).size).toBe(1);
+    expect(arrays[0]).not.toBe(arrays[1]);
+    expect(arrays[0]).toEqual(['h1', 'h2']);
+    expect(arrays[4]).toEqual(['5', '6']);
+  });
+
+  it('visits a final row not closed by a line break, shorter than the row before it, at its own width', () => {
+    expect(visitAll('a,b\n1,2,3\n4', ',', true).rows).toEqual([['a', 'b'], ['1', '2', '3'], ['4']]);
+    expect(visitAll('a,b\n1,', ',', true).rows).toEqual([
+      ['a', 'b'],
+      ['1', ''],
+    ]);
+    expect(visitAll('a,b\n1,2,3\n,', ',', true).rows).toEqual([
+      ['a', 'b'],
+      ['1', '2', '3'],
+      ['', ''],
+    ]);
+    expect(visitAll('a,b\n1,2,3\n"x"', ',', true).rows).toEqual([['a', 'b'], ['1', '2', '3'], ['x']]);
+    expect(visitAll('a\tb\n1\t2\t3\n4', '\t', true).rows).toEqual([['a', 'b'], ['1', '2', '3'], ['4']]);
+    // A header alone, closed or not.
+    expect(visitAll('a,b', ',', true).rows).toEqual([['a', 'b']]);
+    expect(visitAll('a,b\n', ',', true).rows).toEqual([['a', 'b']]);
+    expect(visitAll('', ',', true).rows).toEqual([]);
+  });
+
+  it('gives every row a new array without lendRows', () => {
+    const { rows, arrays } = visitAll('h\n1,2,3\n4\n5', ',', false);
+    expect(rows).toEqual([['h'], ['1', '2', '3'], ['4'], ['5']]);
+    expect(new Set(arrays).size).toBe(4);
+    // Each kept array still holds its own row.
+    expect(arrays).toEqual([['h'], ['1', '2', '3'], ['4'], ['5']]);
+  });
+
+  it('stops when visit returns false, lent or not', () => {
+    for (const lendRows of [true, false]) {
+      const seen: string[][] = [];
+      forEachCsvRow(
+        'h\n1\n2\n3',
+        ',',
+        (row, index) => {
+          seen.push([...row]);
+          return index < 2 ? undefined : false;
+        },
+        lendRows,
+      );
+      expect(seen).toEqual([['h'], ['1'], ['2']]);
+    }
+  });
+
+  it('visits the rows parseCsv returns, lent or not, on random texts; the header array is left alone', () => {
+    const rowsOf = (text: string, d: ',' | '\t', lendRows: boolean): string[][] | 'unclosed' => {
+      try {
+        const { rows, arrays, indexes } = visitAll(text, d, lendRows);
+        expect(indexes).toEqual(rows.map((_, index) => index));
+        // The header's array is not the data rows', and still holds the header at the end.
+        if (rows.length > 1) {
+          expect(arrays[0]).not.toBe(arrays[1]);
+          expect(arrays[0]).toEqual(rows[0]);
+        }
+        if (lendRows) expect(new Set(arrays.slice(1)).size).toBe(rows.length > 1 ? 1 : 0);
+        else expect(new Set(arrays).size).toBe(rows.length);
+        return rows;
+      } catch (error) {
+        if (error instanceof UnclosedQuoteError) return 'unclosed';
+        throw error;
+      }
+    };
+    const parsed = (text: string, d: ',' | '\t'): string[][] | 'unclosed' => {
+      try {
+        return parseCsv(text, d);
+      } catch (error) {
+        if (error instanceof UnclosedQuoteError) return 'unclosed';
+        throw error;
+      }
+    };
+    let shorterAfterLonger = 0;
+    fc.assert(
+      fc.property(CSV_TEXT, fc.constantFrom(',' as const, '\t' as const), (text, d) => {
+        const expected = parsed(text, d);
+        expect(rowsOf(text, d, true)).toEqual(expected);
+        expect(rowsOf(text, d, false)).toEqual(expected);
+        if (expected !== 'unclosed' && expected.some((row, i) => i > 1 && row.length < expected[i - 1].length)) {
+          shorterAfterLonger++;
+        }
+      }),
+      { seed: 4180, numRuns: 3000 },
+    );
+    // The texts did put shorter data rows after longer ones, where a lent array must be trimmed.
+    expect(shorterAfterLonger).toBeGreaterThan(100);
   });
 });
