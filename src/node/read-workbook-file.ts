@@ -14,6 +14,7 @@ import { localWords } from './local-messages';
 import {
   type CsvEncoding,
   decodeCsv,
+  decodeUtf8Body,
   detectDelimiter,
   forEachCsvRow,
   parseCsv,
@@ -242,15 +243,13 @@ function csvTab(name: string, text: string, delimiter: ',' | '\t'): RawTab {
   };
 }
 
-const UTF8 = new TextDecoder('utf-8');
-
 function csvBytesTab(name: string, body: Uint8Array, delimiter: ',' | '\t'): RawTab {
   return {
     name,
     get values() {
-      return parseCsv(UTF8.decode(body), delimiter);
+      return parseCsv(decodeUtf8Body(body), delimiter);
     },
-    eachRow: (visit) => forEachCsvRow(UTF8.decode(body), delimiter, visit, true),
+    eachRow: (visit) => forEachCsvRow(decodeUtf8Body(body), delimiter, visit, true),
   };
 }
 
@@ -258,7 +257,7 @@ function csvBytesTab(name: string, body: Uint8Array, delimiter: ',' | '\t'): Raw
 function firstLineOf(body: Uint8Array): string {
   let end = 0;
   while (end < body.length && body[end] !== 0x0a && body[end] !== 0x0d) end++;
-  return UTF8.decode(body.subarray(0, end));
+  return decodeUtf8Body(body.subarray(0, end));
 }
 
 /** One warning per file whose bytes were not all valid: at the first cell holding U+FFFD, naming file and line. */

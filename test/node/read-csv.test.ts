@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import {
   decodeCsv,
+  decodeUtf8Body,
   detectDelimiter,
   forEachCsvRow,
   parseCsv,
@@ -72,6 +73,39 @@ describe('decodeCsv', () => {
 
   it('treats plain ASCII as UTF-8', () => {
     expect(decodeCsv(Buffer.from('a,b\n1,2\n'))).toEqual({ text: 'a,b\n1,2\n', encoding: 'utf-8', badLines: [] });
+  });
+});
+
+describe('decodeUtf8Body', () => {
+  it('gives what a TextDecoder gives: one to four bytes a character, surrogate pairs, NUL, U+FEFF inside', () => {
+    const text = 'a,é,項目,🙂,\u0000,x\ufeffy,\uffff,\u{10ffff}\r\n';
+    expect(decodeUtf8Body(Buffer.from(text, 'utf8'))).toBe(text);
+    expect(decodeUtf8Body(Buffer.alloc(0))).toBe('');
+  });
+
+  it('drops a BOM that starts the body as a TextDecoder does (a file beginning with two), and only that one', () => {
+    const body = Buffer.from('\ufeff\ufeffa,b\n', 'utf8');
+    expect(decodeUtf8Body(body)).toBe('\ufeffa,b\n');
+    expect(decodeUtf8Body(body)).toBe(new TextDecoder('utf-8').decode(body));
+  });
+
+  it('equals a TextDecoder on random text of every width', () => {
+    const character = fc.oneof(
+      fc.constantFrom('a', ',', '"', '\n', '\r', '\ufeff', '\u0000'),
+      fc.integer({ min: 0x80, max: 0x7ff }).map((code) => String.fromCodePoint(code)),
+      fc
+        .integer({ min: 0x800, max: 0xffff })
+        .filter((code) => code < 0xd800 || code > 0xdfff)
+        .map((code) => String.fromCodePoint(code)),
+      fc.integer({ min: 0x10000, max: 0x10ffff }).map((code) => String.fromCodePoint(code)),
+    );
+    fc.assert(
+      fc.property(fc.array(character, { maxLength: 40 }), (characters) => {
+        const bytes = Buffer.from(characters.join(''), 'utf8');
+        expect(decodeUtf8Body(bytes)).toBe(new TextDecoder('utf-8').decode(bytes));
+      }),
+      { seed: 15, numRuns: 2000 },
+    );
   });
 });
 
