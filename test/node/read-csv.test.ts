@@ -6,6 +6,7 @@ import {
   decodeUtf8Body,
   detectDelimiter,
   forEachCsvRow,
+  ICU_DECODE_MAX_BYTES,
   parseCsv,
   UnclosedQuoteError,
   unclosedQuoteLine,
@@ -87,6 +88,31 @@ describe('decodeUtf8Body', () => {
     const body = Buffer.from('\ufeff\ufeffa,b\n', 'utf8');
     expect(decodeUtf8Body(body)).toBe('\ufeffa,b\n');
     expect(decodeUtf8Body(body)).toBe(new TextDecoder('utf-8').decode(body));
+  });
+
+  it('goes through ICU only for text with non-ASCII in it up to ICU_DECODE_MAX_BYTES (its UTF-16 copy is 2 bytes a character)', () => {
+    const buffer: { transcode: typeof import('node:buffer').transcode } = require('node:buffer');
+    const transcode = jest.spyOn(buffer, 'transcode');
+    try {
+      const japanese = Buffer.from('項目,値\n団体名,テスト\n', 'utf8');
+      expect(decodeUtf8Body(japanese)).toBe('項目,値\n団体名,テスト\n');
+      expect(transcode).toHaveBeenCalledTimes(1);
+      // ASCII: V8 copies it as it is, faster and in half the memory of a UTF-16 copy.
+      expect(decodeUtf8Body(Buffer.from('a,b\n1,2\n'))).toBe('a,b\n1,2\n');
+      expect(transcode).toHaveBeenCalledTimes(1);
+      // One byte past the bound: left to TextDecoder, read the same.
+      const big = Buffer.alloc(ICU_DECODE_MAX_BYTES + 1, 'a');
+      big.write('項', 0, 'utf8');
+      const text = decodeUtf8Body(big);
+      expect(transcode).toHaveBeenCalledTimes(1);
+      expect(text.length).toBe(ICU_DECODE_MAX_BYTES - 1); // 項 is three bytes
+      expect(text.slice(0, 3)).toBe('項aa');
+      // Exactly at the bound: ICU.
+      expect(decodeUtf8Body(big.subarray(0, ICU_DECODE_MAX_BYTES))).toBe(text.slice(0, -1));
+      expect(transcode).toHaveBeenCalledTimes(2);
+    } finally {
+      transcode.mockRestore();
+    }
   });
 
   it('equals a TextDecoder on random text of every width', () => {
