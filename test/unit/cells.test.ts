@@ -1267,4 +1267,16 @@ describe('quick reads: each parser gives exactly what its quick read gives, when
     expect(parseDate(null)).toEqual({ ok: true, value: null });
     expect(parseYen(true)).toEqual({ ok: false, problem: 'invalid_number' });
   });
+
+  it('give a blank cell read quickly the one shared, frozen blank result, as the parsers give null', () => {
+    // Results are shared frozen objects (no allocation per blank cell of a big tab); a blank read quickly ('', or
+    // spaces for text) must not make a new { ok: true, value: null } each time.
+    for (const parse of [parseText, parseDate, parseInteger, parseYen] as ((value: CellValue) => unknown)[]) {
+      const blank = parse('');
+      expect(blank).toEqual({ ok: true, value: null });
+      expect(blank).toBe(parse(null));
+      expect(Object.isFrozen(blank)).toBe(true);
+    }
+    expect(parseText(' ')).toBe(parseText(null));
+  });
 });

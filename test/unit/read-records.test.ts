@@ -108,6 +108,14 @@ describe('readWorkbook: ID lists (参加者ID of イベント)', () => {
     expect(issues).toEqual([]);
   });
 
+  it('reads a list of separators only as [], and splits at a space between control characters', () => {
+    // Neither is a plain comma list: ';' is a separator (no ID at all), and U+0001/U+0002 are below '!' (the space
+    // between them splits the list). Taken as plain, they would be kept whole: [';'], ['\u0001 \u0002'].
+    const { ids, issues } = lists([';', ';;', '\u0001 \u0002', '\u0001']);
+    expect(ids).toEqual([[], [], ['\u0001', '\u0002'], ['\u0001']]);
+    expect(issues).toEqual([]);
+  });
+
   it('gives each record its own array, even for the same text', () => {
     const { ids } = lists(['C1,C2', 'C1,C2', 'C3']);
     expect(ids[0]).toEqual(['C1', 'C2']);
