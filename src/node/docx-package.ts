@@ -1,5 +1,6 @@
 // This file defines the zip layer of a .docx for `--update`: a bounded reader and a writer that copies every part
 // it is not asked to change as the same compressed bytes.
+import * as zlib from 'node:zlib';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /** One part of the package, as its central directory describes it, with its compressed bytes. */
@@ -98,8 +99,10 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-/** CRC-32 as zip uses it. */
+/** CRC-32 as zip uses it: zlib's where Node has it (20.15 on; a tenth of the time on a big sheet), else here. */
 export function crc32(bytes: Uint8Array): number {
+  const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+  if (typeof native === 'function') return native(bytes) >>> 0;
   let crc = 0xffffffff;
   for (let i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
