@@ -23,8 +23,8 @@ const MAX_COLUMN = 16_384;
 
 /**
  * The sheets of an .xlsx in workbook order, each as sheetValues would give it after exceljs's load; null when the
- * workbook holds anything this reader does not read exactly as exceljs does (merged cells, comments, tables, inline
- * strings, the 1904 date system, text exceljs would decode twice…), or is not a workbook at all. Every part is
+ * workbook holds anything this reader does not read exactly as exceljs does (merged cells, inline strings, the 1904
+ * date system, XML comments, an array formula…), or is not a workbook at all. Every part is
  * inflated to at most `partLimit` bytes. On 60,000 rows per tab exceljs took 9 s and 1.1 GB.
  */
 export function readXlsxValues(bytes: Buffer, partLimit: number): XlsxSheetValues[] | null {
@@ -222,7 +222,7 @@ function sharedStrings(xml: string | undefined): string[] {
     const close = xml.indexOf('</si>', at);
     if (close < 0) unsure();
     let item = xml.slice(at + 4, close);
-    if (item.includes('<rPh')) item = item.replace(/<rPh[ >][\s\S]*?<\/rPh>/g, '');
+    if (item.includes('<rPh')) item = withoutPhonetics(item);
     if (item.includes('<si') || !item.includes('<t')) unsure();
     if (item.includes('<r>') || item.includes('<r ')) {
       // Rich text: each run's text, _x escapes decoded per run, joined.
@@ -246,12 +246,47 @@ function sharedStrings(xml: string | undefined): string[] {
   return strings;
 }
 
+/** A shared string without its <rPh>…</rPh> phonetic runs, cut out by position (a lazy pattern would rescan). */
+function withoutPhonetics(item: string): string {
+  let kept = '';
+  let from = 0;
+  let at = item.indexOf('<rPh', from);
+  while (at >= 0) {
+    const next = item.charCodeAt(at + 4);
+    if (next !== SPACE && next !== GT) unsure();
+    const close = item.indexOf('</rPh>', at);
+    if (close < 0) unsure();
+    kept += item.slice(from, at);
+    from = close + 6;
+    at = item.indexOf('<rPh', from);
+  }
+  return kept + item.slice(from);
+}
+
 /** Built-in number formats exceljs reads as dates (its format table through its isDateFmt). */
 const BUILT_IN_DATE_FORMATS: ReadonlySet<number> = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 
-/** exceljs's test of a number format for a date: y, m, d, h, s or b outside quotes and brackets. */
+/**
+ * exceljs's test of a number format for a date (its isDateFmt): y, m, d, h, s or b once every [...] and then every
+ * "..." is taken out; by position here, where its patterns rescan the rest of the text at each [ left open.
+ */
 export function isDateFormat(format: string): boolean {
-  return /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+  return /[ymdhMsb]/.test(withoutDelimited(withoutDelimited(format, '[', ']'), '"', '"'));
+}
+
+/** `text` without each `open`…`close` span (the first close after each open); an open never closed stays. */
+function withoutDelimited(text: string, open: string, close: string): string {
+  let kept = '';
+  let from = 0;
+  let at = text.indexOf(open);
+  while (at >= 0) {
+    const end = text.indexOf(close, at + 1);
+    if (end < 0) break;
+    kept += text.slice(from, at);
+    from = end + 1;
+    at = text.indexOf(open, from);
+  }
+  return kept + text.slice(from);
 }
 
 /** The indexes of the cell formats (cellXfs) whose number format is a date, as exceljs decides it. */
@@ -286,8 +321,9 @@ function dateStyleIds(xml: string | undefined): ReadonlySet<number> {
  * unstyled one does not), missing cells and rows blank, trailing blank rows dropped.
  */
 function sheetGrid(xml: string, strings: readonly string[], dateStyles: ReadonlySet<number>): CellValue[][] {
-  // exceljs adds or blanks cells for these: its reading is the one to keep.
-  if (xml.includes('<mergeCell') || xml.includes('<legacyDrawing') || xml.includes('<tableParts')) unsure();
+  // exceljs makes cells of a merged range: its reading is the one to keep. (Comments, notes and tables it hangs on the
+  // cells it read, making none.)
+  if (xml.includes('<mergeCell')) unsure();
   const grid: CellValue[][] = [];
   sharedMasters.clear();
   const start = xml.indexOf('<sheetData');
