@@ -2,8 +2,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
+import { readPart, readZip, replacePart, writeZip } from '../../src/node/docx-package';
 import { readRegularFile } from '../../src/node/read-workbook-file';
+import { readXlsxValues } from '../../src/node/read-xlsx';
 import {
   cloneTabs,
   encodeShiftJis,
@@ -447,4 +449,86 @@ describe('hostile reading: a helper tab whose formula reads 候補者 (issue 10 
     expect(lines(run.stdout)).toEqual([REFUND, 'out/事業報告書_2022年度.html']);
     expect(readFileSync(join(cwd, 'out', '事業報告書_2022年度.html'), 'utf8')).toContain('寄付 1228 円');
   });
+});
+
+describe('hostile reading: XML the fast .xlsx reader must refuse in linear time (issue 15 point 2)', () => {
+  /** A workbook of one sheet S: A1 'x', B1 2, C1 1970-01-01 as yyyy/m/d; `part` edited by `edit`. */
+  async function patched(part: string, edit: (xml: string) => string): Promise<Buffer> {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('S');
+    sheet.getCell('A1').value = 'x';
+    sheet.getCell('B1').value = 2;
+    sheet.getCell('C1').value = new Date(0);
+    sheet.getCell('C1').numFmt = 'yyyy/m/d';
+    const bytes = Buffer.from((await book.xlsx.writeBuffer()) as ArrayBuffer);
+    let changed = false;
+    const parts = readZip(bytes).map((zipPart) => {
+      if (zipPart.name !== part) return zipPart;
+      const before = readPart(zipPart, 1e8).toString('utf8');
+      const after = edit(before);
+      changed = after !== before;
+      return replacePart(zipPart, Buffer.from(after, 'utf8'));
+    });
+    expect(changed).toBe(true);
+    return writeZip(parts);
+  }
+
+  /** The reader's answer and the milliseconds it took (a linear pass over a few hundred KB takes a few). */
+  function timed(bytes: Buffer): { result: ReturnType<typeof readXlsxValues>; ms: number } {
+    const started = performance.now();
+    const result = readXlsxValues(bytes, 400 * 1024 * 1024);
+    return { result, ms: performance.now() - started };
+  }
+
+  /** exceljs's full load refuses these bytes too: null is the one answer equal to the runner's reading. */
+  async function exceljsRefuses(bytes: Buffer): Promise<void> {
+    await expect(new ExcelJS.Workbook().xlsx.load(bytes as unknown as ExcelJS.Buffer)).rejects.toThrow();
+  }
+
+  const SHEET = 'xl/worksheets/sheet1.xml';
+  it.each([
+    [
+      'an unclosed <c tag before </row>',
+      SHEET,
+      (xml: string) => xml.replace('</row>', '<c r="D1" t="n"><v>2</v></row>'),
+    ],
+    ['a sheet cut short inside <c r="B1', SHEET, (xml: string) => xml.slice(0, xml.indexOf('<c r="B1"') + 8)],
+    ['200,000 < characters in a row', SHEET, (xml: string) => xml.replace('</row>', `${'<'.repeat(200_000)}</row>`)],
+    ['200,000 < characters in a <v>', SHEET, (xml: string) => xml.replace('<v>2</v>', `<v>${'<'.repeat(200_000)}</v>`)],
+    [
+      '100,000 nested <c> openings',
+      SHEET,
+      (xml: string) => xml.replace('</row>', `${'<c r="D1">'.repeat(100_000)}</row>`),
+    ],
+    [
+      '100,000 unclosed <rPh openings in a shared string',
+      'xl/sharedStrings.xml',
+      (xml: string) => xml.replace('<si><t>x</t></si>', `<si>${'<rPh '.repeat(100_000)}<t>x</t></si>`),
+    ],
+    [
+      '50,000 <sheet openings in workbook.xml',
+      'xl/workbook.xml',
+      (xml: string) => xml.replace('<sheets>', `<sheets>${'<sheet '.repeat(50_000)}`),
+    ],
+  ])(
+    '%s: null, in linear time (exceljs refuses it too)',
+    async (_label, part, edit) => {
+      const bytes = await patched(part, edit);
+      const { result, ms } = timed(bytes);
+      // Both at once: a quadratic pass that also accepts the bytes shows both faults.
+      expect({ result, slow: ms >= 2000 }).toEqual({ result: null, slow: false });
+      await exceljsRefuses(bytes);
+    },
+    30_000,
+  );
+
+  it('a number format of 100,000 [ characters is read in linear time: null or the grid by hand', async () => {
+    // exceljs's own date-format test (a regex) takes seconds on it; the reader must not.
+    const bytes = await patched('xl/styles.xml', (xml) =>
+      xml.replace('formatCode="yyyy/m/d"', `formatCode="${'['.repeat(100_000)}yyyy"`),
+    );
+    const { result, ms } = timed(bytes);
+    expect(ms).toBeLessThan(2000);
+    if (result !== null) expect(result).toEqual([{ name: 'S', values: [['x', 2, new Date(1970, 0, 1)]] }]);
+  }, 60_000);
 });
