@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import type { CellValue } from '../../src/core/cells';
+import { a1 } from '../../src/core/issues';
 import { readPart, readZip, replacePart, writeZip } from '../../src/node/docx-package';
 import { MAX_XLSX_UNCOMPRESSED_BYTES, sheetValues } from '../../src/node/read-workbook-file';
 import { readXlsxValues } from '../../src/node/read-xlsx';
@@ -71,8 +72,7 @@ function firstDifference(expected: Grids, actual: Grids): string | null {
       }
       for (let c = 0; c < wantRow.length; c++) {
         if (!(c in gotRow) || !sameValue(gotRow[c], wantRow[c])) {
-          const cell = `${String.fromCharCode(65 + (c % 26))}${c >= 26 ? `(+${Math.floor(c / 26)}*26)` : ''}${r + 1}`;
-          return `${want.name}!${cell}: expected ${describeValue(wantRow[c])}, got ${describeValue(gotRow[c])}`;
+          return `${want.name}!${a1(c, r + 1)}: expected ${describeValue(wantRow[c])}, got ${describeValue(gotRow[c])}`;
         }
       }
     }
@@ -85,7 +85,8 @@ async function expectNullOrOracle(bytes: Buffer): Promise<Grids | null> {
   const actual = readValues(bytes);
   if (actual === null) return null;
   const expected = await oracle(bytes);
-  expect(expected).not.toBeNull();
+  // A grid where exceljs's load throws changes what the runner does with the file (it said the file is unreadable).
+  expect(expected === null ? 'exceljs refuses the bytes' : 'exceljs reads them').toBe('exceljs reads them');
   expect(firstDifference(expected as Grids, actual)).toBeNull();
   expect(comparable(actual)).toStrictEqual(comparable(expected as Grids));
   return actual;
@@ -138,7 +139,16 @@ interface SheetSpec {
   /** What staff files carry besides values (the template has dropdowns, date checks and header notes). */
   readonly decorations: readonly Decoration[];
 }
-type Decoration = 'validation' | 'note' | 'autoFilter' | 'freeze' | 'conditional' | 'widths' | 'definedName';
+type Decoration =
+  | 'validation'
+  | 'note'
+  | 'autoFilter'
+  | 'freeze'
+  | 'conditional'
+  | 'widths'
+  | 'definedName'
+  | 'table'
+  | 'rowStyle';
 const DECORATIONS: readonly Decoration[] = [
   'validation',
   'note',
@@ -147,6 +157,8 @@ const DECORATIONS: readonly Decoration[] = [
   'conditional',
   'widths',
   'definedName',
+  'table',
+  'rowStyle',
 ];
 interface BookSpec {
   readonly exotic: boolean;
@@ -196,6 +208,11 @@ const EXOTIC_STRINGS = [
   '&amp;amp;',
   'tab\tここ',
   '\u0001制御',
+  '_x000d_',
+  '_x00E9_',
+  '_xD83D__xDE00_',
+  '_x0000_',
+  '_x00',
   '\u3000',
   ' ',
   ']]>',
@@ -385,6 +402,27 @@ function decorate(book: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, decoration: 
       return;
     case 'widths':
       sheet.getColumn(2).width = 30;
+      return;
+    case 'table':
+      // A table with a totals row below the random cells (rows 30 to 33), as Excel's 「テーブルとして書式設定」 makes.
+      sheet.addTable({
+        name: `表${sheet.id}`,
+        ref: 'B30',
+        headerRow: true,
+        totalsRow: true,
+        columns: [
+          { name: '区分', totalsRowLabel: '計' },
+          { name: '金額', totalsRowFunction: 'sum' },
+        ],
+        rows: [
+          ['A & B', 1200],
+          ['<c>', day(2022, 4, 1)],
+        ],
+      });
+      return;
+    case 'rowStyle':
+      sheet.getRow(3).numFmt = 'yyyy/m/d';
+      sheet.getColumn(4).numFmt = '#,##0';
       return;
     case 'definedName':
       book.definedNames.add(`'${sheet.name.replace(/'/g, "''")}'!$A$1:$B$2`, `名前${sheet.id}`);
@@ -607,6 +645,22 @@ describe('readXlsxValues: literal grids', () => {
     expect(readValues(bytes)).toStrictEqual([{ name: 'S', values: [[null, null, null, 5]] }]);
   });
 
+  it('reads text typed through a Japanese IME, which Excel saves with its reading (<rPh>), as the text alone', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('名簿');
+    sheet.getCell('A1').value = '山田 太郎';
+    sheet.getCell('B1').value = '東京都';
+    const bytes = patchPart(await bytesOf(book), 'xl/sharedStrings.xml', (xml) =>
+      xml
+        .replace(
+          '<si><t>山田 太郎</t></si>',
+          '<si><t>山田 太郎</t><rPh sb="0" eb="2"><t>ヤマダ</t></rPh><rPh sb="3" eb="5"><t>タロウ</t></rPh><phoneticPr fontId="1"/></si>',
+        )
+        .replace('<si><t>東京都</t></si>', '<si><t>東京都</t><phoneticPr fontId="1"/></si>'),
+    );
+    expect(readValues(bytes)).toStrictEqual([{ name: '名簿', values: [['山田 太郎', '東京都']] }]);
+  });
+
   it('reads an empty sheet as no rows', async () => {
     const book = new ExcelJS.Workbook();
     book.addWorksheet('空');
@@ -719,6 +773,44 @@ describe('readXlsxValues: null for what it leaves to exceljs', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // 4. XML other writers produce (patched by hand): null or exceljs's reading.
 
+/**
+ * Where the reader and exceljs differ at this commit, each with what differs. These cases run as it.failing: once
+ * the reader is fixed, jest fails them as "passed", and the entry is deleted here.
+ */
+const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {
+  'a hyperlink whose relationship is missing': 'exceljs throws (no rels[rId99]); the reader returns a grid',
+  'two <v> elements in one number cell': 'S!B1: exceljs joins the texts (12), the reader keeps the last (2)',
+  'a row number written as 0x2': 'exceljs parseInt("0x2") = 0 loses row 2 (1 row); the reader reads 2 rows',
+  'link 0': 'S!A1: exceljs 0 (a linked cell keeps its result as link text), the reader null',
+  'link FALSE': 'S!A1: exceljs false, the reader null',
+  'the same name': 'exceljs throws "Worksheet name already exists: S"; the reader returns two sheets named S',
+  'the same name in lower case': 'exceljs throws "Worksheet name already exists: s"; the reader returns S and s',
+  'xl/worksheets/_rels/sheet1.xml.rels': 'exceljs throws (reading Target of undefined); the reader returns a grid',
+  'xl/comments1.xml': 'exceljs throws (reading comments of undefined); the reader returns a grid',
+  'xl/drawings/vmlDrawing1.vml': 'exceljs throws (reading comments of undefined); the reader returns a grid',
+  'xl/tables/table1.xml': 'exceljs throws (reading name of undefined); the reader returns a grid',
+  '_rels/.rels not well-formed': 'exceljs throws (unexpected close tag); the reader returns a grid',
+  'docProps/app.xml not well-formed': 'exceljs throws (unexpected close tag); the reader returns a grid',
+  'docProps/core.xml not well-formed': 'exceljs throws (unexpected close tag); the reader returns a grid',
+};
+
+/** Runs the rows not in KNOWN_DIFFERENCES as tests and the others as it.failing (key: a row's name there). */
+function eachCase<T extends readonly unknown[]>(
+  rows: readonly T[],
+  key: (row: T) => string,
+  title: string,
+  run: (...row: T) => Promise<void>,
+): void {
+  const known = rows.filter((row) => key(row) in KNOWN_DIFFERENCES);
+  const other = rows.filter((row) => !(key(row) in KNOWN_DIFFERENCES));
+  if (other.length > 0) it.each(other as T[])(title, (...row) => run(...(row as unknown as T)));
+  if (known.length > 0) {
+    it.failing.each(known as T[])(`${title} (differs today, see KNOWN_DIFFERENCES)`, (...row) =>
+      run(...(row as unknown as T)),
+    );
+  }
+}
+
 const SHEET1 = 'xl/worksheets/sheet1.xml';
 const B1 = '<c r="B1"><v>2</v></c>';
 
@@ -805,6 +897,43 @@ describe('readXlsxValues: XML shapes exceljs does not write, against exceljs', (
     ['a UTF-8 BOM before the sheet XML', 'xl/worksheets/sheet1.xml', (xml) => `\ufeff${xml}`],
     ['single-quoted attributes', 'xl/worksheets/sheet1.xml', (xml) => xml.replace('<c r="B1">', "<c r='B1'>")],
     ['an attribute twice (malformed XML)', SHEET1, (xml) => xml.replace('<c r="B1">', '<c r="B1" s="0" s="0">')],
+    ['an empty cell with no style after the last value', SHEET1, (xml) => xml.replace(B1, `${B1}<c r="E1"/>`)],
+    ['an empty cell with style 0 after the last value', SHEET1, (xml) => xml.replace(B1, `${B1}<c r="E1" s="0"/>`)],
+    ['an empty <v/> with no style after the last value', SHEET1, (xml) => xml.replace(B1, `${B1}<c r="E1"><v/></c>`)],
+    ['a style that is no number', SHEET1, (xml) => xml.replace(B1, `${B1}<c r="E1" s="x"/>`)],
+    [
+      'a hyperlink on a cell that does not exist',
+      SHEET1,
+      (xml) =>
+        xml.replace(
+          '<pageMargins',
+          '<hyperlinks><hyperlink ref="H9" location="S!A1" display="x"/></hyperlinks><pageMargins',
+        ),
+    ],
+    [
+      'a hyperlink whose relationship is missing',
+      SHEET1,
+      (xml) => xml.replace('<pageMargins', '<hyperlinks><hyperlink ref="B1" r:id="rId99"/></hyperlinks><pageMargins'),
+    ],
+    [
+      'a number format with backslash escapes',
+      'xl/styles.xml',
+      (xml) => xml.replace('formatCode="yyyy/m/d"', 'formatCode="0\\&quot;d&quot;"'),
+    ],
+    ['two <v> elements in one number cell', SHEET1, (xml) => xml.replace(B1, '<c r="B1"><v>1</v><v>2</v></c>')],
+    [
+      'two <v> elements in one shared-string cell',
+      SHEET1,
+      (xml) => xml.replace(B1, '<c r="B1" t="s"><v>0</v><v>0</v></c>'),
+    ],
+    [
+      'the same row twice',
+      SHEET1,
+      (xml) => xml.replace(/(<row r="2".*?<\/row>)/, '$1<row r="2"><c r="C2"><v>5</v></c></row>'),
+    ],
+    ['a cell address with a leading zero (A01)', SHEET1, (xml) => xml.replace('<c r="B1">', '<c r="B01">')],
+    ['a row number written as 0x2', SHEET1, (xml) => xml.replace('<row r="2"', '<row r="0x2"')],
+    ['a row number written as 2.0', SHEET1, (xml) => xml.replace('<row r="2"', '<row r="2.0"')],
     ['a style index past cellXfs', SHEET1, (xml) => xml.replace('<c r="B1">', '<c r="B1" s="99">')],
     ['a number cell whose text is no number', SHEET1, (xml) => xml.replace(B1, '<c r="B1"><v>abc</v></c>')],
     ['a boolean written as true', SHEET1, (xml) => xml.replace(B1, '<c r="B1" t="b"><v>true</v></c>')],
@@ -854,9 +983,127 @@ describe('readXlsxValues: XML shapes exceljs does not write, against exceljs', (
     ],
   ];
 
-  it.each(cases)('%s', async (_label, part, edit) => {
-    const bytes = patchPart(await simpleBook(), part, edit);
-    await expectNullOrOracle(bytes);
+  eachCase(
+    cases,
+    ([label]) => label,
+    '%s',
+    async (_label, part, edit) => {
+      const bytes = patchPart(await simpleBook(), part, edit);
+      await expectNullOrOracle(bytes);
+    },
+  );
+
+  eachCase(
+    [
+      ['0', '<c r="A1"><f>B1-B1</f><v>0</v></c>', 0],
+      ['FALSE', '<c r="A1" t="b"><f>1&gt;2</f><v>0</v></c>', false],
+      ['12', '<c r="A1"><f>B1*6</f><v>12</v></c>', 12],
+    ] as [string, string, number | boolean][],
+    ([label]) => `link ${label}`,
+    'a formula cell with a link (Ctrl+K) whose cached result is %s: exceljs keeps it as the link text',
+    async (_label: string, cell: string, expected: number | boolean) => {
+      // exceljs turns a linked cell into a hyperlink value whose text is the formula's result, so the falsy-result
+      // rule (a cached 0 or FALSE reads blank) does not apply to it.
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('S');
+      sheet.getCell('A1').value = { text: 'リンク', hyperlink: 'https://example.org/' };
+      sheet.getCell('B1').value = 2;
+      const bytes = patchPart(await bytesOf(book), SHEET1, (xml) =>
+        xml.replace(/<c r="A1" t="s"><v>0<\/v><\/c>/, cell),
+      );
+      expect(comparable((await oracle(bytes)) as Grids)).toStrictEqual(
+        comparable([{ name: 'S', values: [[expected, 2]] }]),
+      );
+      await expectNullOrOracle(bytes);
+    },
+  );
+
+  eachCase(
+    [
+      ['the same name', 'S'],
+      ['the same name in lower case', 's'],
+      ['a name with spaces around it', ' S2 '],
+      ['a name of 32 characters', 'あ'.repeat(32)],
+      ['History, which exceljs keeps for itself', 'History'],
+    ],
+    ([label]) => label,
+    'a second sheet renamed to %s: null or exceljs reading',
+    async (_label: string, name: string) => {
+      const book = new ExcelJS.Workbook();
+      book.addWorksheet('S').getCell('A1').value = 1;
+      book.addWorksheet('T').getCell('A1').value = 2;
+      const bytes = patchPart(await bytesOf(book), 'xl/workbook.xml', (xml) =>
+        xml.replace('name="T"', `name="${name}"`),
+      );
+      await expectNullOrOracle(bytes);
+    },
+  );
+
+  eachCase(
+    [
+      ['xl/worksheets/_rels/sheet1.xml.rels'],
+      ['xl/comments1.xml'],
+      ['xl/drawings/vmlDrawing1.vml'],
+      ['xl/tables/table1.xml'],
+    ],
+    ([missing]) => missing,
+    'a sheet with a note, a table and a link, %s missing: null or exceljs reading',
+    async (missing: string) => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('S');
+      sheet.getCell('A1').value = 1;
+      sheet.getCell('A1').note = 'メモ';
+      sheet.getCell('B1').value = { text: 'リンク', hyperlink: 'https://example.org/' };
+      sheet.addTable({ name: '表1', ref: 'C3', headerRow: true, columns: [{ name: '列' }], rows: [[1]] });
+      const parts = readZip(await bytesOf(book));
+      expect(parts.map((part) => part.name)).toContain(missing);
+      await expectNullOrOracle(writeZip(parts.filter((part) => part.name !== missing)));
+    },
+  );
+
+  const PARTS = [
+    '[Content_Types].xml',
+    '_rels/.rels',
+    'xl/_rels/workbook.xml.rels',
+    'xl/worksheets/sheet1.xml',
+    'xl/theme/theme1.xml',
+    'xl/styles.xml',
+    'xl/sharedStrings.xml',
+    'docProps/app.xml',
+    'docProps/core.xml',
+    'xl/workbook.xml',
+  ];
+  eachCase(
+    PARTS.flatMap((part) => [[part, 'missing'] as [string, string], [part, 'not well-formed'] as [string, string]]),
+    ([name, damage]) => `${name} ${damage}`,
+    'the plain workbook with %s %s: null or exceljs reading',
+    async (name: string, damage: string) => {
+      const parts = readZip(await simpleBook());
+      expect(parts.map((part) => part.name)).toContain(name);
+      const damaged =
+        damage === 'missing'
+          ? parts.filter((part) => part.name !== name)
+          : parts.map((part) => (part.name === name ? replacePart(part, Buffer.from('<a><b></a>')) : part));
+      await expectNullOrOracle(writeZip(damaged));
+    },
+  );
+
+  it.each([
+    ['a cut-short sequence', [0xe3, 0x81]],
+    ['a byte never in UTF-8', [0xff]],
+    ['an overlong slash', [0xc0, 0xaf]],
+    ['an encoded surrogate', [0xed, 0xa0, 0x80]],
+  ])('a shared string holding %s (not UTF-8): null or exceljs reading', async (_label, bad) => {
+    const bytes = await simpleBook();
+    const parts = readZip(bytes).map((part) => {
+      if (part.name !== 'xl/sharedStrings.xml') return part;
+      const xml = readPart(part, 1e8);
+      const at = xml.indexOf('見出し');
+      expect(at).toBeGreaterThan(0);
+      return replacePart(part, Buffer.concat([xml.subarray(0, at), Buffer.from(bad), xml.subarray(at)]));
+    });
+    const read = await expectNullOrOracle(writeZip(parts));
+    if (read !== null) expect(String(read[0].values[0][0])).toContain('\ufffd');
   });
 
   it('a second sheet listed before the first: null or both sheets in workbook.xml order', async () => {
