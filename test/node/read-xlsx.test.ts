@@ -708,6 +708,23 @@ async function simpleBook(change?: (book: ExcelJS.Workbook, sheet: ExcelJS.Works
 
 const SIMPLE: Grids = [{ name: 'S', values: [['見出し', 2], [new Date(2022, 3, 1)]] }];
 
+describe('readXlsxValues: shapes other programs save, read by the reader itself', () => {
+  // LibreOffice writes <workbookPr … date1904="false"/> into every workbook it saves; exceljs (and Excel) read
+  // "false" and "0" as the 1900 system, so these are the plain workbook's grid, not a case for exceljs.
+  it.failing.each([
+    ['date1904="false" (LibreOffice)', '<workbookPr backupFile="false" showObjects="all" date1904="false"/>'],
+    ['date1904="0"', '<workbookPr date1904="0"/>'],
+  ])('reads a workbook that says %s (today: null, so LibreOffice files always go to exceljs)', async (_label, pr) => {
+    const bytes = patchPart(await simpleBook(), 'xl/workbook.xml', (xml) => xml.replace(/<workbookPr[^>]*\/>/, pr));
+    const expected = await oracle(bytes);
+    expect(expected).not.toBeNull();
+    expect(comparable(expected as Grids)).toStrictEqual(comparable(SIMPLE));
+    const grids = readValues(bytes);
+    expect(grids).not.toBeNull();
+    expect(comparable(grids as Grids)).toStrictEqual(comparable(SIMPLE));
+  });
+});
+
 describe('readXlsxValues: null for what it leaves to exceljs', () => {
   it('reads the plain workbook the fallbacks below start from', async () => {
     const grids = readValues(await simpleBook());
