@@ -806,6 +806,14 @@ const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {
   'xl/comments1.xml': 'exceljs throws (reading comments of undefined); the reader returns a grid',
   'xl/drawings/vmlDrawing1.vml': 'exceljs throws (reading comments of undefined); the reader returns a grid',
   'xl/tables/table1.xml': 'exceljs throws (reading name of undefined); the reader returns a grid',
+  'sheetId 0':
+    'exceljs keeps sheets in an array by parseInt(sheetId) from 1: sheet T is dropped (1 sheet); the reader 2',
+  'sheetId -1': 'exceljs drops the sheet of a negative id (1 sheet); the reader returns 2',
+  'sheetId abc': 'exceljs drops the sheet of id NaN (1 sheet); the reader returns 2',
+  'sheetId 01 beside 1': 'exceljs keeps one sheet for parseInt 1 twice (1 sheet); the reader returns 2',
+  'sheetId 1.5 beside 1': 'exceljs keeps one sheet for parseInt 1 twice (1 sheet); the reader returns 2',
+  'orphan part':
+    'exceljs parses every xl/worksheets/sheetN.xml and throws on a broken one no sheet names; the reader returns a grid',
   '_rels/.rels not well-formed': 'exceljs throws (unexpected close tag); the reader returns a grid',
   'docProps/app.xml not well-formed': 'exceljs throws (unexpected close tag); the reader returns a grid',
   'docProps/core.xml not well-formed': 'exceljs throws (unexpected close tag); the reader returns a grid',
@@ -1121,6 +1129,39 @@ describe('readXlsxValues: XML shapes exceljs does not write, against exceljs', (
     });
     const read = await expectNullOrOracle(writeZip(parts));
     if (read !== null) expect(String(read[0].values[0][0])).toContain('\ufffd');
+  });
+
+  eachCase(
+    [
+      ['0', '0'],
+      ['-1', '-1'],
+      ['abc', 'abc'],
+      ['01 beside 1', '01'],
+      ['1.5 beside 1', '1.5'],
+    ],
+    ([label]) => `sheetId ${label}`,
+    'a second sheet whose sheetId is %s: null or exceljs reading',
+    async (_label: string, id: string) => {
+      const book = new ExcelJS.Workbook();
+      book.addWorksheet('S').getCell('A1').value = 1;
+      book.addWorksheet('T').getCell('A1').value = 2;
+      const bytes = patchPart(await bytesOf(book), 'xl/workbook.xml', (xml) =>
+        xml.replace('sheetId="2"', `sheetId="${id}"`),
+      );
+      await expectNullOrOracle(bytes);
+    },
+  );
+
+  // KNOWN_DIFFERENCES['orphan part']
+  it.failing('a worksheet part no sheet names, not well-formed: null or exceljs reading', async () => {
+    const parts = readZip(await simpleBook());
+    const sheet = parts.find((part) => part.name === SHEET1) as (typeof parts)[number];
+    const orphan = {
+      ...replacePart(sheet, Buffer.from('<a><b></a>')),
+      name: 'xl/worksheets/sheet9.xml',
+      nameBytes: Buffer.from('xl/worksheets/sheet9.xml'),
+    };
+    await expectNullOrOracle(writeZip([...parts, orphan]));
   });
 
   it('a second sheet listed before the first: null or both sheets in workbook.xml order', async () => {
