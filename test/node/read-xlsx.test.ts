@@ -489,8 +489,10 @@ describe('readXlsxValues: seeded random workbooks written by exceljs', () => {
     }
     expect(counts.common).toBeGreaterThan(50);
     expect(counts.withNote).toBeGreaterThan(20);
-    // Notes too: the template puts one on every header (legacyDrawing), so every workbook made from it has them.
-    expect({ commonRead: counts.read / counts.common > 0.5, withNoteRead: counts.withNoteRead > 0 }).toEqual({
+    // Nine in ten at least (all of them at this commit): a reader that leaves one common feature (links, notes,
+    // filled-down formulas, validations…) to exceljs falls below. Notes too: the template puts one on every header
+    // (legacyDrawing), so every workbook made from it has them.
+    expect({ commonRead: counts.read / counts.common >= 0.9, withNoteRead: counts.withNoteRead > 0 }).toEqual({
       commonRead: true,
       withNoteRead: true,
     });
