@@ -53,8 +53,9 @@ function readWorkbookValues(bytes: Buffer, partLimit: number): XlsxSheetValues[]
   };
   const workbook = rooted(partText('xl/workbook.xml') ?? unsure(), '<workbook');
   const rels = partText('xl/_rels/workbook.xml.rels') ?? unsure();
-  // exceljs takes date1904="1" only; any other value is the 1900 system there, but not everywhere: not ours to guess.
-  if (workbook.includes('date1904')) unsure();
+  // exceljs reads date1904="1" as the 1904 system, which is left to it, and any other value (LibreOffice writes
+  // date1904="false" into every workbook) as the 1900 system.
+  for (const attributes of elements(workbook, 'workbookPr')) if (attributes.get('date1904') === '1') unsure();
   const targets = new Map<string, string>();
   for (const attributes of elements(rels, 'Relationship')) {
     const id = attributes.get('Id');
@@ -69,14 +70,19 @@ function readWorkbookValues(bytes: Buffer, partLimit: number): XlsxSheetValues[]
   const dateStyles = dateStyleIds(stylesXml === undefined ? undefined : rooted(stylesXml, '<styleSheet'));
   const sheets: XlsxSheetValues[] = [];
   const ids = new Set<string>();
+  const names = new Set<string>();
   for (const attributes of elements(workbook, 'sheet')) {
     // exceljs decodes a sheet's name a second time.
     const name = decodeAgain(attributes.get('name') ?? unsure());
     // Names exceljs refuses or cuts short, and a sheet id twice (exceljs keeps one of them): exceljs's to read.
     if (name === '' || name === 'History' || name.length > 31 || /[*?:/\\[\]]|^'|'$/.test(name)) unsure();
+    // exceljs files sheets by parseInt(sheetId) and refuses a name twice in any case: anything but distinct whole
+    // numbers from 1 and distinct names is exceljs's to read.
     const id = attributes.get('sheetId') ?? unsure();
-    if (ids.has(id)) unsure();
+    const key = name.toLowerCase();
+    if (!/^[1-9][0-9]{0,8}$/.test(id) || ids.has(id) || names.has(key)) unsure();
     ids.add(id);
+    names.add(key);
     const path = targets.get(attributes.get('r:id') ?? '') ?? unsure();
     sheets.push({ name, values: sheetGrid(rooted(partText(path) ?? unsure(), '<worksheet'), strings, dateStyles) });
   }
@@ -326,6 +332,15 @@ function sheetGrid(xml: string, strings: readonly string[], dateStyles: Readonly
   if (xml.includes('<mergeCell')) unsure();
   const grid: CellValue[][] = [];
   sharedMasters.clear();
+  linkedCells.clear();
+  // Cells with a link to a relationship: exceljs makes their value a link whose text is the formula's result, kept
+  // whatever it is.
+  const links = xml.indexOf('<hyperlinks');
+  if (links >= 0) {
+    for (const attributes of elements(xml.slice(links, xml.indexOf('</hyperlinks>', links) >>> 0), 'hyperlink')) {
+      if (attributes.get('r:id')) linkedCells.add(attributes.get('ref') ?? '');
+    }
+  }
   const start = xml.indexOf('<sheetData');
   if (start < 0) return grid;
   const open = xml.indexOf('>', start);
@@ -345,8 +360,11 @@ function sheetGrid(xml: string, strings: readonly string[], dateStyles: Readonly
     const after = xml.charCodeAt(rowAt + 4);
     if (rowOpenEnd < 0 || rowOpenEnd > end || (after !== SPACE && after !== GT && after !== SLASH)) unsure();
     const rowAttributes = attributesOf(xml, rowAt + 4, rowOpenEnd);
-    const rowNumber = Number(rowAttributes.get('r'));
-    if (!Number.isInteger(rowNumber) || rowNumber < 1 || rowNumber > MAX_ROW) unsure();
+    const rowText = rowAttributes.get('r') ?? unsure();
+    // Digits only: exceljs reads the number with parseInt (0x2 is row 0 there).
+    if (!/^[1-9][0-9]{0,6}$/.test(rowText)) unsure();
+    const rowNumber = Number(rowText);
+    if (rowNumber > MAX_ROW) unsure();
     if (xml.charCodeAt(rowOpenEnd - 1) === SLASH) {
       i = rowOpenEnd + 1;
       continue;
@@ -477,6 +495,9 @@ function cellColumn(address: string, rowNumber: number): number {
   return row === rowNumber ? column : unsure();
 }
 
+/** The addresses of the sheet's cells with a link (exceljs's hyperlinkMap). */
+const linkedCells = new Set<string>();
+
 /** The shared-formula groups (si) whose master cell the sheet being read has shown so far. */
 const sharedMasters = new Set<string>();
 
@@ -501,6 +522,8 @@ function cellValue(
   let formula = '';
   let formulaAttributes: Map<string, string> | undefined;
   let text: string | undefined;
+  let seenFormula = false;
+  let seenValue = false;
   let i = from;
   while (i < end) {
     const code = content.charCodeAt(i);
@@ -525,6 +548,10 @@ function cellValue(
       if (body.includes('<')) unsure();
       i = close + 4;
     }
+    // A second <f> or <v> is joined or kept by exceljs's parser: its reading.
+    if (name === 'f' ? seenFormula : seenValue) unsure();
+    if (name === 'f') seenFormula = true;
+    else seenValue = true;
     if (name === 'f') formula = decodeXml(body);
     else if (body !== '') {
       // A parser hands over no text for <v></v>: exceljs then holds no value.
@@ -546,8 +573,9 @@ function cellValue(
     if (isDate) return excelDate(Number.parseFloat(text));
     const result =
       type === 'str' ? textOnce(text) : type === 'b' ? Number.parseInt(text, 10) !== 0 : Number.parseFloat(text);
-    // exceljs's formula value keeps its result only when truthy: a cached 0, FALSE or NaN reads as blank there.
-    return result || null;
+    // exceljs's formula value keeps its result only when truthy: a cached 0, FALSE or NaN reads as blank there,
+    // unless the cell has a link, whose text keeps it.
+    return linkedCells.has(cellAddress) ? result : result || null;
   }
   if (text === undefined) return style ? null : SKIPPED;
   switch (type) {
