@@ -233,14 +233,20 @@ function sharedStrings(xml: string | undefined): string[] {
     if (item.includes('<r>') || item.includes('<r ')) {
       // Rich text: each run's text, _x escapes decoded per run, joined.
       let text = '';
+      let outside = '';
+      let from = 0;
       let run = item.indexOf('<r>');
       if (run < 0 || item.includes('<r ')) unsure();
       while (run >= 0) {
         const end = item.indexOf('</r>', run);
         if (end < 0) unsure();
+        outside += item.slice(from, run);
         text += withEscapes(joinedTexts(item.slice(run, end)));
-        run = item.indexOf('<r>', end);
+        from = end + 4;
+        run = item.indexOf('<r>', from);
       }
+      // A <t> beside the runs makes a shape exceljs reads its own way.
+      if ((outside + item.slice(from)).includes('<t')) unsure();
       strings.push(text);
     } else {
       if (item.indexOf('<t', item.indexOf('<t') + 2) >= 0) unsure();

@@ -911,6 +911,11 @@ describe('readXlsxValues: XML shapes exceljs does not write, against exceljs', (
       (xml) => xml.replace('Target="worksheets/sheet1.xml"', 'Target="/xl/worksheets/sheet1.xml"'),
     ],
     ['a UTF-8 BOM before the sheet XML', 'xl/worksheets/sheet1.xml', (xml) => `\ufeff${xml}`],
+    [
+      'a shared string with a <t> beside its runs',
+      'xl/sharedStrings.xml',
+      (xml) => xml.replace('<si><t>見出し</t></si>', '<si><t>見</t><r><t>出し</t></r></si>'),
+    ],
     ['single-quoted attributes', 'xl/worksheets/sheet1.xml', (xml) => xml.replace('<c r="B1">', "<c r='B1'>")],
     ['an attribute twice (malformed XML)', SHEET1, (xml) => xml.replace('<c r="B1">', '<c r="B1" s="0" s="0">')],
     ['an empty cell with no style after the last value', SHEET1, (xml) => xml.replace(B1, `${B1}<c r="E1"/>`)],
