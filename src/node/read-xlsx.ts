@@ -133,27 +133,41 @@ const GT = 0x3e;
 const QUOTE = 0x22;
 const APOSTROPHE = 0x27;
 
-/** The attributes between `from` and `end` (the tag's '>'), values decoded; a shape other than name="value" → unsure. */
-function attributesOf(xml: string, from: number, end: number): Map<string, string> {
-  const attributes = new Map<string, string>();
-  let i = from;
-  while (i < end) {
+/** Where the attribute nextAttribute found lies: its name from attributeStart to attributeEquals, its value up to attributeClose. */
+let attributeStart = 0;
+let attributeEquals = 0;
+let attributeClose = 0;
+
+/**
+ * The next name="value" (or name='value') from `i` before `end`, the tag's '>': sets the positions above and returns
+ * the index after it, or -1 when only white space and '/' are left. Any other shape → unsure.
+ */
+function nextAttribute(xml: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
     const code = xml.charCodeAt(i);
-    if (code === SPACE || code === TAB || code === LF || code === CR || code === SLASH) {
-      i++;
-      continue;
-    }
+    if (code === SPACE || code === TAB || code === LF || code === CR || code === SLASH) continue;
     const equals = xml.indexOf('=', i);
     if (equals < 0 || equals >= end) unsure();
-    const name = xml.slice(i, equals).trim();
     const quote = xml.charCodeAt(equals + 1);
     if (quote !== QUOTE && quote !== APOSTROPHE) unsure();
     const close = xml.indexOf(quote === QUOTE ? '"' : "'", equals + 2);
     if (close < 0 || close >= end) unsure();
+    attributeStart = i;
+    attributeEquals = equals;
+    attributeClose = close;
+    return close + 1;
+  }
+  return -1;
+}
+
+/** The attributes between `from` and `end` (the tag's '>'), values decoded. */
+function attributesOf(xml: string, from: number, end: number): Map<string, string> {
+  const attributes = new Map<string, string>();
+  for (let i = nextAttribute(xml, from, end); i >= 0; i = nextAttribute(xml, i, end)) {
+    const name = xml.slice(attributeStart, attributeEquals).trim();
     // An attribute twice is not XML: exceljs's parser refuses the file.
     if (attributes.has(name)) unsure();
-    attributes.set(name, decodeXml(xml.slice(equals + 2, close)));
-    i = close + 1;
+    attributes.set(name, decodeXml(xml.slice(attributeEquals + 2, attributeClose)));
   }
   return attributes;
 }
@@ -405,35 +419,26 @@ function readCellAttributes(xml: string, from: number, end: number): void {
   cellStyle = undefined;
   cellType = undefined;
   let others: string[] | undefined;
-  let i = from;
-  while (i < end) {
-    const code = xml.charCodeAt(i);
-    if (code === SPACE || code === TAB || code === LF || code === CR || code === SLASH) {
-      i++;
-      continue;
-    }
-    const equals = xml.indexOf('=', i);
-    if (equals < 0 || equals >= end) unsure();
-    const quote = xml.charCodeAt(equals + 1);
-    if (quote !== QUOTE && quote !== APOSTROPHE) unsure();
-    const close = xml.indexOf(quote === QUOTE ? '"' : "'", equals + 2);
-    if (close < 0 || close >= end) unsure();
-    const name = equals - i === 1 ? xml.charCodeAt(i) : 0;
-    const value = xml.slice(equals + 2, close);
+  for (let i = nextAttribute(xml, from, end); i >= 0; i = nextAttribute(xml, i, end)) {
+    const name = attributeEquals - attributeStart === 1 ? xml.charCodeAt(attributeStart) : 0;
+    const value = xml.slice(attributeEquals + 2, attributeClose);
     // An attribute twice is not XML (exceljs's parser refuses the file); `r ="…"` is a shape left to that parser.
     if (name === 0x72 /* r */ && cellAddress === '') cellAddress = value;
     else if (name === 0x73 /* s */ && cellStyle === undefined) cellStyle = value;
     else if (name === 0x74 /* t */ && cellType === undefined) cellType = value;
-    else if (name !== 0 || xml.charCodeAt(equals - 1) <= SPACE) unsure();
+    else if (name !== 0 || xml.charCodeAt(attributeEquals - 1) <= SPACE) unsure();
     else {
-      const other = xml.slice(i, equals);
-      if (others === undefined) others = [other];
-      else if (others.includes(other)) unsure();
-      else others.push(other);
+      // A cell has a few others (cm, vm, ph); many of them is no sheet Excel wrote, and would make this check slow.
+      const other = xml.slice(attributeStart, attributeEquals);
+      others ??= [];
+      if (others.length >= MAX_OTHER_CELL_ATTRIBUTES || others.includes(other)) unsure();
+      others.push(other);
     }
-    i = close + 1;
   }
 }
+
+/** Attributes a `<c>` may carry besides r, s and t before the reader leaves the sheet to exceljs. */
+const MAX_OTHER_CELL_ATTRIBUTES = 8;
 
 /** The cells of one row between `from` and `end`, by their column letters. */
 function readRow(

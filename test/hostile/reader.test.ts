@@ -522,6 +522,14 @@ describe('hostile reading: XML the fast .xlsx reader must refuse in linear time 
     30_000,
   );
 
+  it('a cell with 100,000 distinct attributes is left to exceljs (null), in linear time', async () => {
+    // Valid XML, but no sheet Excel writes: the reader checks each attribute against the others, so it stops at a few.
+    const attributes = Array.from({ length: 100_000 }, (_, i) => ` a${i}="1"`).join('');
+    const bytes = await patched(SHEET, (xml) => xml.replace('<c r="B1"', `<c r="B1"${attributes}`));
+    const { result, ms } = timed(bytes);
+    expect({ result, slow: ms >= 2000 }).toEqual({ result: null, slow: false });
+  }, 30_000);
+
   it('a number format of 100,000 [ characters is read in linear time: null or the grid by hand', async () => {
     // exceljs's own date-format test (a regex) takes seconds on it; the reader must not.
     const bytes = await patched('xl/styles.xml', (xml) =>
