@@ -22,7 +22,7 @@ const SNIFF_BYTES = 64 * 1024;
  * Japanese Windows, really CP932, which the WHATWG shift_jis decoder covers, ① and ㈱ included).
  */
 export function decodeCsv(bytes: Uint8Array): DecodedCsv {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeAs('utf-8', bytes.subarray(3));
+  if (startsWithUtf8Bom(bytes)) return decodeAs('utf-8', bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeAs('utf-16le', bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeAs('utf-16be', bytes.subarray(2));
   const utf16 = sniffUtf16(bytes);
@@ -36,6 +36,10 @@ export function decodeCsv(bytes: Uint8Array): DecodedCsv {
   }
 }
 
+function startsWithUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
 /**
  * The bytes of a file that decodeCsv reads as UTF-8 without a single bad byte, without its BOM; null for any other
  * file. Such bytes can be kept as they are and decoded when their rows are needed: half the memory of the decoded
@@ -43,7 +47,7 @@ export function decodeCsv(bytes: Uint8Array): DecodedCsv {
  * ASCII bytes that never occur inside a multi-byte character, so unclosedQuoteLine reads the bytes directly.
  */
 export function plainUtf8Body(bytes: Uint8Array): Uint8Array | null {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const bom = startsWithUtf8Bom(bytes);
   if (!bom && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return null;
   if (!bom && sniffUtf16(bytes) !== null) return null;
   const body = bom ? bytes.subarray(3) : bytes;
@@ -64,8 +68,12 @@ export const ICU_DECODE_MAX_BYTES = 16 * 1024 * 1024;
  * Node has no ICU.
  */
 export function decodeUtf8Body(body: Uint8Array): string {
-  const bom = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf;
-  if (bom || typeof transcode !== 'function' || body.length > ICU_DECODE_MAX_BYTES || isAscii(body)) {
+  if (
+    startsWithUtf8Bom(body) ||
+    typeof transcode !== 'function' ||
+    body.length > ICU_DECODE_MAX_BYTES ||
+    isAscii(body)
+  ) {
     return UTF8.decode(body);
   }
   return transcode(body, 'utf8', 'ucs2').toString('ucs2');

@@ -23,8 +23,6 @@ import {
 } from './read-csv';
 import { localDate, readXlsxValues } from './read-xlsx';
 
-export { localDate };
-
 export type WorkbookFormat = 'xlsx' | 'csv';
 
 export interface WorkbookFile {
